@@ -1,0 +1,10 @@
+# Fuzz targets (clang's libFuzzer with ASan + UBSan), built in their own folder by `make fuzz`
+# and the short fuzz pass of `make test`: cmake -DFIDUCIA_FUZZ=ON with CXX=clang++.
+file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS tests/fuzz/fuzz_*.cpp)
+foreach(source ${FUZZ_SOURCES})
+  get_filename_component(name ${source} NAME_WE)
+  add_executable(${name} ${source})
+  target_link_libraries(${name} PRIVATE fiducia_io)
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+endforeach()

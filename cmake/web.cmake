@@ -1,0 +1,39 @@
+# The browser app: Dear ImGui with its GLFW + WebGL2 backends,
+# our panels, fonts subset at build time, the example plans embedded; plus the single-file build.
+add_library(imgui_backends STATIC ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_backends SYSTEM PUBLIC ${IMGUI_DIR}/backends)
+target_link_libraries(imgui_backends PUBLIC imgui)
+target_compile_options(imgui_backends PRIVATE -w)
+
+
+file(GLOB EXAMPLE_PLANS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/examples/*.json)
+set(WEB_LINK_FLAGS
+  -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sDYNAMIC_EXECUTION=0 -sMINIFY_HTML=0 -sENVIRONMENT=web
+  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  # SHELL: keeps CMake from merging the repeated option names.
+  "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_fiducia.js"
+  "SHELL:--shell-file ${CMAKE_SOURCE_DIR}/web/shell.html"
+  "SHELL:--embed-file ${FONT_DIR}@/fonts"
+  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples")
+set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js
+                ${EXAMPLE_PLANS} ${FONT_FILES})
+
+file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platform_web.cpp)
+
+# build/web/index.html + .js + .wasm, served by `make run`.
+add_executable(app ${APP_WEB_SOURCES})
+target_link_libraries(app PRIVATE fiducia_ui imgui_backends)
+target_link_options(app PRIVATE ${WEB_LINK_FLAGS})
+set_target_properties(app PROPERTIES OUTPUT_NAME index SUFFIX .html RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT}
+                      LINK_DEPENDS "${WEB_DEPENDS}")
+add_dependencies(app fonts)
+
+# dist/fiducia.html: one self-contained file that opens from file:// (a USB stick), offline.
+add_executable(app_single ${APP_WEB_SOURCES})
+target_link_libraries(app_single PRIVATE fiducia_ui imgui_backends)
+target_link_options(app_single PRIVATE ${WEB_LINK_FLAGS} -sSINGLE_FILE=1)
+set_target_properties(app_single PROPERTIES OUTPUT_NAME fiducia SUFFIX .html
+                      RUNTIME_OUTPUT_DIRECTORY ${CMAKE_SOURCE_DIR}/dist LINK_DEPENDS "${WEB_DEPENDS}")
+add_dependencies(app_single fonts)
