@@ -1,0 +1,188 @@
+// The trust model's public API (MODEL.md): projection with exact explanation, the customers-lost
+// chain, Monte Carlo, optimiser, sensitivity and workshop aggregation. Pure computation over a Plan.
+// Inputs may be invalid (the UI edits freely): dangling references are skipped, never fatal.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+
+namespace fiducia {
+
+// ---- Projection -------------------------------------------------------------------------------
+
+struct ProjectionOptions {
+    std::optional<std::string> scenario;  // a scenario id; none = the plan's enabled actions
+};
+
+struct DimensionResult {
+    double trust = 0;        // E_d, 0..1
+    double uncertainty = 0;  // u_d = W / n
+};
+
+struct StakeholderMonth {
+    double trust = 0;       // T_g, 0..1
+    double band_low = 0;    // T_g - 1.96 sigma, clipped to [0,1]
+    double band_high = 0;   // T_g + 1.96 sigma, clipped to [0,1]
+    double retained = 1;    // share of month-0 customers still there (1 for other kinds)
+    double size = 0;        // the group's size that month (after action effects)
+    double revenue = 0;     // size * retained * revenue_per_month that month
+    std::array<DimensionResult, kDimensions> dimensions{};
+};
+
+struct MonthResult {
+    int month = 0;
+    double trust_index = 0;
+    std::vector<StakeholderMonth> stakeholders;  // same order as plan.stakeholders
+};
+
+struct Contribution {
+    std::string source;  // "base_rate", "peers", "touchpoint:ID", "commitment:ID",
+                         // "knowledge_source:ID" or "culture"
+    double value = 0;    // adds up with the others to the stakeholder's trust, exactly
+};
+
+struct Projection {
+    std::string scenario;  // "plan" or the scenario id
+    int horizon_months = 0;
+    std::vector<MonthResult> months;  // months 0..horizon
+    // explanation[month][stakeholder]: base rate first, then peers, then every source with
+    // evidence for that stakeholder, in plan order (the UI sorts for the waterfall).
+    std::vector<std::vector<std::vector<Contribution>>> explanation;
+    double total_cost = 0;    // sum over enabled actions of cost_once + cost_per_month * months
+    double revenue_kept = 0;  // sum over months 1..horizon, over groups, of revenue
+};
+
+Projection project(const Plan& plan, const ProjectionOptions& options = {});
+
+// Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta) (MODEL.md).
+double survival(double k, double kappa, double beta);
+
+// ---- Monte Carlo ------------------------------------------------------------------------------
+
+struct SimulationOptions {
+    std::int64_t customers = 10000;  // simulated customers per `customers` group
+    std::uint64_t seed = 1;
+    std::optional<std::string> scenario;
+    int histogram_bins = 20;  // trust histogram at the horizon, bins over [0,1]
+};
+
+struct SimulatedMonth {
+    double retained = 1;
+    double retained_se = 0;
+    double trust_p05 = 0, trust_p50 = 0, trust_p95 = 0;  // over customers still there
+};
+
+struct SimulatedGroup {
+    int stakeholder = -1;                 // index into plan.stakeholders
+    std::vector<SimulatedMonth> months;   // 0..horizon
+    std::vector<double> histogram;        // share of remaining customers per bin at the horizon
+};
+
+struct SimulationResult {
+    std::int64_t customers = 0;
+    std::uint64_t seed = 0;
+    std::vector<SimulatedGroup> groups;  // one per `customers` stakeholder, plan order
+};
+
+// Runs in slices so a UI can show progress and cancel: results do not depend on slice sizes.
+class Simulation {
+public:
+    Simulation(const Plan& plan, const SimulationOptions& options);
+    ~Simulation();
+    Simulation(Simulation&&) noexcept;
+    Simulation& operator=(Simulation&&) noexcept;
+    void step(std::int64_t max_customers);  // simulate up to this many more customers
+    bool done() const;
+    double progress() const;                 // 0..1
+    SimulationResult result() const;         // valid once done()
+private:
+    struct State;
+    State* state_;
+};
+
+SimulationResult simulate(const Plan& plan, const SimulationOptions& options);
+
+// ---- Prioritisation ---------------------------------------------------------------------------
+
+enum class Objective { trust, value };  // Trust Index at the horizon, or revenue kept minus cost
+
+struct OptimiseOptions {
+    double budget = 0;
+    Objective objective = Objective::trust;
+    int frontier_points = 12;  // budgets from 0 to the cost of all actions
+};
+
+struct FrontierPoint {
+    double budget = 0;
+    double objective = 0;
+    double cost = 0;
+    std::vector<std::string> actions;
+};
+
+struct OptimiseResult {
+    std::vector<std::string> chosen;  // action ids, plan order
+    double objective = 0;
+    double cost = 0;
+    double baseline_objective = 0;  // no action at all
+    std::vector<FrontierPoint> frontier;
+    std::int64_t nodes = 0;         // branch-and-bound nodes explored
+};
+
+// Candidates are all of the plan's actions (the `enabled` flags are ignored); exact.
+class Optimiser {
+public:
+    Optimiser(const Plan& plan, const OptimiseOptions& options);
+    ~Optimiser();
+    Optimiser(Optimiser&&) noexcept;
+    Optimiser& operator=(Optimiser&&) noexcept;
+    void step(std::int64_t max_nodes);
+    bool done() const;
+    double progress() const;
+    OptimiseResult result() const;
+private:
+    struct State;
+    State* state_;
+};
+
+OptimiseResult optimise(const Plan& plan, const OptimiseOptions& options);
+// Objective of one given set of actions (for tests and the UI's "what if").
+double objective_of(const Plan& plan, const std::vector<std::string>& action_ids, Objective objective);
+
+// ---- Sensitivity ------------------------------------------------------------------------------
+
+struct SensitivityItem {
+    std::string input;   // JSON pointer of the input, e.g. "/touchpoints/2/bad_share"
+    std::string label;   // readable, e.g. "Branch visit: bad share"
+    double value = 0;    // the input's value
+    double trust_low = 0;   // Trust Index at the horizon with the input at -20%
+    double trust_high = 0;  // ... at +20%
+};
+
+// Every numeric input of the plan +-20% (shares clamped to [0,1]); largest swing first.
+std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptions& options = {});
+
+// ---- Measurements and workshops ---------------------------------------------------------------
+
+struct WorkshopItem {
+    std::string stakeholder;
+    Dimension dimension = Dimension::transactions;
+    int count = 0;
+    double median = 0, q1 = 0, q3 = 0;
+    double share_trusting = 0;  // share of scores 6..9
+    bool disagreement = false;
+};
+
+struct WorkshopSummary {
+    std::vector<WorkshopItem> items;  // stakeholder x dimension with at least one rating
+    int participants = 0;
+    double kendall_w = 0;  // agreement across participants, 0..1
+};
+
+WorkshopSummary aggregate_workshop(const Plan& plan);
+
+}  // namespace fiducia

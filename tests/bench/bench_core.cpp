@@ -1,0 +1,117 @@
+// Core benchmarks: median wall time of repeated runs, printed as `name median=X runs=N`.
+// Runs natively and under node (no threads, no files).
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "plan_generator.hpp"
+#include "core/model.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+double median_ms(int runs, const std::function<void()>& work) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        work();
+        const auto t1 = std::chrono::steady_clock::now();
+        ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms.size() % 2 ? ms[ms.size() / 2] : 0.5 * (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]);
+}
+
+volatile double g_sink = 0;  // keeps results alive
+
+// FNV-1a over the bits of doubles: equal checksums natively and under node mean equal numbers.
+struct Checksum {
+    std::uint64_t h = 1469598103934665603ULL;
+    void add(double x) {
+        std::uint64_t u;
+        std::memcpy(&u, &x, sizeof u);
+        for (int i = 0; i < 8; ++i) {
+            h ^= (u >> (8 * i)) & 0xff;
+            h *= 1099511628211ULL;
+        }
+    }
+};
+
+}  // namespace
+
+void bench_io();  // bench_io.cpp: plan-file load/save of a ~10 MB plan
+
+int main() {
+    const Plan large = bench::large_plan(1);
+    const double proj = median_ms(21, [&] {
+        const Projection p = project(large);
+        g_sink = p.months.back().trust_index;
+    });
+    std::printf("projection_large_ms median=%.3f runs=21\n", proj);
+    {
+        Checksum c;
+        const Projection p = project(large);
+        for (const MonthResult& m : p.months) {
+            c.add(m.trust_index);
+            for (const StakeholderMonth& s : m.stakeholders) {
+                c.add(s.trust);
+                c.add(s.band_low);
+                c.add(s.retained);
+            }
+        }
+        for (const auto& g : p.explanation.back())
+            for (const Contribution& x : g) c.add(x.value);
+        c.add(p.revenue_kept);
+        std::printf("checksum_projection_large %016llx (trust index at 60: %.17g)\n",
+                    static_cast<unsigned long long>(c.h), p.months.back().trust_index);
+    }
+
+    const Plan example = bench::example_like_plan(2, 6);
+    SimulationOptions so;
+    so.customers = 1000000;
+    so.seed = 1;
+    double retained = 0;
+    const double mc = median_ms(5, [&] {
+        const SimulationResult r = simulate(example, so);
+        retained = r.groups[0].months.back().retained;
+        g_sink = retained;
+    });
+    const double chain = project(example).months.back().stakeholders[0].retained;
+    {
+        SimulationOptions small = so;
+        small.customers = 20000;
+        const SimulationResult r = simulate(example, small);
+        Checksum c;
+        for (const SimulatedMonth& m : r.groups[0].months) {
+            c.add(m.retained);
+            c.add(m.trust_p05);
+            c.add(m.trust_p50);
+            c.add(m.trust_p95);
+        }
+        for (double h : r.groups[0].histogram) c.add(h);
+        std::printf("checksum_montecarlo_20k %016llx\n", static_cast<unsigned long long>(c.h));
+    }
+    std::printf("montecarlo_1M_x36_ms median=%.1f runs=5 (retained %.5f, chain %.5f)\n", mc, retained, chain);
+
+    const Plan opt_plan = bench::example_like_plan(3, 24);
+    double total = 0;
+    for (const Action& a : opt_plan.actions) total += a.cost_once + a.cost_per_month * 36;
+    OptimiseOptions oo;
+    oo.budget = total * 0.35;
+    oo.frontier_points = 0;
+    OptimiseResult res;
+    const double opt = median_ms(3, [&] { res = optimise(opt_plan, oo); });
+    std::printf("optimise_24_actions_ms median=%.1f runs=3 (nodes %lld, chosen %zu, budget %.0f)\n", opt,
+                static_cast<long long>(res.nodes), res.chosen.size(), oo.budget);
+    oo.objective = Objective::value;
+    const double optv = median_ms(3, [&] { res = optimise(opt_plan, oo); });
+    std::printf("optimise_24_actions_value_ms median=%.1f runs=3 (nodes %lld, chosen %zu)\n", optv,
+                static_cast<long long>(res.nodes), res.chosen.size());
+    bench_io();
+    return 0;
+}
