@@ -1,0 +1,509 @@
+// The `fiducia` command-line tool: validate, format, project, simulate, optimise and sensitivity
+// over a plan file. Exit codes: 0 success, 1 invalid plan, 2 usage or file problems. Files are read
+// with std::fopen so the same code runs under node (Emscripten NODERAWFS).
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "io/json_util.hpp"
+#include "io/plan_file.hpp"
+
+#ifndef FIDUCIA_VERSION
+#define FIDUCIA_VERSION "0.1.0"
+#endif
+
+namespace {
+
+using namespace fiducia;
+
+const char* const kUsage =
+    "Usage: fiducia COMMAND PLAN [OPTIONS]\n"
+    "\n"
+    "Commands:\n"
+    "  validate PLAN                      check a plan; prints every error (exit 1) or \"ok\"\n"
+    "  format PLAN [-o OUT]               write the canonical form to stdout or OUT\n"
+    "  project PLAN [--scenario ID] [--json]\n"
+    "                                     month-by-month trust, explanation, cost and revenue\n"
+    "  simulate PLAN [--customers N] [--seed S] [--scenario ID] [--json]\n"
+    "                                     Monte Carlo of the customer groups (default 10000, plan seed)\n"
+    "  optimise PLAN --budget B [--objective trust|value] [--json]\n"
+    "                                     best set of actions within a budget, and the frontier\n"
+    "  sensitivity PLAN [--scenario ID] [--json]\n"
+    "                                     each input +-20%, largest effect on the Trust Index first\n"
+    "\n"
+    "Options:\n"
+    "  --help, -h      this help        --version   the program and plan-format versions\n"
+    "\n"
+    "Exit status: 0 ok, 1 the plan has errors, 2 bad command line or unreadable file.\n";
+
+int usage_error(const std::string& reason) {
+    std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
+    return 2;
+}
+
+struct Args {
+    std::string command;
+    std::string plan_path;
+    std::optional<std::string> out_path;
+    std::optional<std::string> scenario;
+    std::optional<std::string> customers, seed, budget, objective;
+    bool json = false;
+};
+
+// Which options each command accepts.
+bool accepts(const std::string& command, const std::string& option) {
+    if (option == "--json") return command != "validate" && command != "format";
+    if (option == "-o" || option == "--output") return command == "format";
+    if (option == "--scenario") return command == "project" || command == "simulate" || command == "sensitivity";
+    if (option == "--customers" || option == "--seed") return command == "simulate";
+    if (option == "--budget" || option == "--objective") return command == "optimise";
+    return false;
+}
+
+// Parses argv; returns an exit code when the command line is wrong.
+std::optional<int> parse_args(int argc, char** argv, Args& args) {
+    args.command = argv[1];
+    static const char* commands[] = {"validate", "format", "project", "simulate", "optimise", "sensitivity"};
+    bool known = false;
+    for (const char* c : commands) known = known || args.command == c;
+    if (args.command == "optimize") args.command = "optimise", known = true;
+    if (!known) return usage_error("unknown command '" + args.command + "'");
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.size() > 1 && a[0] == '-') {
+            std::string value;
+            std::size_t eq = a.find('=');
+            bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
+            if (inline_value) {
+                value = a.substr(eq + 1);
+                a = a.substr(0, eq);
+            }
+            if (!accepts(args.command, a)) {
+                return usage_error("unknown option '" + a + "' for '" + args.command + "'");
+            }
+            if (a == "--json") {
+                if (inline_value) return usage_error("option --json takes no value");
+                args.json = true;
+                continue;
+            }
+            if (!inline_value) {
+                if (i + 1 >= argc) return usage_error("option " + a + " needs a value");
+                value = argv[++i];
+            }
+            if (a == "-o" || a == "--output") args.out_path = value;
+            if (a == "--scenario") args.scenario = value;
+            if (a == "--customers") args.customers = value;
+            if (a == "--seed") args.seed = value;
+            if (a == "--budget") args.budget = value;
+            if (a == "--objective") args.objective = value;
+            continue;
+        }
+        if (!args.plan_path.empty()) return usage_error("unexpected argument '" + a + "'");
+        args.plan_path = a;
+    }
+    if (args.plan_path.empty()) return usage_error("'" + args.command + "' needs a PLAN file");
+    return std::nullopt;
+}
+
+bool parse_uint(const std::string& s, std::uint64_t& out) {
+    if (s.empty() || s.size() > 19) return false;
+    std::uint64_t v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    out = v;
+    return true;
+}
+
+bool parse_double(const std::string& s, double& out) {
+    if (s.empty()) return false;
+    char* end = nullptr;
+    errno = 0;
+    double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
+    out = v;
+    return true;
+}
+
+// Reads a whole file (at most a little over the plan size limit, so the loader can refuse it).
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = "cannot open '" + path + "': " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string text;
+    char buffer[1 << 16];
+    while (text.size() <= io::kMaxFileBytes) {
+        std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+        if (n == 0) break;
+        text.append(buffer, n);
+    }
+    bool failed = std::ferror(f) != 0;
+    int err = errno;
+    std::fclose(f);
+    if (failed) {
+        error = "cannot read '" + path + "': " + std::strerror(err);
+        return std::nullopt;
+    }
+    return text;
+}
+
+bool write_file(const std::string& path, const std::string& text, std::string& error) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) {
+        error = "cannot write '" + path + "': " + std::strerror(errno);
+        return false;
+    }
+    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok) error = "cannot write '" + path + "': " + std::strerror(errno);
+    return ok;
+}
+
+void print(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+// ---- readable output ---------------------------------------------------------------------------
+
+std::string pct(double x) {  // trust x100 with one decimal
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", x * 100.0);
+    return b;
+}
+
+std::string money(double x, const std::string& currency) {
+    char digits[64];
+    std::snprintf(digits, sizeof digits, "%.0f", std::fabs(x));
+    std::string s = digits, grouped;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i && (s.size() - i) % 3 == 0) grouped += ',';
+        grouped += s[i];
+    }
+    return (x < 0 ? "-" : "") + grouped + (currency.empty() ? "" : " " + currency);
+}
+
+// Cuts text to `width` characters (UTF-8 aware), ending with "..." when cut.
+std::string fit(const std::string& s, std::size_t width) {
+    std::size_t total = 0;
+    for (unsigned char c : s) total += (c & 0xC0) != 0x80;
+    if (total <= width) return s;
+    std::size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+            if (chars == width - 3) break;
+            ++chars;
+        }
+    }
+    return s.substr(0, i) + "...";
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right = true) {
+    // Width counts UTF-8 characters.
+    std::size_t chars = 0;
+    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+    if (chars >= width) return s;
+    std::string fill(width - chars, ' ');
+    return right ? fill + s : s + fill;
+}
+
+// "YYYY-MM" of month m, month 1 being settings.start; "" without a start.
+std::string month_label(const Plan& plan, int m) {
+    const std::string& start = plan.settings.start;
+    if (start.size() != 7) return "";
+    int year = std::atoi(start.substr(0, 4).c_str());
+    int month = std::atoi(start.substr(5, 2).c_str());
+    int total = year * 12 + (month - 1) + (m - 1);
+    char b[16];
+    std::snprintf(b, sizeof b, "%04d-%02d", total / 12, total % 12 + 1);
+    return b;
+}
+
+std::string stakeholder_name(const Plan& plan, std::size_t i) {
+    return plan.stakeholders[i].name.empty() ? plan.stakeholders[i].id : plan.stakeholders[i].name;
+}
+
+void print_projection(const Plan& plan, const Projection& p) {
+    std::string out;
+    out += "Plan: " + (plan.meta.title.empty() ? std::string("(untitled)") : plan.meta.title) + "\n";
+    out += "Scenario: " + p.scenario + ", horizon " + std::to_string(p.horizon_months) + " months\n\n";
+    out += pad("Month", 6) + pad("", 9) + pad("Index", 8);
+    for (const Stakeholder& s : plan.stakeholders) out += pad(s.id, std::max<std::size_t>(10, s.id.size() + 2));
+    out += "\n";
+    for (const MonthResult& m : p.months) {
+        out += pad(std::to_string(m.month), 6) + pad(month_label(plan, m.month), 9) + pad(pct(m.trust_index), 8);
+        for (std::size_t i = 0; i < plan.stakeholders.size() && i < m.stakeholders.size(); ++i) {
+            out += pad(pct(m.stakeholders[i].trust), std::max<std::size_t>(10, plan.stakeholders[i].id.size() + 2));
+        }
+        out += "\n";
+    }
+    if (!p.months.empty()) {
+        const MonthResult& last = p.months.back();
+        out += "\nAt month " + std::to_string(last.month) + ":\n";
+        out += pad("Stakeholder", 34, false) + " " + pad("Trust", 7) + pad("Band", 15) + pad("Retained", 10) + "\n";
+        for (std::size_t i = 0; i < plan.stakeholders.size() && i < last.stakeholders.size(); ++i) {
+            const StakeholderMonth& s = last.stakeholders[i];
+            std::string retained = plan.stakeholders[i].kind == StakeholderKind::customers ? pct(s.retained) + "%" : "-";
+            out += pad(stakeholder_name(plan, i), 34, false) + " " + pad(pct(s.trust), 7) +
+                   pad(pct(s.band_low) + " - " + pct(s.band_high), 15) + pad(retained, 10) + "\n";
+        }
+        if (static_cast<std::size_t>(last.month) < p.explanation.size()) {
+            out += "\nLargest drivers at month " + std::to_string(last.month) + " (points of trust):\n";
+            const auto& groups = p.explanation[last.month];
+            for (std::size_t i = 0; i < plan.stakeholders.size() && i < groups.size(); ++i) {
+                std::vector<Contribution> sorted = groups[i];
+                std::stable_sort(sorted.begin(), sorted.end(), [](const Contribution& a, const Contribution& b) {
+                    return std::fabs(a.value) > std::fabs(b.value);
+                });
+                out += "  " + stakeholder_name(plan, i) + ":";
+                int shown = 0;
+                for (const Contribution& c : sorted) {
+                    if (c.source == "base_rate") continue;
+                    if (shown++ == 3) break;
+                    char b[32];
+                    std::snprintf(b, sizeof b, "%+.1f", c.value * 100.0);
+                    out += " " + c.source + " " + b;
+                }
+                out += "\n";
+            }
+        }
+    }
+    out += "\nAction cost over the horizon: " + money(p.total_cost, plan.meta.currency) + "\n";
+    out += "Revenue kept over the horizon: " + money(p.revenue_kept, plan.meta.currency) + "\n";
+    print(out);
+}
+
+void print_simulation(const Plan& plan, const Projection& p, const SimulationResult& r) {
+    std::string out;
+    out += "Monte Carlo: " + std::to_string(r.customers) + " customers per group, seed " +
+           std::to_string(r.seed) + ", scenario " + p.scenario + "\n";
+    if (r.groups.empty()) out += "The plan has no customers group to simulate.\n";
+    for (const SimulatedGroup& g : r.groups) {
+        if (g.stakeholder < 0 || static_cast<std::size_t>(g.stakeholder) >= plan.stakeholders.size()) continue;
+        out += "\n" + stakeholder_name(plan, g.stakeholder) + "\n";
+        out += pad("Month", 6) + pad("Retained", 10) + pad("+-SE", 8) + pad("Chain", 8) + pad("p05", 7) +
+               pad("p50", 7) + pad("p95", 7) + "\n";
+        for (std::size_t m = 0; m < g.months.size(); ++m) {
+            const SimulatedMonth& s = g.months[m];
+            std::string chain = m < p.months.size() && static_cast<std::size_t>(g.stakeholder) < p.months[m].stakeholders.size()
+                                    ? pct(p.months[m].stakeholders[g.stakeholder].retained) : "-";
+            char se[32];
+            std::snprintf(se, sizeof se, "%.2f", s.retained_se * 100.0);
+            out += pad(std::to_string(m), 6) + pad(pct(s.retained), 10) + pad(se, 8) + pad(chain, 8) +
+                   pad(pct(s.trust_p05), 7) + pad(pct(s.trust_p50), 7) + pad(pct(s.trust_p95), 7) + "\n";
+        }
+    }
+    print(out);
+}
+
+const Action* find_action(const Plan& plan, const std::string& id) {
+    for (const Action& a : plan.actions) {
+        if (a.id == id) return &a;
+    }
+    return nullptr;
+}
+
+std::string objective_text(double v, Objective o, const Plan& plan) {
+    return o == Objective::trust ? pct(v) : money(v, plan.meta.currency);
+}
+
+void print_optimise(const Plan& plan, const OptimiseOptions& o, const OptimiseResult& r) {
+    std::string out;
+    out += "Budget: " + money(o.budget, plan.meta.currency) + ", objective: " +
+           (o.objective == Objective::trust ? "Trust Index at the horizon" : "revenue kept minus cost") + "\n\n";
+    out += "Chosen actions:\n";
+    if (r.chosen.empty()) out += "  (none)\n";
+    for (const std::string& id : r.chosen) {
+        const Action* a = find_action(plan, id);
+        out += "  " + id + (a && !a->name.empty() ? "  " + a->name : "") + "\n";
+    }
+    out += "\nObjective: " + objective_text(r.objective, o.objective, plan) + " (no action: " +
+           objective_text(r.baseline_objective, o.objective, plan) + ")\n";
+    out += "Cost: " + money(r.cost, plan.meta.currency) + "\n";
+    if (!r.frontier.empty()) {
+        out += "\nFrontier:\n" + pad("Budget", 18) + pad("Objective", 18) + pad("Cost", 18) + "  Actions\n";
+        for (const FrontierPoint& f : r.frontier) {
+            std::string ids;
+            for (const std::string& a : f.actions) ids += (ids.empty() ? "" : ", ") + a;
+            out += pad(money(f.budget, ""), 18) + pad(objective_text(f.objective, o.objective, plan), 18) +
+                   pad(money(f.cost, ""), 18) + "  " + (ids.empty() ? "-" : ids) + "\n";
+        }
+    }
+    out += "\nBranch-and-bound nodes: " + std::to_string(r.nodes) + "\n";
+    print(out);
+}
+
+void print_sensitivity(const std::vector<SensitivityItem>& items) {
+    std::string out;
+    out += "Each input -20% / +20%: Trust Index at the horizon (x100)\n\n";
+    out += pad("Input", 50, false) + pad("Value", 12) + pad("-20%", 8) + pad("+20%", 8) + pad("Swing", 8) + "\n";
+    for (const SensitivityItem& s : items) {
+        std::string label = s.label.empty() ? s.input : s.label;
+        char v[32];
+        std::snprintf(v, sizeof v, "%g", s.value);
+        out += pad(fit(label, 50), 50, false) + pad(v, 12) + pad(pct(s.trust_low), 8) + pad(pct(s.trust_high), 8) +
+               pad(pct(std::fabs(s.trust_high - s.trust_low)), 8) + "\n";
+    }
+    print(out);
+}
+
+bool scenario_exists(const Plan& plan, const std::string& id) {
+    for (const Scenario& s : plan.scenarios) {
+        if (s.id == id) return true;
+    }
+    return false;
+}
+
+int run(const Args& args) {
+    std::string error;
+    std::optional<std::string> text = read_file(args.plan_path, error);
+    if (!text) {
+        std::fprintf(stderr, "fiducia: %s\n", error.c_str());
+        return 2;
+    }
+    io::LoadResult loaded = io::load_plan(*text);
+    if (!loaded.ok) {
+        std::FILE* to = args.command == "validate" ? stdout : stderr;
+        if (to == stderr) std::fprintf(stderr, "fiducia: %s is not a valid plan:\n", args.plan_path.c_str());
+        for (const std::string& e : loaded.errors) std::fprintf(to, "%s\n", e.c_str());
+        return 1;
+    }
+    const Plan& plan = loaded.plan;
+    if (loaded.newer_version) {
+        std::fprintf(stderr, "fiducia: note: %s is format version %d, newer than this program's %d; "
+                             "its unknown fields are kept but not used\n",
+                     args.plan_path.c_str(), plan.version, io::kFormatVersion);
+    }
+    if (args.command == "validate") {
+        print("ok\n");
+        return 0;
+    }
+    if (args.command == "format" && loaded.newer_version) {  // never rewrite a newer file with older rules
+        std::fprintf(stderr, "fiducia: %s is format version %d; this program writes version %d, so it will "
+                             "not rewrite it (use the Fiducia that made it)\n",
+                     args.plan_path.c_str(), plan.version, io::kFormatVersion);
+        return 1;
+    }
+    if (args.command == "format") {
+        std::string canonical = io::save_plan(plan);
+        if (!args.out_path) {
+            print(canonical);
+            return 0;
+        }
+        if (!write_file(*args.out_path, canonical, error)) {
+            std::fprintf(stderr, "fiducia: %s\n", error.c_str());
+            return 2;
+        }
+        return 0;
+    }
+    if (args.scenario && !scenario_exists(plan, *args.scenario)) {
+        std::string ids;
+        for (const Scenario& s : plan.scenarios) ids += (ids.empty() ? "" : ", ") + s.id;
+        return usage_error("no scenario '" + *args.scenario + "' in the plan (scenarios: " +
+                           (ids.empty() ? "none" : ids) + ")");
+    }
+    ProjectionOptions po;
+    po.scenario = args.scenario;
+    if (args.command == "project") {
+        Projection p = project(plan, po);
+        if (args.json) {
+            print(io::summary_json(plan, p) + "\n");
+        } else {
+            print_projection(plan, p);
+        }
+        return 0;
+    }
+    if (args.command == "simulate") {
+        SimulationOptions so;
+        so.scenario = args.scenario;
+        so.seed = plan.settings.seed;
+        if (args.customers) {
+            std::uint64_t n = 0;
+            if (!parse_uint(*args.customers, n) || n < 1 || n > 100000000) {
+                return usage_error("--customers must be an integer from 1 to 100000000 (got '" + *args.customers + "')");
+            }
+            so.customers = static_cast<std::int64_t>(n);
+        }
+        if (args.seed) {
+            std::uint64_t s = 0;
+            if (!parse_uint(*args.seed, s)) return usage_error("--seed must be a non-negative integer (got '" + *args.seed + "')");
+            so.seed = s;
+        }
+        Projection p = project(plan, po);
+        SimulationResult r = simulate(plan, so);
+        if (args.json) {
+            print(io::summary_json(plan, p, &r) + "\n");
+        } else {
+            print_simulation(plan, p, r);
+        }
+        return 0;
+    }
+    if (args.command == "optimise") {
+        OptimiseOptions oo;
+        if (!args.budget) return usage_error("optimise needs --budget B");
+        if (!parse_double(*args.budget, oo.budget) || oo.budget < 0) {
+            return usage_error("--budget must be a number of at least 0 (got '" + *args.budget + "')");
+        }
+        if (args.objective) {
+            if (*args.objective == "trust") {
+                oo.objective = Objective::trust;
+            } else if (*args.objective == "value") {
+                oo.objective = Objective::value;
+            } else {
+                return usage_error("--objective must be trust or value (got '" + *args.objective + "')");
+            }
+        }
+        OptimiseResult r = optimise(plan, oo);
+        if (args.json) {
+            print(io::optimise_json(plan, oo, r) + "\n");
+        } else {
+            print_optimise(plan, oo, r);
+        }
+        return 0;
+    }
+    if (args.command == "sensitivity") {
+        std::vector<SensitivityItem> items = sensitivity(plan, po);
+        if (args.json) {
+            print(io::sensitivity_json(plan, args.scenario.value_or("plan"), items) + "\n");
+        } else {
+            print_sensitivity(items);
+        }
+        return 0;
+    }
+    return usage_error("unknown command '" + args.command + "'");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage_error("a command is needed");
+    std::string first = argv[1];
+    if (first == "--help" || first == "-h" || first == "help") {
+        print(kUsage);
+        return 0;
+    }
+    if (first == "--version") {
+        print(std::string("fiducia ") + FIDUCIA_VERSION + " (plan format " +
+              std::to_string(fiducia::io::kFormatVersion) + ")\n");
+        return 0;
+    }
+    if (first.size() > 1 && first[0] == '-') return usage_error("unknown option '" + first + "'");
+    for (int i = 2; i < argc; ++i) {
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            print(kUsage);
+            return 0;
+        }
+    }
+    Args args;
+    if (std::optional<int> code = parse_args(argc, argv, args)) return *code;
+    int code = run(args);
+    std::fflush(stdout);
+    return code;
+}

@@ -1,0 +1,831 @@
+// Plan files: one read/write function pair per plan type, in FORMAT.md order. Reading checks the
+// type of every value before using it and collects every problem as "pointer: rule (got value)";
+// writing emits FORMAT.md's key order with every default spelled out and unknown keys last.
+#include "io/plan_file.hpp"
+
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "io/json_util.hpp"
+#include "io/migrate.hpp"
+
+namespace fiducia::io {
+
+namespace {
+
+using IdSet = std::set<std::string>;
+
+// What the whole document knows while its parts are read.
+struct Context {
+    Errors errors;
+    std::optional<int> horizon;  // when settings.horizon_months is valid
+    IdSet stakeholders, knowledge_sources, touchpoints, commitments, actions, participants;
+};
+
+constexpr int kMaxInt = std::numeric_limits<int>::max();
+
+// ---- generic pieces -------------------------------------------------------------------------
+
+bool expect_object(const Json& v, const std::string& ptr, Errors& errors) {
+    if (v.is_object()) return true;
+    errors.add(ptr, "must be an object (got " + show(v) + ")");
+    return false;
+}
+
+bool expect_array(const Json& v, const std::string& ptr, Errors& errors) {
+    if (v.is_array()) return true;
+    errors.add(ptr, "must be an array (got " + show(v) + ")");
+    return false;
+}
+
+// Reads a list of objects; a non-object item is reported and read as a default item.
+template <typename T, typename ReadOne>
+void read_list(ObjectReader& parent, const char* key, std::vector<T>& out, Context& ctx,
+               ReadOne read_one, bool required = false) {
+    const Json* v = parent.take(key, required);
+    if (!v) return;
+    const std::string ptr = parent.at(key);
+    if (!expect_array(*v, ptr, ctx.errors)) return;
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        const Json& item = (*v)[i];
+        const std::string p = child(ptr, i);
+        T value;
+        if (expect_object(item, p, ctx.errors)) read_one(item, p, ctx, value);
+        out.push_back(std::move(value));
+    }
+}
+
+// Ids of a list as written (only valid ids), for resolving references before the list is read.
+IdSet collect_ids(const Json& doc, const char* list, const char* sub = nullptr) {
+    IdSet ids;
+    const Json* v = nullptr;
+    auto it = doc.find(list);
+    if (it == doc.end()) return ids;
+    v = &*it;
+    if (sub) {
+        if (!v->is_object()) return ids;
+        auto s = v->find(sub);
+        if (s == v->end()) return ids;
+        v = &*s;
+    }
+    if (!v->is_array()) return ids;
+    for (const Json& item : *v) {
+        if (!item.is_object()) continue;
+        auto id = item.find("id");
+        if (id != item.end() && id->is_string() && is_id(id->get_ref<const std::string&>())) {
+            ids.insert(id->get<std::string>());
+        }
+    }
+    return ids;
+}
+
+// Every id appears once in its list.
+template <typename T>
+void check_unique(const std::vector<T>& items, const std::string& list_ptr, Errors& errors) {
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string& id = items[i].id;
+        if (id.empty()) continue;
+        auto [it, inserted] = first.emplace(id, i);
+        if (!inserted) {
+            errors.add(child(child(list_ptr, i), "id"),
+                       "must be unique (got " + show(Json(id)) + ", also at " +
+                           child(list_ptr, it->second) + ")");
+        }
+    }
+}
+
+const char* article(const char* noun) {
+    return std::string_view("aeiou").find(noun[0]) != std::string_view::npos ? "an " : "a ";
+}
+
+// A reference to an entity of another list.
+bool read_ref(const Json& v, const std::string& ptr, const IdSet& ids, const char* what,
+              std::string& out, Errors& errors) {
+    if (!v.is_string()) {
+        errors.add(ptr, std::string("must be ") + article(what) + what + " id (got " + show(v) + ")");
+        return false;
+    }
+    const std::string& s = v.get_ref<const std::string&>();
+    if (!ids.count(s)) {
+        errors.add(ptr, std::string("must name ") + article(what) + what + " of this plan (got " + show(v) + ")");
+        return false;
+    }
+    out = s;
+    return true;
+}
+
+bool read_ref_field(ObjectReader& r, const char* key, const IdSet& ids, const char* what,
+                    std::string& out, Errors& errors, bool required = true) {
+    const Json* v = r.take(key, required);
+    if (!v) return false;
+    return read_ref(*v, r.at(key), ids, what, out, errors);
+}
+
+// A list of references without repeats.
+void read_ref_list(ObjectReader& r, const char* key, const IdSet& ids, const char* what,
+                   std::vector<std::string>& out, Errors& errors, bool required = true) {
+    const Json* v = r.take(key, required);
+    if (!v) return;
+    const std::string ptr = r.at(key);
+    if (!expect_array(*v, ptr, errors)) return;
+    out.clear();
+    for (std::size_t i = 0; i < v->size(); ++i) {
+        std::string id;
+        const std::string p = child(ptr, i);
+        if (read_ref((*v)[i], p, ids, what, id, errors)) {
+            bool repeated = false;
+            for (const std::string& seen : out) repeated = repeated || seen == id;
+            if (repeated) errors.add(p, "must not repeat an id (got " + show((*v)[i]) + ")");
+        }
+        out.push_back(id);
+    }
+}
+
+int dimension_index(const std::string& key) {
+    for (int d = 0; d < kDimensions; ++d) {
+        if (key == kDimensionIds[d]) return d;
+    }
+    return -1;
+}
+
+// A weight object over the five dimensions: values >= 0, a left-out dimension weighs 0, positive
+// sum. Keeps `out` when the key is missing.
+void read_dimension_weights(ObjectReader& r, const char* key, DimensionWeights& out,
+                            Errors& errors) {
+    const Json* v = r.take(key);
+    if (!v) return;
+    const std::string ptr = r.at(key);
+    if (!expect_object(*v, ptr, errors)) return;
+    DimensionWeights w{};
+    bool ok = true;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+        const std::string p = child(ptr, it.key());
+        int d = dimension_index(it.key());
+        if (d < 0) {
+            errors.add(p, "is not a dimension (one of " +
+                              one_of(kDimensionIds.data(), kDimensionIds.size()) + ")");
+            ok = false;
+            continue;
+        }
+        ok = read_number_value(it.value(), p, at_least(0), w[d], errors) && ok;
+    }
+    if (!ok) return;
+    double sum = 0;
+    for (double x : w) sum += x;
+    if (!(sum > 0)) {
+        errors.add(ptr, "must have a positive sum (got " + show(*v) + ")");
+        return;
+    }
+    out = w;
+}
+
+Json write_dimension_weights(const DimensionWeights& w) {
+    Json j = Json::object();
+    for (int d = 0; d < kDimensions; ++d) j[kDimensionIds[d]] = canonical_number(w[d]);
+    return j;
+}
+
+Bounds month_bounds(const Context& ctx, int lo) {
+    return ctx.horizon ? between(lo, *ctx.horizon) : between(lo, 120);
+}
+
+// ---- meta -----------------------------------------------------------------------------------
+
+void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.string("title", m.title);
+    r.string("organisation", m.organisation);
+    if (const Json* a = r.take("authors")) {
+        if (expect_array(*a, r.at("authors"), ctx.errors)) {
+            m.authors.clear();
+            for (std::size_t i = 0; i < a->size(); ++i) {
+                const Json& s = (*a)[i];
+                if (!s.is_string()) {
+                    ctx.errors.add(child(r.at("authors"), i), "must be a string (got " + show(s) + ")");
+                    continue;
+                }
+                m.authors.push_back(s.get<std::string>());
+            }
+        }
+    }
+    r.string("language", m.language);
+    r.string("currency", m.currency);
+    r.string("notes", m.notes);
+    m.unknown = r.unknown();
+}
+
+Json write_meta(const Meta& m) {
+    Json j = Json::object();
+    j["title"] = m.title;
+    j["organisation"] = m.organisation;
+    j["authors"] = Json::array();
+    for (const std::string& a : m.authors) j["authors"].push_back(a);
+    j["language"] = m.language;
+    j["currency"] = m.currency;
+    j["notes"] = m.notes;
+    append_unknown(j, m.unknown);
+    return j;
+}
+
+// ---- settings -------------------------------------------------------------------------------
+
+bool is_year_month(const std::string& s) {
+    if (s.size() != 7 || s[4] != '-') return false;
+    for (int i : {0, 1, 2, 3, 5, 6}) {
+        if (s[i] < '0' || s[i] > '9') return false;
+    }
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    return month >= 1 && month <= 12;
+}
+
+void read_abandonment(const Json& j, const std::string& ptr, Context& ctx, Abandonment& a) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.number("kappa", a.kappa, greater_than(0));
+    r.number("beta", a.beta, greater_than(0));
+    a.unknown = r.unknown();
+}
+
+Json write_abandonment(const Abandonment& a) {
+    Json j = Json::object();
+    j["kappa"] = canonical_number(a.kappa);
+    j["beta"] = canonical_number(a.beta);
+    append_unknown(j, a.unknown);
+    return j;
+}
+
+void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings& s) {
+    ObjectReader r(j, ptr, ctx.errors);
+    if (const Json* v = r.take("horizon_months")) {
+        std::int64_t horizon = 0;
+        if (read_integer_value(*v, r.at("horizon_months"), between(1, 120), horizon, ctx.errors)) {
+            s.horizon_months = static_cast<int>(horizon);
+            ctx.horizon = s.horizon_months;
+        } else {
+            ctx.horizon.reset();  // invalid: month checks fall back to 1..120
+        }
+    }
+    if (const Json* v = r.take("start")) {
+        if (!v->is_string() || !(v->get_ref<const std::string&>().empty() ||
+                                 is_year_month(v->get_ref<const std::string&>()))) {
+            ctx.errors.add(r.at("start"), "must be a month written YYYY-MM, or \"\" (got " + show(*v) + ")");
+        } else {
+            s.start = v->get<std::string>();
+        }
+    }
+    if (const Json* v = r.take("seed")) {
+        std::int64_t seed = 0;
+        if (v->is_number_unsigned()) {
+            s.seed = v->get<std::uint64_t>();
+        } else if (read_integer_value(*v, r.at("seed"), at_least(0), seed, ctx.errors)) {
+            s.seed = static_cast<std::uint64_t>(seed);
+        }
+    }
+    r.number("forgetting", s.forgetting, above_and_at_most(0, 1));
+    r.number("negative_weight", s.negative_weight, greater_than(0));
+    r.number("prior_weight", s.prior_weight, greater_than(0));
+    r.number("public_commitment_multiplier", s.public_commitment_multiplier, at_least(1));
+    r.number("personalisation_lift", s.personalisation_lift, at_least(0));
+    r.number("empowerment_effect", s.empowerment_effect, between(0, 1));
+    if (const Json* v = r.take("abandonment")) {
+        if (expect_object(*v, r.at("abandonment"), ctx.errors)) {
+            read_abandonment(*v, r.at("abandonment"), ctx, s.abandonment);
+        }
+    }
+    s.unknown = r.unknown();
+}
+
+Json write_settings(const Settings& s) {
+    Json j = Json::object();
+    j["horizon_months"] = s.horizon_months;
+    j["start"] = s.start;
+    j["seed"] = s.seed;
+    j["forgetting"] = canonical_number(s.forgetting);
+    j["negative_weight"] = canonical_number(s.negative_weight);
+    j["prior_weight"] = canonical_number(s.prior_weight);
+    j["public_commitment_multiplier"] = canonical_number(s.public_commitment_multiplier);
+    j["personalisation_lift"] = canonical_number(s.personalisation_lift);
+    j["empowerment_effect"] = canonical_number(s.empowerment_effect);
+    j["abandonment"] = write_abandonment(s.abandonment);
+    append_unknown(j, s.unknown);
+    return j;
+}
+
+// ---- culture --------------------------------------------------------------------------------
+
+void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& c) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.number("empowerment", c.empowerment, between(0, 1));
+    r.number("reward", c.reward, between(0, 1));
+    c.unknown = r.unknown();
+}
+
+Json write_culture(const Culture& c) {
+    Json j = Json::object();
+    j["empowerment"] = canonical_number(c.empowerment);
+    j["reward"] = canonical_number(c.reward);
+    append_unknown(j, c.unknown);
+    return j;
+}
+
+// ---- stakeholder ----------------------------------------------------------------------------
+
+void read_stakeholder(const Json& j, const std::string& ptr, Context& ctx, Stakeholder& s) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", s.id);
+    r.string("name", s.name, true);
+    int kind = static_cast<int>(s.kind);
+    if (r.enumeration("kind", kStakeholderKindIds, kind, true)) s.kind = static_cast<StakeholderKind>(kind);
+    r.number("size", s.size, at_least(0));
+    r.number("importance", s.importance, at_least(0));
+    r.number("base_rate", s.base_rate, between(0.01, 0.99));
+    read_dimension_weights(r, "weights", s.weights, ctx.errors);
+    r.number("revenue_per_month", s.revenue_per_month, at_least(0));
+    r.optional_number("peer_rating", s.peer_rating, between(1, 5));
+    r.number("peer_exposure", s.peer_exposure, between(0, 1));
+    s.unknown = r.unknown();
+}
+
+Json write_stakeholder(const Stakeholder& s) {
+    Json j = Json::object();
+    j["id"] = s.id;
+    j["name"] = s.name;
+    j["kind"] = kStakeholderKindIds[static_cast<int>(s.kind)];
+    j["size"] = canonical_number(s.size);
+    j["importance"] = canonical_number(s.importance);
+    j["base_rate"] = canonical_number(s.base_rate);
+    j["weights"] = write_dimension_weights(s.weights);
+    j["revenue_per_month"] = canonical_number(s.revenue_per_month);
+    j["peer_rating"] = s.peer_rating ? canonical_number(*s.peer_rating) : Json(nullptr);
+    j["peer_exposure"] = canonical_number(s.peer_exposure);
+    append_unknown(j, s.unknown);
+    return j;
+}
+
+// ---- knowledge source -----------------------------------------------------------------------
+
+void read_knowledge_source(const Json& j, const std::string& ptr, Context& ctx, KnowledgeSource& k) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", k.id);
+    r.string("name", k.name, true);
+    int channel = static_cast<int>(k.channel);
+    if (r.enumeration("channel", kChannelIds, channel, true)) k.channel = static_cast<Channel>(channel);
+    if (const Json* v = r.take("coverage", true)) {
+        const std::string cp = r.at("coverage");
+        if (expect_object(*v, cp, ctx.errors)) {
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                const std::string p = child(cp, it.key());
+                CoverageEntry e;
+                bool ok = true;
+                if (!ctx.stakeholders.count(it.key())) {
+                    ctx.errors.add(p, "key must name a stakeholder of this plan (got " +
+                                          show(Json(it.key())) + ")");
+                    ok = false;
+                }
+                ok = read_number_value(it.value(), p, between(0, 1), e.share, ctx.errors) && ok;
+                e.stakeholder = it.key();
+                if (ok) k.coverage.push_back(e);
+            }
+        }
+    }
+    r.number("granularity", k.granularity, between(0, 1), true);
+    r.number("relevance", k.relevance, between(0, 1), true);
+    r.number("consistency", k.consistency, between(0, 1), true);
+    r.number("messages_per_month", k.messages_per_month, at_least(0));
+    k.unknown = r.unknown();
+}
+
+Json write_knowledge_source(const KnowledgeSource& k) {
+    Json j = Json::object();
+    j["id"] = k.id;
+    j["name"] = k.name;
+    j["channel"] = kChannelIds[static_cast<int>(k.channel)];
+    Json coverage = Json::object();
+    for (const CoverageEntry& e : k.coverage) coverage[e.stakeholder] = canonical_number(e.share);
+    j["coverage"] = coverage;
+    j["granularity"] = canonical_number(k.granularity);
+    j["relevance"] = canonical_number(k.relevance);
+    j["consistency"] = canonical_number(k.consistency);
+    j["messages_per_month"] = canonical_number(k.messages_per_month);
+    append_unknown(j, k.unknown);
+    return j;
+}
+
+// ---- touchpoint -----------------------------------------------------------------------------
+
+void read_touchpoint(const Json& j, const std::string& ptr, Context& ctx, Touchpoint& t) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", t.id);
+    r.string("name", t.name, true);
+    read_ref_field(r, "stakeholder", ctx.stakeholders, "stakeholder", t.stakeholder, ctx.errors);
+    int stage = static_cast<int>(t.stage);
+    if (r.enumeration("stage", kStageIds, stage, true)) t.stage = static_cast<Stage>(stage);
+    r.string("channel", t.channel);
+    r.number("interactions_per_month", t.interactions_per_month, at_least(0), true);
+    r.number("bad_share", t.bad_share, between(0, 1), true);
+    r.number("severity", t.severity, greater_than(0));
+    read_dimension_weights(r, "dimensions", t.dimensions, ctx.errors);
+    t.unknown = r.unknown();
+}
+
+Json write_touchpoint(const Touchpoint& t) {
+    Json j = Json::object();
+    j["id"] = t.id;
+    j["name"] = t.name;
+    j["stakeholder"] = t.stakeholder;
+    j["stage"] = kStageIds[static_cast<int>(t.stage)];
+    j["channel"] = t.channel;
+    j["interactions_per_month"] = canonical_number(t.interactions_per_month);
+    j["bad_share"] = canonical_number(t.bad_share);
+    j["severity"] = canonical_number(t.severity);
+    j["dimensions"] = write_dimension_weights(t.dimensions);
+    append_unknown(j, t.unknown);
+    return j;
+}
+
+// ---- commitment -----------------------------------------------------------------------------
+
+void read_commitment(const Json& j, const std::string& ptr, Context& ctx, Commitment& c) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", c.id);
+    r.string("statement", c.statement, true);
+    read_ref_list(r, "stakeholders", ctx.stakeholders, "stakeholder", c.stakeholders, ctx.errors);
+    r.number("occasions_per_month", c.occasions_per_month, at_least(0), true);
+    r.number("kept_share", c.kept_share, between(0, 1), true);
+    r.boolean("public", c.is_public);
+    c.unknown = r.unknown();
+}
+
+Json write_commitment(const Commitment& c) {
+    Json j = Json::object();
+    j["id"] = c.id;
+    j["statement"] = c.statement;
+    j["stakeholders"] = Json::array();
+    for (const std::string& s : c.stakeholders) j["stakeholders"].push_back(s);
+    j["occasions_per_month"] = canonical_number(c.occasions_per_month);
+    j["kept_share"] = canonical_number(c.kept_share);
+    j["public"] = c.is_public;
+    append_unknown(j, c.unknown);
+    return j;
+}
+
+// ---- action and effect ----------------------------------------------------------------------
+
+// Fields an effect may change, per target (FORMAT.md "Fields an effect may change").
+const std::vector<const char*>& effect_fields(EffectTarget target) {
+    static const std::vector<const char*> fields[] = {
+        {"interactions_per_month", "bad_share", "severity"},
+        {"occasions_per_month", "kept_share"},
+        {"granularity", "relevance", "consistency", "messages_per_month"},
+        {"size", "importance", "base_rate", "revenue_per_month", "peer_rating", "peer_exposure"},
+        {"empowerment", "reward"},
+    };
+    return fields[static_cast<int>(target)];
+}
+
+void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e) {
+    ObjectReader r(j, ptr, ctx.errors);
+    int target = static_cast<int>(e.target);
+    bool target_ok = r.enumeration("target", kEffectTargetIds, target, true);
+    if (target_ok) e.target = static_cast<EffectTarget>(target);
+    if (target_ok && e.target == EffectTarget::culture) {
+        if (const Json* v = r.take("id")) {
+            if (!(v->is_string() && v->get_ref<const std::string&>().empty())) {
+                ctx.errors.add(r.at("id"), "must be left out for target culture (got " + show(*v) + ")");
+            }
+        }
+    } else if (target_ok) {
+        static const char* what[] = {"touchpoint", "commitment", "knowledge_source", "stakeholder"};
+        const IdSet* ids[] = {&ctx.touchpoints, &ctx.commitments, &ctx.knowledge_sources,
+                              &ctx.stakeholders};
+        read_ref_field(r, "id", *ids[target], what[target], e.id, ctx.errors);
+    } else {
+        r.take("id");
+    }
+    if (const Json* v = r.take("field", true)) {
+        if (!v->is_string()) {
+            ctx.errors.add(r.at("field"), "must be a string (got " + show(*v) + ")");
+        } else if (target_ok) {
+            const auto& fields = effect_fields(e.target);
+            bool found = false;
+            for (const char* f : fields) found = found || v->get_ref<const std::string&>() == f;
+            if (found) {
+                e.field = v->get<std::string>();
+            } else {
+                ctx.errors.add(r.at("field"), std::string("must be a field an effect may change on ") +
+                                                  kEffectTargetIds[target] + ": " +
+                                                  one_of(fields.data(), fields.size()) + " (got " +
+                                                  show(*v) + ")");
+            }
+        }
+    }
+    int op = static_cast<int>(e.op);
+    if (r.enumeration("op", kEffectOpIds, op, true)) e.op = static_cast<EffectOp>(op);
+    r.number("value", e.value, any_number(), true);
+    e.unknown = r.unknown();
+}
+
+Json write_effect(const Effect& e) {
+    Json j = Json::object();
+    j["target"] = kEffectTargetIds[static_cast<int>(e.target)];
+    if (e.target != EffectTarget::culture) j["id"] = e.id;
+    j["field"] = e.field;
+    j["op"] = kEffectOpIds[static_cast<int>(e.op)];
+    j["value"] = canonical_number(e.value);
+    append_unknown(j, e.unknown);
+    return j;
+}
+
+void read_action(const Json& j, const std::string& ptr, Context& ctx, Action& a) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", a.id);
+    r.string("name", a.name, true);
+    r.string("owner", a.owner);
+    std::int64_t start = a.start_month, ramp = a.ramp_months;
+    if (r.integer("start_month", start, month_bounds(ctx, 1), true)) a.start_month = static_cast<int>(start);
+    if (r.integer("ramp_months", ramp, between(1, 1200))) a.ramp_months = static_cast<int>(ramp);
+    r.number("cost_once", a.cost_once, at_least(0));
+    r.number("cost_per_month", a.cost_per_month, at_least(0));
+    read_list(r, "effects", a.effects, ctx, read_effect);
+    r.boolean("enabled", a.enabled);
+    a.unknown = r.unknown();
+}
+
+Json write_action(const Action& a) {
+    Json j = Json::object();
+    j["id"] = a.id;
+    j["name"] = a.name;
+    j["owner"] = a.owner;
+    j["start_month"] = a.start_month;
+    j["ramp_months"] = a.ramp_months;
+    j["cost_once"] = canonical_number(a.cost_once);
+    j["cost_per_month"] = canonical_number(a.cost_per_month);
+    j["effects"] = Json::array();
+    for (const Effect& e : a.effects) j["effects"].push_back(write_effect(e));
+    j["enabled"] = a.enabled;
+    append_unknown(j, a.unknown);
+    return j;
+}
+
+// ---- scenario -------------------------------------------------------------------------------
+
+void read_scenario(const Json& j, const std::string& ptr, Context& ctx, Scenario& s) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", s.id);
+    r.string("name", s.name, true);
+    read_ref_list(r, "actions", ctx.actions, "action", s.actions, ctx.errors);
+    s.unknown = r.unknown();
+}
+
+Json write_scenario(const Scenario& s) {
+    Json j = Json::object();
+    j["id"] = s.id;
+    j["name"] = s.name;
+    j["actions"] = Json::array();
+    for (const std::string& a : s.actions) j["actions"].push_back(a);
+    append_unknown(j, s.unknown);
+    return j;
+}
+
+// ---- observation ----------------------------------------------------------------------------
+
+void read_observation(const Json& j, const std::string& ptr, Context& ctx, Observation& o) {
+    ObjectReader r(j, ptr, ctx.errors);
+    read_ref_field(r, "stakeholder", ctx.stakeholders, "stakeholder", o.stakeholder, ctx.errors);
+    std::int64_t month = o.month;
+    if (r.integer("month", month, month_bounds(ctx, 0), true)) o.month = static_cast<int>(month);
+    int metric = static_cast<int>(o.metric);
+    bool metric_ok = r.enumeration("metric", kMetricIds, metric, true);
+    if (metric_ok) o.metric = static_cast<Metric>(metric);
+    Bounds value_bounds = any_number();
+    if (metric_ok && (o.metric == Metric::trust_share || o.metric == Metric::churn)) {
+        value_bounds = between(0, 1);
+    } else if (metric_ok && o.metric == Metric::nps) {
+        value_bounds = between(-100, 100);
+    }
+    r.number("value", o.value, value_bounds, true);
+    r.optional_number("n", o.n, at_least(0));
+    r.string("source", o.source);
+    o.unknown = r.unknown();
+}
+
+Json write_observation(const Observation& o) {
+    Json j = Json::object();
+    j["stakeholder"] = o.stakeholder;
+    j["month"] = o.month;
+    j["metric"] = kMetricIds[static_cast<int>(o.metric)];
+    j["value"] = canonical_number(o.value);
+    j["n"] = o.n ? canonical_number(*o.n) : Json(nullptr);
+    j["source"] = o.source;
+    append_unknown(j, o.unknown);
+    return j;
+}
+
+// ---- workshop -------------------------------------------------------------------------------
+
+void read_participant(const Json& j, const std::string& ptr, Context& ctx, Participant& p) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", p.id);
+    r.string("name", p.name);
+    p.unknown = r.unknown();
+}
+
+Json write_participant(const Participant& p) {
+    Json j = Json::object();
+    j["id"] = p.id;
+    j["name"] = p.name;
+    append_unknown(j, p.unknown);
+    return j;
+}
+
+void read_rating(const Json& j, const std::string& ptr, Context& ctx, Rating& g) {
+    ObjectReader r(j, ptr, ctx.errors);
+    read_ref_field(r, "participant", ctx.participants, "participant", g.participant, ctx.errors);
+    read_ref_field(r, "stakeholder", ctx.stakeholders, "stakeholder", g.stakeholder, ctx.errors);
+    int dimension = static_cast<int>(g.dimension);
+    if (r.enumeration("dimension", kDimensionIds, dimension, true)) g.dimension = static_cast<Dimension>(dimension);
+    std::int64_t score = g.score;
+    if (r.integer("score", score, between(1, 9), true)) g.score = static_cast<int>(score);
+    g.unknown = r.unknown();
+}
+
+Json write_rating(const Rating& g) {
+    Json j = Json::object();
+    j["participant"] = g.participant;
+    j["stakeholder"] = g.stakeholder;
+    j["dimension"] = kDimensionIds[static_cast<int>(g.dimension)];
+    j["score"] = g.score;
+    append_unknown(j, g.unknown);
+    return j;
+}
+
+void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop& w) {
+    ObjectReader r(j, ptr, ctx.errors);
+    read_list(r, "participants", w.participants, ctx, read_participant);
+    check_unique(w.participants, r.at("participants"), ctx.errors);
+    read_list(r, "ratings", w.ratings, ctx, read_rating);
+    w.unknown = r.unknown();
+}
+
+Json write_workshop(const Workshop& w) {
+    Json j = Json::object();
+    j["participants"] = Json::array();
+    for (const Participant& p : w.participants) j["participants"].push_back(write_participant(p));
+    j["ratings"] = Json::array();
+    for (const Rating& g : w.ratings) j["ratings"].push_back(write_rating(g));
+    append_unknown(j, w.unknown);
+    return j;
+}
+
+// ---- the plan -------------------------------------------------------------------------------
+
+template <typename T, typename ReadOne>
+void read_object_field(ObjectReader& r, const char* key, T& out, Context& ctx, ReadOne read_one) {
+    const Json* v = r.take(key);
+    if (!v) return;
+    if (expect_object(*v, r.at(key), ctx.errors)) read_one(*v, r.at(key), ctx, out);
+}
+
+void read_plan(const Json& doc, Context& ctx, Plan& plan) {
+    ObjectReader r(doc, "", ctx.errors);
+    r.take("fiducia");
+    r.take("version");  // both checked before
+    ctx.horizon = plan.settings.horizon_months;  // the default unless settings say otherwise
+    ctx.stakeholders = collect_ids(doc, "stakeholders");
+    ctx.knowledge_sources = collect_ids(doc, "knowledge_sources");
+    ctx.touchpoints = collect_ids(doc, "touchpoints");
+    ctx.commitments = collect_ids(doc, "commitments");
+    ctx.actions = collect_ids(doc, "actions");
+    ctx.participants = collect_ids(doc, "workshop", "participants");
+
+    read_object_field(r, "meta", plan.meta, ctx, read_meta);
+    read_object_field(r, "settings", plan.settings, ctx, read_settings);
+    read_object_field(r, "culture", plan.culture, ctx, read_culture);
+    read_list(r, "stakeholders", plan.stakeholders, ctx, read_stakeholder);
+    check_unique(plan.stakeholders, "/stakeholders", ctx.errors);
+    read_list(r, "knowledge_sources", plan.knowledge_sources, ctx, read_knowledge_source);
+    check_unique(plan.knowledge_sources, "/knowledge_sources", ctx.errors);
+    read_list(r, "touchpoints", plan.touchpoints, ctx, read_touchpoint);
+    check_unique(plan.touchpoints, "/touchpoints", ctx.errors);
+    read_list(r, "commitments", plan.commitments, ctx, read_commitment);
+    check_unique(plan.commitments, "/commitments", ctx.errors);
+    read_list(r, "actions", plan.actions, ctx, read_action);
+    check_unique(plan.actions, "/actions", ctx.errors);
+    read_list(r, "scenarios", plan.scenarios, ctx, read_scenario);
+    check_unique(plan.scenarios, "/scenarios", ctx.errors);
+    read_list(r, "observations", plan.observations, ctx, read_observation);
+    read_object_field(r, "workshop", plan.workshop, ctx, read_workshop);
+    plan.unknown = r.unknown();
+
+    // A Trust Index needs a positive total importance.
+    if (!plan.stakeholders.empty()) {
+        bool any = false;
+        for (const Stakeholder& s : plan.stakeholders) any = any || s.importance > 0;
+        if (!any) ctx.errors.add("/stakeholders", "at least one stakeholder must have importance greater than 0");
+    }
+}
+
+}  // namespace
+
+LoadResult load_plan(std::string_view text) {
+    LoadResult result;
+    if (auto refused = precheck_text(text)) {
+        result.errors.push_back(*refused);
+        return result;
+    }
+    std::string parse_error;
+    std::vector<std::string> duplicates;
+    std::optional<Json> parsed = parse_json(text, parse_error, &duplicates);
+    if (!parsed) {
+        result.errors.push_back(parse_error);
+        return result;
+    }
+    Json& doc = *parsed;
+    if (!doc.is_object()) {
+        std::string kind = doc.is_array() ? "an array" : doc.is_string() ? "a string"
+                         : doc.is_number() ? "a number" : doc.is_boolean() ? "a boolean" : "null";
+        result.errors.push_back("not a Fiducia plan: the file holds " + kind + ", not a JSON object");
+        return result;
+    }
+    auto header = doc.find("fiducia");
+    if (header == doc.end()) {
+        result.errors.push_back("not a Fiducia plan: the \"fiducia\": \"plan\" header is missing");
+        return result;
+    }
+    if (!header->is_string() || header->get_ref<const std::string&>() != "plan") {
+        result.errors.push_back("not a Fiducia plan: /fiducia must be \"plan\" (got " + show(*header) + ")");
+        return result;
+    }
+    Errors version_errors;
+    std::int64_t version = 0;
+    auto v = doc.find("version");
+    if (v == doc.end()) {
+        result.errors.push_back("/version: is required");
+        return result;
+    }
+    if (!read_integer_value(*v, "/version", at_least(0), version, version_errors)) {
+        result.errors = version_errors.list;
+        return result;
+    }
+    if (version > kMaxInt) {
+        result.errors.push_back("/version: must be an integer of at most " + std::to_string(kMaxInt) +
+                                " (got " + show(*v) + ")");
+        return result;
+    }
+    if (version < kFormatVersion) {
+        std::string error;
+        if (!migrate(doc, static_cast<int>(version), kFormatVersion, error)) {
+            result.errors.push_back("/version: cannot read version " + std::to_string(version) +
+                                    " (" + error + ")");
+            return result;
+        }
+    }
+    result.newer_version = version > kFormatVersion;
+
+    Context ctx;
+    ctx.errors.list = std::move(duplicates);
+    Plan plan;
+    read_plan(doc, ctx, plan);
+    plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
+    if (!ctx.errors.list.empty()) {
+        if (result.newer_version) {
+            ctx.errors.add("/version", "the file is version " + std::to_string(version) +
+                                           ", newer than this app (" +
+                                           std::to_string(kFormatVersion) + "); it was checked as version " +
+                                           std::to_string(kFormatVersion));
+        }
+        result.errors = std::move(ctx.errors.list);
+        return result;
+    }
+    result.ok = true;
+    result.plan = std::move(plan);
+    return result;
+}
+
+std::string save_plan(const Plan& plan) {
+    Json j = Json::object();
+    j["fiducia"] = "plan";
+    j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
+    j["meta"] = write_meta(plan.meta);
+    j["settings"] = write_settings(plan.settings);
+    j["culture"] = write_culture(plan.culture);
+    auto list = [&](const char* key, const auto& items, auto write_one) {
+        Json a = Json::array();
+        for (const auto& item : items) a.push_back(write_one(item));
+        j[key] = std::move(a);
+    };
+    list("stakeholders", plan.stakeholders, write_stakeholder);
+    list("knowledge_sources", plan.knowledge_sources, write_knowledge_source);
+    list("touchpoints", plan.touchpoints, write_touchpoint);
+    list("commitments", plan.commitments, write_commitment);
+    list("actions", plan.actions, write_action);
+    list("scenarios", plan.scenarios, write_scenario);
+    list("observations", plan.observations, write_observation);
+    j["workshop"] = write_workshop(plan.workshop);
+    append_unknown(j, plan.unknown);
+    return dump_pretty(j) + "\n";
+}
+
+}  // namespace fiducia::io

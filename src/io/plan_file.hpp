@@ -1,0 +1,43 @@
+// Plan files (FORMAT.md version 1): strict loading with every error listed, canonical saving that
+// keeps unknown fields, and the machine-readable output shared by the CLI and window.fiducia.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/plan.hpp"
+
+namespace fiducia::io {
+
+inline constexpr int kFormatVersion = 1;
+
+struct LoadResult {
+    bool ok = false;
+    Plan plan;                        // meaningful only when ok
+    std::vector<std::string> errors;  // "JSON-pointer: rule (got value)", every one found
+    bool newer_version = false;       // the file's version is newer than kFormatVersion
+};
+
+// Parses and validates; a file with any error gives ok = false and the full list.
+LoadResult load_plan(std::string_view text);
+
+// Canonical text: FORMAT.md key order, 2-space indent, defaults written out, unknown fields kept.
+std::string save_plan(const Plan& plan);
+
+// FORMAT.md "Machine-readable output" for a projection (and, when given, a simulation's figures).
+std::string summary_json(const Plan& plan, const Projection& projection,
+                         const SimulationResult* simulation = nullptr);
+
+// Added by io: the optimiser's and the sensitivity analysis' results as JSON (CLI --json and the
+// browser API), keys in a fixed order, numbers in nlohmann's deterministic formatting:
+// {"objective", "budget", "chosen", "value", "cost", "baseline", "frontier": [{"budget",
+//  "objective", "cost", "actions"}], "nodes"} and
+// {"plan", "scenario", "items": [{"input", "label", "value", "trust_low", "trust_high"}]}.
+std::string optimise_json(const Plan& plan, const OptimiseOptions& options,
+                          const OptimiseResult& result);
+std::string sensitivity_json(const Plan& plan, const std::string& scenario,
+                             const std::vector<SensitivityItem>& items);
+
+}  // namespace fiducia::io
