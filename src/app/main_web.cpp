@@ -1,0 +1,203 @@
+// The browser entry point: a WebGL2 canvas, Dear ImGui, and the frame loop. Frames are drawn only
+// while there is input, running work or a focused text field, so an idle page costs nothing.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#include "app/platform_web.hpp"
+#include "io/plan_file.hpp"
+#include "ui/app.hpp"
+#include "ui/locator.hpp"
+#include "ui/theme.hpp"
+
+namespace {
+
+constexpr double kActiveSecondsAfterInput = 1.0;  // covers ImGui's hover delays and fades
+
+struct WebApp {
+    GLFWwindow* window = nullptr;
+    fiducia::app::PlatformWeb platform;
+    fiducia::ui::App app{platform};
+    float scale = 0;
+    double active_until = 0;
+    unsigned long long frames = 0;
+    double last_frame_ms = 0;
+    double first_frame_at_ms = 0;  // performance.now() when the first frame was drawn
+    std::string reply;  // the last string handed to JavaScript (valid until the next call)
+};
+
+WebApp* g_web = nullptr;  // the page's one app; the exported functions below reach it here
+
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+void fiducia_wake_internal() {
+    if (g_web) g_web->active_until = now_seconds() + kActiveSecondsAfterInput;
+}
+
+void load_examples(fiducia::ui::App& app) {
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/examples", ec))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        fiducia::io::LoadResult loaded = fiducia::io::load_plan(text.str());
+        if (!loaded.ok) continue;
+        app.add_example({path.filename().string(), loaded.plan.meta.title,
+                         loaded.plan.meta.organisation, text.str()});
+    }
+}
+
+// As the GLFW backend does it (100 pixels or 3 lines a step), but on the canvas.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+    float step = event->deltaMode == DOM_DELTA_PIXEL ? 0.01f : event->deltaMode == DOM_DELTA_LINE ? 1.0f / 3 : 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX) * step,
+                                      static_cast<float>(-event->deltaY) * step);
+    fiducia_wake_internal();
+    return EM_TRUE;
+}
+
+void frame() {
+    WebApp& w = *g_web;
+    const bool active = now_seconds() < w.active_until || w.app.busy() || ImGui::GetIO().WantTextInput;
+    if (!active) return;
+    const double start = emscripten_get_now();
+
+    int width = 0, height = 0;
+    fiducia::app::PlatformWeb::fit_canvas(width, height);
+    w.app.set_device_scale(fiducia::app::PlatformWeb::device_pixel_ratio());
+    if (w.app.ui_scale() != w.scale) {  // first frame, another screen density, or the projector theme
+        w.scale = w.app.ui_scale();
+        fiducia::ui::load_fonts(w.scale);
+        w.app.apply_style();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+    }
+
+    fiducia::ui::locator_begin_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    w.app.draw();
+    ImGui::Render();
+    glfwGetFramebufferSize(w.window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (w.frames++ == 0) w.first_frame_at_ms = emscripten_get_now();
+    w.last_frame_ms = emscripten_get_now() - start;
+}
+
+}  // namespace
+
+// ---- called from the page (web/shell.html) ----------------------------------------------------
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void fiducia_wake(void) { fiducia_wake_internal(); }
+
+// Opens a plan's text; returns {"ok": bool, "errors": [...]} as JSON.
+EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char* text) {
+    fiducia::ui::LoadOutcome outcome = g_web->app.open_text(text, file_name);
+    nlohmann::json reply = {{"ok", outcome.ok}, {"errors", outcome.errors}};
+    g_web->reply = reply.dump();
+    fiducia_wake();
+    return g_web->reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fiducia_save(void) {
+    g_web->reply = g_web->app.save_text();
+    return g_web->reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fiducia_summary(void) {
+    g_web->reply = g_web->app.summary_text();
+    return g_web->reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fiducia_stats(void) {
+    nlohmann::json reply = {{"frames", g_web->frames}, {"last_frame_ms", g_web->last_frame_ms},
+                           {"first_frame_at_ms", g_web->first_frame_at_ms}};
+    g_web->reply = reply.dump();
+    return g_web->reply.c_str();
+}
+
+// Where the widget labelled `label` was drawn in the last frame, in CSS pixels; "null" if nowhere.
+EMSCRIPTEN_KEEPALIVE const char* fiducia_locate(const char* label) {
+    std::optional<fiducia::ui::ItemRect> r = fiducia::ui::locate_item(label);
+    const float s = g_web->scale > 0 ? g_web->scale : 1.0f;
+    g_web->reply = r ? nlohmann::json{{"x", r->x / s}, {"y", r->y / s}, {"width", r->width / s},
+                                      {"height", r->height / s}}.dump()
+                     : "null";
+    return g_web->reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void fiducia_paste(const char* text) { fiducia::app::PlatformWeb::set_pasted_text(text); }
+
+EMSCRIPTEN_KEEPALIVE void fiducia_flush_autosave(void) { g_web->app.flush_autosave(); }
+
+EMSCRIPTEN_KEEPALIVE int fiducia_unsaved(void) {
+    const fiducia::ui::Document& doc = g_web->app.document();
+    return doc.is_open() && doc.dirty() ? 1 : 0;
+}
+
+}  // extern "C"
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "fiducia: could not start GLFW\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_web = new WebApp();
+    g_web->window = glfwCreateWindow(1280, 800, "Fiducia", nullptr, nullptr);
+    if (!g_web->window) {
+        std::fprintf(stderr, "fiducia: could not create a WebGL2 context\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_web->window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    fiducia::ui::locator_enable();
+    io.IniFilename = nullptr;  // layout is kept in browser storage by the page, not in a file
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The backend listens for the wheel on the document, where Chrome makes listeners passive and
+    // logs an error for every preventDefault; listen on the canvas instead.
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, false, on_wheel);
+    // The system clipboard, not GLFW's page-local one: copies go to navigator.clipboard, pastes
+    // arrive through the page's paste event (browsers allow no synchronous clipboard reads).
+    io.SetClipboardTextFn = [](void*, const char* text) { fiducia::app::PlatformWeb::copy_to_clipboard(text); };
+    io.GetClipboardTextFn = [](void*) { return fiducia::app::PlatformWeb::pasted_text(); };
+
+    load_examples(g_web->app);
+    fiducia::app::PlatformWeb::StoredPlan stored;
+    if (fiducia::app::PlatformWeb::load_autosave(stored))
+        g_web->app.restore_autosave(stored.text, stored.file_name, stored.dirty);
+
+    fiducia_wake();
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

@@ -1,0 +1,105 @@
+#include "app/platform_web.hpp"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <nlohmann/json.hpp>
+
+// Implemented in web/library_fiducia.js.
+extern "C" {
+void fiducia_js_save_file(const char* name, const char* text, int save_as);
+void fiducia_js_request_open(void);
+char* fiducia_js_autosave(const char* text, const char* name, int dirty, const char* title,
+                          int new_version);  // error or null
+char* fiducia_js_history_list(void);         // JSON, malloc'd
+char* fiducia_js_history_text(int index);    // malloc'd, or null
+char* fiducia_js_autosave_read(int part);  // 0 text, 1 file name, 2 dirty ("1"/"0"); malloc'd
+void fiducia_js_set_unsaved(int unsaved);
+int fiducia_js_fit_canvas(int* width, int* height);
+char* fiducia_js_load_preference(const char* key);  // malloc'd, or null
+void fiducia_js_store_preference(const char* key, const char* value);
+void fiducia_js_copy_to_clipboard(const char* text);
+}
+
+namespace fiducia::app {
+
+namespace {
+std::string g_clipboard;  // the browser owns the real clipboard; this mirrors the last paste or copy
+
+std::string take(char* malloced) {
+    if (!malloced) return {};
+    std::string s(malloced);
+    std::free(malloced);
+    return s;
+}
+}  // namespace
+
+void PlatformWeb::save_file(const std::string& file_name, const std::string& text, bool save_as) {
+    fiducia_js_save_file(file_name.c_str(), text.c_str(), save_as ? 1 : 0);
+}
+
+void PlatformWeb::request_open_file() { fiducia_js_request_open(); }
+
+bool PlatformWeb::autosave(const Autosave& record, std::string& error) {
+    char* failure = fiducia_js_autosave(record.plan_text.c_str(), record.file_name.c_str(), record.dirty ? 1 : 0,
+                                        record.title.c_str(), record.new_version ? 1 : 0);
+    if (!failure) return true;
+    error = take(failure);
+    return false;
+}
+
+std::vector<ui::Platform::StoredVersion> PlatformWeb::stored_versions() {
+    nlohmann::json list = nlohmann::json::parse(take(fiducia_js_history_list()), nullptr, false);
+    std::vector<StoredVersion> versions;
+    if (!list.is_array()) return versions;
+    for (const auto& v : list) {
+        if (!v.is_object()) continue;
+        StoredVersion version;
+        version.time = v.value("time", "");
+        version.title = v.value("title", "");
+        version.file_name = v.value("file_name", "");
+        version.size = v.value("size", std::size_t{0});
+        versions.push_back(std::move(version));
+    }
+    return versions;
+}
+
+std::string PlatformWeb::stored_version_text(std::size_t index) {
+    return take(fiducia_js_history_text(static_cast<int>(index)));
+}
+
+void PlatformWeb::set_unsaved_changes(bool unsaved) { fiducia_js_set_unsaved(unsaved ? 1 : 0); }
+
+double PlatformWeb::now_seconds() const { return emscripten_get_now() / 1000.0; }
+
+bool PlatformWeb::load_autosave(StoredPlan& out) {
+    out.text = take(fiducia_js_autosave_read(0));
+    if (out.text.empty()) return false;
+    out.file_name = take(fiducia_js_autosave_read(1));
+    out.dirty = take(fiducia_js_autosave_read(2)) == "1";
+    return true;
+}
+
+float PlatformWeb::device_pixel_ratio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+
+std::string PlatformWeb::load_preference(const std::string& key) {
+    return take(fiducia_js_load_preference(key.c_str()));
+}
+
+void PlatformWeb::store_preference(const std::string& key, const std::string& value) {
+    fiducia_js_store_preference(key.c_str(), value.c_str());
+}
+
+void PlatformWeb::copy_to_clipboard(const char* text) {
+    g_clipboard = text ? text : "";
+    fiducia_js_copy_to_clipboard(g_clipboard.c_str());
+}
+
+const char* PlatformWeb::pasted_text() { return g_clipboard.c_str(); }
+
+void PlatformWeb::set_pasted_text(const char* text) { g_clipboard = text ? text : ""; }
+
+bool PlatformWeb::fit_canvas(int& width, int& height) { return fiducia_js_fit_canvas(&width, &height) != 0; }
+
+}  // namespace fiducia::app

@@ -1,0 +1,37 @@
+// The browser side of ui::Platform: files, storage and clock, through web/library_fiducia.js.
+#pragma once
+
+#include <string>
+
+#include "ui/platform.hpp"
+
+namespace fiducia::app {
+
+class PlatformWeb final : public ui::Platform {
+public:
+    void save_file(const std::string& file_name, const std::string& text, bool save_as) override;
+    void request_open_file() override;
+    bool autosave(const Autosave& record, std::string& error) override;
+    std::vector<StoredVersion> stored_versions() override;
+    std::string stored_version_text(std::size_t index) override;
+    void set_unsaved_changes(bool unsaved) override;
+    double now_seconds() const override;
+    std::string load_preference(const std::string& key) override;
+    void store_preference(const std::string& key, const std::string& value) override;
+
+    static void copy_to_clipboard(const char* text);
+    static const char* pasted_text();             // the last text the page's paste event delivered
+    static void set_pasted_text(const char* text);
+
+    struct StoredPlan {
+        std::string text;
+        std::string file_name;
+        bool dirty = false;
+    };
+    static bool load_autosave(StoredPlan& out);  // false when storage holds no plan
+    static float device_pixel_ratio();
+    // Sizes the canvas's pixels to its CSS size x devicePixelRatio; true when the size changed.
+    static bool fit_canvas(int& width, int& height);
+};
+
+}  // namespace fiducia::app

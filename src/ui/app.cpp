@@ -1,0 +1,392 @@
+#include "ui/app.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "io/plan_file.hpp"
+#include "ui/panels.hpp"
+
+namespace fiducia::ui {
+
+namespace {
+
+constexpr double kNoticeSeconds = 6.0;
+constexpr double kAutosaveDelaySeconds = 0.4;  // debounce: a slider drag autosaves once it pauses
+
+// A file name for a plan: its title with characters that file systems dislike replaced.
+std::string file_name_for(const Plan& plan) {
+    std::string name = plan.meta.title.empty() ? "trust-plan" : plan.meta.title;
+    for (char& c : name)
+        if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+            c == '>' || c == '|' || static_cast<unsigned char>(c) < 32)
+            c = '-';
+    return name + ".json";
+}
+
+Plan blank_plan() {
+    Plan plan;
+    plan.meta.title = "Untitled trust plan";
+    Stakeholder customers;
+    customers.id = "customers";
+    customers.name = "Customers";
+    plan.stakeholders.push_back(customers);
+    return plan;
+}
+
+}  // namespace
+
+constexpr const char* kThemeNames[] = {"light", "dark", "projector"};
+
+App::App(Platform& platform) : platform_(platform) {
+    const std::string theme = platform_.load_preference("theme");
+    for (int i = 0; i < 3; ++i)
+        if (theme == kThemeNames[i]) theme_ = static_cast<Theme>(i);
+    const std::string panel = platform_.load_preference("panel");
+    for (std::size_t i = 0; i < panels().size(); ++i)
+        if (panel == panels()[i].name) panel_ = static_cast<int>(i);
+}
+
+float App::ui_scale() const { return device_scale_ * (theme_ == Theme::projector ? 1.3f : 1.0f); }
+
+void App::apply_style() { apply_theme(theme_, ui_scale()); }
+
+void App::set_theme(Theme theme) {
+    theme_ = theme;
+    platform_.store_preference("theme", kThemeNames[static_cast<int>(theme)]);
+    apply_style();
+}
+
+void App::show_panel_remembered(int index) {
+    panel_ = index;
+    platform_.store_preference("panel", panels()[static_cast<std::size_t>(index)].name);
+}
+
+LoadOutcome App::open_text(std::string_view text, const std::string& file_name) {
+    io::LoadResult loaded = io::load_plan(text);
+    LoadOutcome outcome;
+    outcome.ok = loaded.ok;
+    outcome.errors = loaded.errors;
+    if (!loaded.ok) {
+        load_errors_ = loaded.errors;
+        load_errors_file_ = file_name;
+        return outcome;
+    }
+    doc_.open(std::move(loaded.plan), file_name, loaded.newer_version);
+    autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own
+    autosave_new_version_ = true;
+    if (loaded.newer_version)
+        notify("This plan was written by a newer version of Fiducia: it is open read-only, so "
+               "nothing it holds can be lost.");
+    else
+        notify("Opened " + (file_name.empty() ? std::string("plan") : file_name));
+    return outcome;
+}
+
+void App::restore_autosave(std::string_view text, const std::string& file_name, bool dirty) {
+    io::LoadResult loaded = io::load_plan(text);
+    if (!loaded.ok) return;  // storage holds something we cannot read: start clean, say nothing
+    doc_.open(std::move(loaded.plan), file_name, loaded.newer_version, dirty);
+    autosaved_revision_ = doc_.revision();
+    notify("Restored your work from this browser's storage" +
+           std::string(dirty ? " (not yet saved to a file)." : "."));
+}
+
+void App::new_plan() {
+    doc_.open(blank_plan(), "", false, true);
+    autosaved_revision_ = 0;
+    autosave_new_version_ = true;
+}
+
+void App::save(bool save_as) {
+    if (!doc_.is_open()) return;
+    if (doc_.read_only()) {
+        notify("This plan is read-only (written by a newer version of Fiducia); saving it here "
+               "could drop what that version added.", true);
+        return;
+    }
+    std::string name = doc_.file_name().empty() ? file_name_for(doc_.plan()) : doc_.file_name();
+    platform_.save_file(name, save_text(), save_as);
+    doc_.mark_saved(name);
+    platform_.set_unsaved_changes(false);
+    autosaved_revision_ = 0;  // record the clean state in storage too
+}
+
+std::string App::save_text() const { return doc_.is_open() ? io::save_plan(doc_.plan()) : ""; }
+
+std::string App::summary_text() {
+    const Projection* p = projection();
+    return p ? io::summary_json(doc_.plan(), *p) : "{}";
+}
+
+const Projection* App::projection() {
+    if (!doc_.is_open()) return nullptr;
+    if (projection_revision_ != doc_.revision()) {
+        projection_ = project(doc_.plan());
+        projection_revision_ = doc_.revision();
+    }
+    return &*projection_;
+}
+
+const std::vector<std::string>& App::plan_errors() {
+    if (plan_errors_revision_ != doc_.revision()) {
+        plan_errors_ = doc_.is_open() ? io::load_plan(save_text()).errors : std::vector<std::string>{};
+        plan_errors_revision_ = doc_.revision();
+    }
+    return plan_errors_;
+}
+
+std::string App::error_at(const std::string& pointer) {
+    const std::string prefix = pointer + ": ";
+    for (const std::string& e : plan_errors())
+        if (e.compare(0, prefix.size(), prefix) == 0) return e.substr(prefix.size());
+    return {};
+}
+
+bool App::busy() const {
+    return simulation_.running || optimiser_.running ||
+           (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
+}
+
+void App::start_simulation(const SimulationOptions& options) {
+    simulation_.running.emplace(doc_.plan(), options);
+    simulation_.result.reset();
+    simulation_.revision = doc_.revision();
+    simulation_.started = platform_.now_seconds();
+}
+
+void App::start_optimiser(const OptimiseOptions& options) {
+    optimiser_.running.emplace(doc_.plan(), options);
+    optimiser_.result.reset();
+    optimiser_.options = options;
+    optimiser_.revision = doc_.revision();
+    optimiser_.started = platform_.now_seconds();
+}
+
+void App::cancel_jobs() {
+    simulation_.running.reset();
+    optimiser_.running.reset();
+}
+
+void App::step_jobs() {
+    constexpr double kSliceSeconds = 0.012;  // leaves most of a 60 Hz frame for drawing
+    const double until = platform_.now_seconds() + kSliceSeconds;
+    while (simulation_.running && platform_.now_seconds() < until) {
+        simulation_.running->step(2000);
+        if (simulation_.running->done()) {
+            simulation_.result = simulation_.running->result();
+            simulation_.running.reset();
+            simulation_.seconds = platform_.now_seconds() - simulation_.started;
+        }
+    }
+    while (optimiser_.running && platform_.now_seconds() < until) {
+        optimiser_.running->step(64);
+        if (optimiser_.running->done()) {
+            optimiser_.result = optimiser_.running->result();
+            optimiser_.running.reset();
+            optimiser_.seconds = platform_.now_seconds() - optimiser_.started;
+        }
+    }
+}
+
+void App::flush_autosave() { autosave_if_due(true); }
+
+void App::notify(std::string text, bool is_error) {
+    notices_.push_back({std::move(text), is_error, platform_.now_seconds() + kNoticeSeconds});
+}
+
+void App::autosave_if_due(bool now_please) {
+    if (!doc_.is_open() || doc_.read_only()) return;
+    double now = platform_.now_seconds();
+    if (doc_.revision() != seen_revision_) {
+        seen_revision_ = doc_.revision();
+        last_change_time_ = now;
+        platform_.set_unsaved_changes(doc_.dirty());
+    }
+    if (autosaved_revision_ == doc_.revision() ||
+        (!now_please && now - last_change_time_ < kAutosaveDelaySeconds))
+        return;
+    std::string error;
+    Platform::Autosave record{save_text(), doc_.plan().meta.title, doc_.file_name(), doc_.dirty(),
+                              autosave_new_version_};
+    autosave_new_version_ = false;
+    if (!platform_.autosave(record, error))
+        notify("Autosave failed: " + error + ". Save the plan to a file (Ctrl+S) to keep it.", true);
+    autosaved_revision_ = doc_.revision();
+}
+
+void App::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.KeyCtrl) return;
+    if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save(io.KeyShift);
+    if (ImGui::IsKeyPressed(ImGuiKey_O, false)) platform_.request_open_file();
+    if (io.WantTextInput) return;  // text fields keep their own undo
+    if (ImGui::IsKeyPressed(ImGuiKey_Z, false)) io.KeyShift ? doc_.redo() : doc_.undo();
+    if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) doc_.redo();
+}
+
+void App::draw_menu_bar() {
+    if (!ImGui::BeginMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New plan")) new_plan();
+        if (ImGui::MenuItem("Open...", "Ctrl+O")) platform_.request_open_file();
+        if (ImGui::MenuItem("Save", "Ctrl+S", false, doc_.is_open())) save(false);
+        if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, doc_.is_open())) save(true);
+        if (ImGui::BeginMenu("Restore previous version")) {
+            draw_stored_versions();
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Close plan", nullptr, false, doc_.is_open())) doc_.close();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
+        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.can_redo())) doc_.redo();
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        for (int i = 0; i < 3; ++i) {
+            const char* names[] = {"Light theme", "Dark theme", "Projector (large, high contrast)"};
+            if (ImGui::MenuItem(names[i], nullptr, theme_ == static_cast<Theme>(i))) set_theme(static_cast<Theme>(i));
+        }
+        ImGui::EndMenu();
+    }
+    if (doc_.is_open()) {
+        std::string state = doc_.file_name().empty() ? "not saved to a file" : doc_.file_name();
+        if (doc_.read_only()) state += "  (read-only)";
+        else if (doc_.dirty()) state += "  (unsaved changes, kept in this browser)";
+        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(state.c_str()).x -
+                        ImGui::GetStyle().ItemSpacing.x * 2);
+        ImGui::TextDisabled("%s", state.c_str());
+    }
+    ImGui::EndMenuBar();
+}
+
+void App::draw_stored_versions() {
+    std::vector<Platform::StoredVersion> versions = platform_.stored_versions();
+    if (versions.empty()) ImGui::TextDisabled("No earlier versions are kept in this browser yet.");
+    for (std::size_t i = 0; i < versions.size(); ++i) {
+        const Platform::StoredVersion& v = versions[i];
+        std::string when = v.time.size() >= 16 ? v.time.substr(0, 10) + " " + v.time.substr(11, 5) + " UTC" : v.time;
+        std::string label = when + "   " + (v.title.empty() ? "untitled plan" : v.title) + "##version" + std::to_string(i);
+        if (ImGui::MenuItem(label.c_str())) restore_version(i);
+    }
+}
+
+bool App::restore_version(std::size_t index) {
+    std::vector<Platform::StoredVersion> versions = platform_.stored_versions();
+    io::LoadResult loaded = io::load_plan(platform_.stored_version_text(index));
+    if (index >= versions.size() || !loaded.ok) {
+        notify("That stored version could not be read; nothing was changed.", true);
+        return false;
+    }
+    const Platform::StoredVersion v = versions[index];
+    flush_autosave();  // the plan as it is now becomes the newest version (read first: indexes shift)
+    doc_.open(std::move(loaded.plan), v.file_name, loaded.newer_version, true);
+    autosaved_revision_ = 0;
+    autosave_new_version_ = true;
+    notify("Restored the version of " + v.time.substr(0, 16) + ". The plan you had is kept in this list.");
+    return true;
+}
+
+void App::draw_load_errors() {
+    if (!load_errors_.empty() && !ImGui::IsPopupOpen("This file was not opened"))
+        ImGui::OpenPopup("This file was not opened");
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal("This file was not opened", nullptr)) return;
+    ImGui::TextWrapped("%s has %d problem%s. Nothing was changed: %s",
+                       load_errors_file_.empty() ? "The file" : load_errors_file_.c_str(),
+                       static_cast<int>(load_errors_.size()), load_errors_.size() == 1 ? "" : "s",
+                       doc_.is_open() ? "your open plan is as it was." : "no plan was opened.");
+    ImGui::Spacing();
+    float list_height = ImGui::GetTextLineHeightWithSpacing() *
+                        static_cast<float>(std::min<std::size_t>(load_errors_.size(), 12) + 1);
+    if (ImGui::BeginChild("errors", ImVec2(0, list_height), true)) {
+        for (const std::string& e : load_errors_) ImGui::BulletText("%s", e.c_str());
+    }
+    ImGui::EndChild();
+    if (ImGui::Button("Copy the list")) {
+        std::string all;
+        for (const std::string& e : load_errors_) all += e + "\n";
+        ImGui::SetClipboardText(all.c_str());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        load_errors_.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void App::draw_notices() {
+    double now = platform_.now_seconds();
+    std::erase_if(notices_, [now](const Notice& n) { return n.until < now; });
+    if (notices_.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    float pad = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - pad, vp->WorkPos.y + vp->WorkSize.y - pad),
+                            ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(pad * 30, FLT_MAX));
+    ImGui::Begin("##notices", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoSavedSettings);
+    for (const Notice& n : notices_) {
+        if (n.is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.3f, 1));
+        ImGui::PushTextWrapPos(pad * 29);
+        ImGui::TextUnformatted(n.text.c_str());
+        ImGui::PopTextWrapPos();
+        if (n.is_error) ImGui::PopStyleColor();
+    }
+    ImGui::End();
+}
+
+void App::draw_navigation() {
+    const float em = ImGui::GetFontSize();
+    ImGui::BeginChild("navigation", ImVec2(em * 11, 0), false);
+    const char* section = "";
+    std::span<const PanelInfo> list = panels();
+    panel_ = std::clamp(panel_, 0, static_cast<int>(list.size()) - 1);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (std::string_view(section) != list[i].section) {
+            section = list[i].section;
+            ImGui::Spacing();
+            ImGui::TextDisabled("%s", section);
+        }
+        if (ImGui::Selectable(list[i].name, panel_ == static_cast<int>(i))) show_panel_remembered(static_cast<int>(i));
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", list[i].hint);
+    }
+    ImGui::EndChild();
+}
+
+void App::draw() {
+    handle_shortcuts();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin("Fiducia", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_MenuBar |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar(2);
+    draw_menu_bar();
+    step_jobs();
+    if (doc_.is_open()) {
+        draw_navigation();
+        ImGui::SameLine();
+        if (ImGui::BeginChild("panel", ImVec2(0, 0), false)) panels()[static_cast<std::size_t>(panel_)].draw(*this);
+        ImGui::EndChild();
+    } else {
+        draw_start_screen(*this, examples_);
+    }
+    draw_load_errors();
+    ImGui::End();
+    draw_notices();
+    autosave_if_due();
+}
+
+}  // namespace fiducia::ui

@@ -1,0 +1,144 @@
+// The application state shared by the panels: the document, the cached projection, notices.
+// One App per window; the entry point owns it and calls draw() once per frame.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/model.hpp"
+#include "ui/document.hpp"
+#include "ui/platform.hpp"
+#include "ui/theme.hpp"
+#include "ui/view_state.hpp"
+
+namespace fiducia::ui {
+
+struct LoadOutcome {
+    bool ok = false;
+    std::vector<std::string> errors;
+};
+
+struct Notice {
+    std::string text;
+    bool is_error = false;
+    double until = 0;  // seconds on the platform clock
+};
+
+struct ExamplePlan {
+    std::string file;         // e.g. "retail-bank.json"
+    std::string title;        // from the plan's meta
+    std::string organisation;
+    std::string text;
+};
+
+class App {
+public:
+    explicit App(Platform& platform);  // restores the view preferences from the platform
+
+    // Pixels per UI unit: the screen's density times the theme's zoom (projector is larger).
+    // The entry point rebuilds fonts when it changes, then calls apply_style().
+    void set_device_scale(float device_pixel_ratio) { device_scale_ = device_pixel_ratio; }
+    float ui_scale() const;
+    void apply_style();
+    Theme theme() const { return theme_; }
+
+    void draw();  // one frame of the whole UI
+
+    // Open a plan's text (file picker, drag-and-drop, window.fiducia.load, autosave restore).
+    // A refused file leaves the open plan untouched and lists every error.
+    LoadOutcome open_text(std::string_view text, const std::string& file_name);
+    void restore_autosave(std::string_view text, const std::string& file_name, bool dirty);
+    void new_plan();
+    void save(bool save_as);
+    // Opens an earlier autosaved version (File > Restore previous version); the current plan is
+    // stored as a version first, so nothing is lost.
+    bool restore_version(std::size_t index);
+    const std::vector<Notice>& notices() const { return notices_; }
+    void open_file_dialog() { platform_.request_open_file(); }
+    std::string save_text() const;  // the canonical plan text; empty when no plan is open
+    std::string summary_text();     // FORMAT.md machine-readable output; "{}" when no plan
+
+    void add_example(ExamplePlan example) { examples_.push_back(std::move(example)); }
+    bool busy() const;  // running work or an autosave still due: keep drawing frames
+    void flush_autosave();  // the page is going away: store the plan now
+    void notify(std::string text, bool is_error = false);
+
+    Document& document() { return doc_; }
+    const Projection* projection();  // recomputed only when the plan changed
+    // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
+    // revision: the editors show these inline, with the same words a file would get.
+    const std::vector<std::string>& plan_errors();
+    // The rule broken at exactly this JSON pointer (e.g. "/touchpoints/3/bad_share"), or "".
+    std::string error_at(const std::string& pointer);
+
+    // Long runs (Monte Carlo, optimiser) advance a few milliseconds per frame, so the page never
+    // freezes; each shows progress and can be cancelled. Results say which plan revision they used.
+    struct SimulationJob {
+        std::optional<Simulation> running;
+        std::optional<SimulationResult> result;
+        std::uint64_t revision = 0;
+        double started = 0, seconds = 0;  // platform clock; seconds = click-to-result time
+    };
+    struct OptimiserJob {
+        std::optional<Optimiser> running;
+        std::optional<OptimiseResult> result;
+        OptimiseOptions options;
+        std::uint64_t revision = 0;
+        double started = 0, seconds = 0;
+    };
+    void start_simulation(const SimulationOptions& options);
+    void start_optimiser(const OptimiseOptions& options);
+    void cancel_jobs();
+    const SimulationJob& simulation_job() const { return simulation_; }
+    const OptimiserJob& optimiser_job() const { return optimiser_; }
+
+    AnalysisView& analysis_view() { return analysis_view_; }
+    EditorView& editor_view() { return editor_view_; }
+
+    int current_panel() const { return panel_; }
+    void show_panel(int index) { panel_ = index; }
+
+private:
+    void draw_menu_bar();
+    void draw_notices();
+    void draw_load_errors();
+    void draw_stored_versions();
+    void handle_shortcuts();
+    void autosave_if_due(bool now = false);
+    void step_jobs();
+    void draw_navigation();
+
+    Platform& platform_;
+    Document doc_;
+    std::vector<ExamplePlan> examples_;
+    std::vector<Notice> notices_;
+    std::vector<std::string> load_errors_;
+    std::string load_errors_file_;
+
+    std::vector<std::string> plan_errors_;
+    std::uint64_t plan_errors_revision_ = ~0ull;
+    std::optional<Projection> projection_;
+    std::uint64_t projection_revision_ = ~0ull;
+
+    SimulationJob simulation_;
+    OptimiserJob optimiser_;
+    int panel_ = 0;
+    Theme theme_ = Theme::light;
+    float device_scale_ = 1.0f;
+    void set_theme(Theme theme);
+    void show_panel_remembered(int index);
+    AnalysisView analysis_view_;
+    EditorView editor_view_;
+
+    std::uint64_t autosaved_revision_ = 0;
+    bool autosave_new_version_ = false;
+    double last_change_time_ = 0;
+    std::uint64_t seen_revision_ = 0;
+};
+
+void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);
+
+}  // namespace fiducia::ui

@@ -1,0 +1,740 @@
+#include "ui/editing.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/app.hpp"
+#include "ui/chart.hpp"
+#include "ui/widgets.hpp"
+
+namespace fiducia::ui {
+
+// ---- Ids ----------------------------------------------------------------------------------------
+
+namespace {
+bool id_char(char c, bool first) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '_' || c == '-'));
+}
+}  // namespace
+
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (std::size_t i = 0; i < id.size(); ++i)
+        if (!id_char(id[i], i == 0)) return false;
+    return true;
+}
+
+std::string unique_id(const std::string& name, const std::vector<std::string>& taken, const std::string& fallback) {
+    std::string base;
+    bool dash = false;
+    for (char c : name) {
+        char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        if (id_char(l, true)) {
+            if (dash && !base.empty()) base += '-';
+            base += l;
+            dash = false;
+        } else {
+            dash = true;  // spaces, punctuation and non-ASCII letters become one dash
+        }
+    }
+    if (base.size() > 56) base.resize(56);
+    while (!base.empty() && base.back() == '-') base.pop_back();
+    if (base.empty()) base = valid_id(fallback) ? fallback : "item";
+    auto used = [&](const std::string& id) { return std::find(taken.begin(), taken.end(), id) != taken.end(); };
+    if (!used(base)) return base;
+    for (int n = 2;; ++n) {
+        std::string id = base + "-" + std::to_string(n);
+        if (!used(id)) return id;
+    }
+}
+
+// ---- References ---------------------------------------------------------------------------------
+
+namespace {
+
+std::optional<EffectTarget> target_of(Entity kind) {
+    switch (kind) {
+        case Entity::stakeholder: return EffectTarget::stakeholder;
+        case Entity::knowledge_source: return EffectTarget::knowledge_source;
+        case Entity::touchpoint: return EffectTarget::touchpoint;
+        case Entity::commitment: return EffectTarget::commitment;
+        case Entity::action: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+const std::string* id_at(const Plan& plan, Entity kind, std::size_t index) {
+    switch (kind) {
+        case Entity::stakeholder: return index < plan.stakeholders.size() ? &plan.stakeholders[index].id : nullptr;
+        case Entity::knowledge_source:
+            return index < plan.knowledge_sources.size() ? &plan.knowledge_sources[index].id : nullptr;
+        case Entity::touchpoint: return index < plan.touchpoints.size() ? &plan.touchpoints[index].id : nullptr;
+        case Entity::commitment: return index < plan.commitments.size() ? &plan.commitments[index].id : nullptr;
+        case Entity::action: return index < plan.actions.size() ? &plan.actions[index].id : nullptr;
+    }
+    return nullptr;
+}
+
+int count_effects_on(const Plan& plan, EffectTarget target, const std::string& id) {
+    int n = 0;
+    for (const Action& a : plan.actions)
+        for (const Effect& e : a.effects) n += (e.target == target && e.id == id);
+    return n;
+}
+
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string name_list(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < 4; ++i) out += (i ? ", " : ": ") + names[i];
+    if (names.size() > 4) out += " and " + std::to_string(names.size() - 4) + " more";
+    return out;
+}
+
+}  // namespace
+
+int reference_count(const Plan& plan, Entity kind, std::size_t index) {
+    const std::string* idp = id_at(plan, kind, index);
+    if (!idp) return 0;
+    const std::string id = *idp;
+    int n = 0;
+    if (auto t = target_of(kind)) n += count_effects_on(plan, *t, id);
+    if (kind == Entity::stakeholder) {
+        for (const Touchpoint& t : plan.touchpoints) n += t.stakeholder == id;
+        for (const KnowledgeSource& k : plan.knowledge_sources)
+            for (const CoverageEntry& c : k.coverage) n += c.stakeholder == id;
+        for (const Commitment& c : plan.commitments)
+            n += std::count(c.stakeholders.begin(), c.stakeholders.end(), id) > 0;
+        for (const Observation& o : plan.observations) n += o.stakeholder == id;
+        for (const Rating& r : plan.workshop.ratings) n += r.stakeholder == id;
+    }
+    if (kind == Entity::action)
+        for (const Scenario& s : plan.scenarios) n += std::count(s.actions.begin(), s.actions.end(), id) > 0;
+    return n;
+}
+
+std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std::size_t index) {
+    std::vector<std::string> out;
+    const std::string* idp = id_at(plan, kind, index);
+    if (!idp) return out;
+    const std::string id = *idp;
+    int effects = 0;
+    std::vector<std::string> effect_actions;
+    auto add_effects_on = [&](EffectTarget target, const std::string& target_id) {
+        for (const Action& a : plan.actions)
+            for (const Effect& e : a.effects)
+                if (e.target == target && e.id == target_id) {
+                    ++effects;
+                    if (std::find(effect_actions.begin(), effect_actions.end(), a.name) == effect_actions.end())
+                        effect_actions.push_back(a.name);
+                }
+    };
+    if (auto t = target_of(kind)) add_effects_on(*t, id);
+    if (kind == Entity::stakeholder) {
+        std::vector<std::string> touchpoints, sources, commitments;
+        for (const Touchpoint& t : plan.touchpoints)
+            if (t.stakeholder == id) {
+                touchpoints.push_back(t.name);
+                add_effects_on(EffectTarget::touchpoint, t.id);
+            }
+        for (const KnowledgeSource& k : plan.knowledge_sources)
+            for (const CoverageEntry& c : k.coverage)
+                if (c.stakeholder == id) sources.push_back(k.name);
+        for (const Commitment& c : plan.commitments)
+            if (std::find(c.stakeholders.begin(), c.stakeholders.end(), id) != c.stakeholders.end())
+                commitments.push_back(c.statement);
+        int observations = 0, ratings = 0;
+        for (const Observation& o : plan.observations) observations += o.stakeholder == id;
+        for (const Rating& r : plan.workshop.ratings) ratings += r.stakeholder == id;
+        if (!touchpoints.empty())
+            out.push_back(plural(static_cast<int>(touchpoints.size()), "touchpoint", "touchpoints") +
+                          " of this group will be deleted" + name_list(touchpoints));
+        if (!sources.empty())
+            out.push_back("It leaves the coverage of " +
+                          plural(static_cast<int>(sources.size()), "knowledge source", "knowledge sources") +
+                          name_list(sources));
+        if (!commitments.empty())
+            out.push_back("It is taken off " + plural(static_cast<int>(commitments.size()), "commitment", "commitments") +
+                          name_list(commitments));
+        if (observations) out.push_back(plural(observations, "measurement", "measurements") + " of this group will be deleted");
+        if (ratings) out.push_back(plural(ratings, "workshop rating", "workshop ratings") + " of this group will be deleted");
+    }
+    if (effects)
+        out.push_back(plural(effects, "action effect", "action effects") + " on it will be deleted, in" +
+                      name_list(effect_actions).substr(1));
+    if (kind == Entity::action) {
+        std::vector<std::string> scenarios;
+        for (const Scenario& s : plan.scenarios)
+            if (std::find(s.actions.begin(), s.actions.end(), id) != s.actions.end()) scenarios.push_back(s.name);
+        if (!scenarios.empty())
+            out.push_back("It leaves " + plural(static_cast<int>(scenarios.size()), "scenario", "scenarios") +
+                          name_list(scenarios));
+    }
+    return out;
+}
+
+void remove_entity(Plan& plan, Entity kind, std::size_t index) {
+    const std::string* idp = id_at(plan, kind, index);
+    if (!idp) return;
+    const std::string id = *idp;
+    auto drop_effects = [&](EffectTarget target, const std::string& target_id) {
+        for (Action& a : plan.actions)
+            std::erase_if(a.effects, [&](const Effect& e) { return e.target == target && e.id == target_id; });
+    };
+    if (auto t = target_of(kind)) drop_effects(*t, id);
+    switch (kind) {
+        case Entity::stakeholder: {
+            plan.stakeholders.erase(plan.stakeholders.begin() + static_cast<std::ptrdiff_t>(index));
+            for (const Touchpoint& t : plan.touchpoints)
+                if (t.stakeholder == id) drop_effects(EffectTarget::touchpoint, t.id);
+            std::erase_if(plan.touchpoints, [&](const Touchpoint& t) { return t.stakeholder == id; });
+            for (KnowledgeSource& k : plan.knowledge_sources)
+                std::erase_if(k.coverage, [&](const CoverageEntry& c) { return c.stakeholder == id; });
+            for (Commitment& c : plan.commitments) std::erase(c.stakeholders, id);
+            std::erase_if(plan.observations, [&](const Observation& o) { return o.stakeholder == id; });
+            std::erase_if(plan.workshop.ratings, [&](const Rating& r) { return r.stakeholder == id; });
+            break;
+        }
+        case Entity::knowledge_source:
+            plan.knowledge_sources.erase(plan.knowledge_sources.begin() + static_cast<std::ptrdiff_t>(index));
+            break;
+        case Entity::touchpoint:
+            plan.touchpoints.erase(plan.touchpoints.begin() + static_cast<std::ptrdiff_t>(index));
+            break;
+        case Entity::commitment:
+            plan.commitments.erase(plan.commitments.begin() + static_cast<std::ptrdiff_t>(index));
+            break;
+        case Entity::action:
+            plan.actions.erase(plan.actions.begin() + static_cast<std::ptrdiff_t>(index));
+            for (Scenario& s : plan.scenarios) std::erase(s.actions, id);
+            break;
+    }
+}
+
+void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& new_id) {
+    const std::string* idp = id_at(plan, kind, index);
+    if (!idp) return;
+    const std::string old = *idp;
+    if (auto t = target_of(kind))
+        for (Action& a : plan.actions)
+            for (Effect& e : a.effects)
+                if (e.target == *t && e.id == old) e.id = new_id;
+    switch (kind) {
+        case Entity::stakeholder:
+            plan.stakeholders[index].id = new_id;
+            for (Touchpoint& t : plan.touchpoints)
+                if (t.stakeholder == old) t.stakeholder = new_id;
+            for (KnowledgeSource& k : plan.knowledge_sources)
+                for (CoverageEntry& c : k.coverage)
+                    if (c.stakeholder == old) c.stakeholder = new_id;
+            for (Commitment& c : plan.commitments) std::replace(c.stakeholders.begin(), c.stakeholders.end(), old, new_id);
+            for (Observation& o : plan.observations)
+                if (o.stakeholder == old) o.stakeholder = new_id;
+            for (Rating& r : plan.workshop.ratings)
+                if (r.stakeholder == old) r.stakeholder = new_id;
+            break;
+        case Entity::knowledge_source: plan.knowledge_sources[index].id = new_id; break;
+        case Entity::touchpoint: plan.touchpoints[index].id = new_id; break;
+        case Entity::commitment: plan.commitments[index].id = new_id; break;
+        case Entity::action:
+            plan.actions[index].id = new_id;
+            for (Scenario& s : plan.scenarios) std::replace(s.actions.begin(), s.actions.end(), old, new_id);
+            break;
+    }
+}
+
+// ---- Action effects -----------------------------------------------------------------------------
+
+const std::vector<EffectField>& effect_fields(EffectTarget target) {
+    static const std::vector<EffectField> touchpoint = {
+        {"interactions_per_month", "interactions per month", false,
+         "How often a typical member of the group goes through this touchpoint each month."},
+        {"bad_share", "bad share", true,
+         "The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
+         "after one)."},
+        {"severity", "severity", false, "How much one bad experience here weighs (1 = an ordinary one)."},
+    };
+    static const std::vector<EffectField> commitment = {
+        {"occasions_per_month", "occasions per month", false,
+         "How often a typical member sees the promise tested each month."},
+        {"kept_share", "kept share", true, "The share of occasions on which the promise is kept."},
+    };
+    static const std::vector<EffectField> knowledge = {
+        {"granularity", "granularity", true, "Detailed, timely insight from many sources (0-100%)."},
+        {"relevance", "relevance", true, "How well insight fits the person's real context (0-100%)."},
+        {"consistency", "consistency", true,
+         "How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty."},
+        {"messages_per_month", "messages per month", false, "Messages each person reached gets per month."},
+    };
+    static const std::vector<EffectField> stakeholder = {
+        {"size", "size", false, "People in the group."},
+        {"importance", "importance", false, "The group's weight in the Trust Index."},
+        {"base_rate", "base rate", true, "Trust before any evidence (clamped to 1-99%)."},
+        {"revenue_per_month", "revenue per month", false, "Revenue per person per month."},
+        {"peer_rating", "peer rating", false, "Review rating, 1-5 stars (a missing rating starts from 3)."},
+        {"peer_exposure", "peer exposure", true, "The share of the group that reads the reviews."},
+    };
+    static const std::vector<EffectField> culture = {
+        {"empowerment", "empowerment", true,
+         "How far customer-facing staff may solve problems themselves (0-100%)."},
+        {"reward", "reward", true, "How far staff are rewarded for earning customers' trust (0-100%)."},
+    };
+    switch (target) {
+        case EffectTarget::touchpoint: return touchpoint;
+        case EffectTarget::commitment: return commitment;
+        case EffectTarget::knowledge_source: return knowledge;
+        case EffectTarget::stakeholder: return stakeholder;
+        case EffectTarget::culture: return culture;
+    }
+    return culture;
+}
+
+const EffectField* find_effect_field(EffectTarget target, const std::string& field) {
+    for (const EffectField& f : effect_fields(target))
+        if (field == f.id) return &f;
+    return nullptr;
+}
+
+std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& plan, EffectTarget target) {
+    std::vector<std::pair<std::string, std::string>> out;
+    switch (target) {
+        case EffectTarget::touchpoint:
+            for (const Touchpoint& t : plan.touchpoints) {
+                std::string group = stakeholder_name(plan, t.stakeholder);
+                out.emplace_back(t.id, t.name + " (" + group + ", " + stage_label(t.stage) + ")");
+            }
+            break;
+        case EffectTarget::commitment:
+            for (const Commitment& c : plan.commitments) out.emplace_back(c.id, c.statement);
+            break;
+        case EffectTarget::knowledge_source:
+            for (const KnowledgeSource& k : plan.knowledge_sources) out.emplace_back(k.id, k.name);
+            break;
+        case EffectTarget::stakeholder:
+            for (const Stakeholder& s : plan.stakeholders) out.emplace_back(s.id, s.name);
+            break;
+        case EffectTarget::culture: break;
+    }
+    return out;
+}
+
+std::optional<double> effect_base_value(const Plan& plan, const Effect& e) {
+    const std::string& f = e.field;
+    switch (e.target) {
+        case EffectTarget::touchpoint:
+            for (const Touchpoint& t : plan.touchpoints)
+                if (t.id == e.id) {
+                    if (f == "interactions_per_month") return t.interactions_per_month;
+                    if (f == "bad_share") return t.bad_share;
+                    if (f == "severity") return t.severity;
+                    return std::nullopt;
+                }
+            return std::nullopt;
+        case EffectTarget::commitment:
+            for (const Commitment& c : plan.commitments)
+                if (c.id == e.id) {
+                    if (f == "occasions_per_month") return c.occasions_per_month;
+                    if (f == "kept_share") return c.kept_share;
+                    return std::nullopt;
+                }
+            return std::nullopt;
+        case EffectTarget::knowledge_source:
+            for (const KnowledgeSource& k : plan.knowledge_sources)
+                if (k.id == e.id) {
+                    if (f == "granularity") return k.granularity;
+                    if (f == "relevance") return k.relevance;
+                    if (f == "consistency") return k.consistency;
+                    if (f == "messages_per_month") return k.messages_per_month;
+                    return std::nullopt;
+                }
+            return std::nullopt;
+        case EffectTarget::stakeholder:
+            for (const Stakeholder& s : plan.stakeholders)
+                if (s.id == e.id) {
+                    if (f == "size") return s.size;
+                    if (f == "importance") return s.importance;
+                    if (f == "base_rate") return s.base_rate;
+                    if (f == "revenue_per_month") return s.revenue_per_month;
+                    if (f == "peer_rating") return s.peer_rating.value_or(3.0);
+                    if (f == "peer_exposure") return s.peer_exposure;
+                    return std::nullopt;
+                }
+            return std::nullopt;
+        case EffectTarget::culture:
+            if (f == "empowerment") return plan.culture.empowerment;
+            if (f == "reward") return plan.culture.reward;
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+double effect_full_value(const Effect& e, double before) {
+    double v = e.op == EffectOp::scale ? before * e.value : e.op == EffectOp::add ? before + e.value : e.value;
+    const EffectField* field = find_effect_field(e.target, e.field);
+    if (e.field == "base_rate") return std::clamp(v, 0.01, 0.99);
+    if (e.field == "peer_rating") return std::clamp(v, 1.0, 5.0);
+    if (field && field->share) return std::clamp(v, 0.0, 1.0);
+    return std::max(0.0, v);
+}
+
+std::string plain_number(double value, int decimals) {
+    if (!std::isfinite(value)) return "?";
+    if (std::fabs(value) >= 1000) return chart::format_number(value, 0);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 6), value);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string describe_effect(const Plan& plan, const Action& action, const Effect& e) {
+    std::string who;
+    if (e.target == EffectTarget::culture) {
+        who = "Culture";
+    } else {
+        for (const auto& [id, name] : effect_entities(plan, e.target))
+            if (id == e.id) who = name;
+        if (e.target == EffectTarget::touchpoint)  // the short name reads better in a sentence
+            for (const Touchpoint& t : plan.touchpoints)
+                if (t.id == e.id) who = t.name;
+        if (who.empty())
+            who = e.id.empty() ? std::string("(no ") + kEffectTargetIds[static_cast<int>(e.target)] + " chosen)"
+                               : "(missing: " + e.id + ")";
+    }
+    const EffectField* field = find_effect_field(e.target, e.field);
+    std::string what = field ? field->label : (e.field.empty() ? "(no field chosen)" : e.field);
+    const bool share = field && field->share;
+    std::string change;
+    switch (e.op) {
+        case EffectOp::scale: change = " \xC3\x97 " + plain_number(e.value, 3); break;  // U+00D7
+        case EffectOp::add:
+            if (share)
+                change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value) * 100, 1) +
+                         " percentage points";
+            else
+                change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value), 3);
+            break;
+        case EffectOp::set:
+            change = " set to " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
+            break;
+    }
+    std::string when = " from month " + std::to_string(action.start_month);
+    if (action.ramp_months > 1) when += ", full by month " + std::to_string(action.start_month + action.ramp_months - 1);
+    return who + ": " + what + change + when;
+}
+
+// ---- Roadmap ------------------------------------------------------------------------------------
+
+int month_at(float x, float x0, float month_width, int horizon) {
+    if (month_width <= 0 || horizon < 1) return 1;
+    int m = static_cast<int>(std::floor((x - x0) / month_width)) + 1;
+    return std::clamp(m, 1, horizon);
+}
+
+int dragged_start(int start_month, float dx, float month_width, int horizon) {
+    if (month_width <= 0) return std::clamp(start_month, 1, std::max(1, horizon));
+    int shift = static_cast<int>(std::lround(dx / month_width));
+    return std::clamp(start_month + shift, 1, std::max(1, horizon));
+}
+
+int dragged_ramp(int ramp_months, float dx, float month_width) {
+    if (month_width <= 0) return std::clamp(ramp_months, 1, 120);
+    int shift = static_cast<int>(std::lround(dx / month_width));
+    return std::clamp(ramp_months + shift, 1, 120);
+}
+
+std::vector<MonthCost> monthly_costs(const Plan& plan) {
+    const int horizon = std::max(0, plan.settings.horizon_months);
+    std::vector<MonthCost> costs(static_cast<std::size_t>(horizon));
+    for (const Action& a : plan.actions) {
+        if (!a.enabled) continue;
+        for (int m = std::max(1, a.start_month); m <= horizon; ++m) {
+            MonthCost& c = costs[static_cast<std::size_t>(m - 1)];
+            if (m == a.start_month) c.once += a.cost_once;
+            c.monthly += a.cost_per_month;
+        }
+    }
+    return costs;
+}
+
+// ---- Widgets ------------------------------------------------------------------------------------
+
+const char* kind_label(StakeholderKind kind) {
+    static const char* k[] = {"Customers", "Employees", "Partners", "Investors", "Community"};
+    return k[std::clamp(static_cast<int>(kind), 0, 4)];
+}
+const char* channel_label(Channel channel) {
+    static const char* k[] = {"Social media", "Omnichannel", "Inbound marketing", "Survey", "CRM data", "Other"};
+    return k[std::clamp(static_cast<int>(channel), 0, 5)];
+}
+const char* stage_label(Stage stage) {
+    static const char* k[] = {"Discover", "Consider", "Purchase", "Deliver", "Use", "Service", "Renew"};
+    return k[std::clamp(static_cast<int>(stage), 0, 6)];
+}
+const char* metric_label(Metric metric) {
+    static const char* k[] = {"Trust share", "NPS", "CSAT", "Churn", "Other"};
+    return k[std::clamp(static_cast<int>(metric), 0, 4)];
+}
+
+std::string stakeholder_name(const Plan& plan, const std::string& id) {
+    for (const Stakeholder& s : plan.stakeholders)
+        if (s.id == id) return s.name.empty() ? s.id : s.name;
+    return id.empty() ? "(none)" : "(missing: " + id + ")";
+}
+
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const char* ellipsis = "\xE2\x80\xA6";  // U+2026
+    std::string s = text;
+    while (!s.empty()) {
+        s.pop_back();
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // whole UTF-8
+        if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
+        if (ImGui::CalcTextSize((s + ellipsis).c_str()).x <= width) break;
+    }
+    return s + ellipsis;
+}
+
+void edit_id(App& app, Entity kind, std::size_t index, const std::string& current, const std::string& name) {
+    EditorView& view = app.editor_view();
+    const std::string key = std::to_string(static_cast<int>(kind)) + ":" + std::to_string(index);
+    if (view.id_key != key) view.id_buffer = current;
+    const Plan& plan = app.document().plan();
+    auto taken_elsewhere = [&](const std::string& id) {
+        std::vector<std::string> ids;
+        switch (kind) {
+            case Entity::stakeholder: ids = ids_of(plan.stakeholders); break;
+            case Entity::knowledge_source: ids = ids_of(plan.knowledge_sources); break;
+            case Entity::touchpoint: ids = ids_of(plan.touchpoints); break;
+            case Entity::commitment: ids = ids_of(plan.commitments); break;
+            case Entity::action: ids = ids_of(plan.actions); break;
+        }
+        if (index < ids.size()) ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(index));
+        return std::find(ids.begin(), ids.end(), id) != ids.end();
+    };
+    auto apply = [&](const std::string& id) {
+        if (id == current || !valid_id(id) || taken_elsewhere(id)) return;
+        rename_id(app.document().begin_edit(), kind, index, id);
+    };
+    const float button = ImGui::CalcTextSize("From name").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::CalcItemWidth() - button -
+                                                                    ImGui::GetStyle().ItemInnerSpacing.x));
+    ImGui::BeginDisabled(app.document().read_only());
+    ImGui::InputText("##id", &view.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
+    const bool active = ImGui::IsItemActive();
+    const bool done = ImGui::IsItemDeactivatedAfterEdit();
+    item_tooltip("The stable name other parts of the plan (and merges, diffs and scripts) use for this entry: "
+                 "lower-case letters, digits, - and _, starting with a letter or digit, at most 64 characters, "
+                 "unique in its list. Changing it renames every reference too. Applied when you press Enter or "
+                 "leave the field.");
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    std::vector<std::string> others;
+    if (ImGui::Button("From name")) {
+        switch (kind) {
+            case Entity::stakeholder: others = ids_of(plan.stakeholders); break;
+            case Entity::knowledge_source: others = ids_of(plan.knowledge_sources); break;
+            case Entity::touchpoint: others = ids_of(plan.touchpoints); break;
+            case Entity::commitment: others = ids_of(plan.commitments); break;
+            case Entity::action: others = ids_of(plan.actions); break;
+        }
+        if (index < others.size()) others.erase(others.begin() + static_cast<std::ptrdiff_t>(index));
+        apply(unique_id(name, others));
+        view.id_key.clear();
+    }
+    item_tooltip("Make the id from the name (unique, valid), renaming every reference.");
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::TextUnformatted("Id");
+    ImGui::EndDisabled();
+    if (active) view.id_key = key;
+    std::string problem;
+    if (view.id_key == key) {
+        const std::string& typed = view.id_buffer;
+        if (!valid_id(typed))
+            problem = typed.empty() ? "An id is needed."
+                                    : "Use lower-case letters, digits, - and _ only, starting with a letter or digit "
+                                      "(at most 64 characters).";
+        else if (typed != current && taken_elsewhere(typed))
+            problem = "Another entry in this list already uses this id.";
+    }
+    if (done) {
+        apply(view.id_buffer);
+        if (problem.empty()) view.id_key.clear();
+    }
+    if (!problem.empty()) field_error(problem + " Not applied yet: the id stays \"" + current + "\".");
+}
+
+bool combo_stakeholder(App& app, const char* label, const std::string& current, const char* tooltip,
+                       const std::function<void(Plan&, const std::string&)>& write) {
+    const Plan& plan = app.document().plan();
+    std::string preview = stakeholder_name(plan, current);
+    bool changed = false;
+    std::string chosen;
+    ImGui::BeginDisabled(app.document().read_only());
+    if (ImGui::BeginCombo(label, preview.c_str())) {
+        for (std::size_t i = 0; i < plan.stakeholders.size(); ++i) {
+            const Stakeholder& s = plan.stakeholders[i];
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(s.name.empty() ? s.id.c_str() : s.name.c_str(), s.id == current)) {
+                chosen = s.id;
+                changed = s.id != current;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    if (tooltip) item_tooltip(tooltip);
+    if (changed) write(app.document().begin_edit(), chosen);
+    return changed;
+}
+
+bool combo_index(App& app, const char* label, int current, const char* const* labels, int count, const char* tooltip,
+                 const std::function<void(Plan&, int)>& write) {
+    bool changed = false;
+    int chosen = current;
+    ImGui::BeginDisabled(app.document().read_only());
+    const char* preview = current >= 0 && current < count ? labels[current] : "";
+    if (ImGui::BeginCombo(label, preview)) {
+        for (int i = 0; i < count; ++i) {
+            ImGui::PushID(i);
+            if (ImGui::Selectable(labels[i], i == current)) {
+                chosen = i;
+                changed = i != current;
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    if (tooltip) item_tooltip(tooltip);
+    if (changed) write(app.document().begin_edit(), chosen);
+    return changed;
+}
+
+void error_summary(App& app, std::initializer_list<const char*> prefixes) {
+    std::vector<const std::string*> mine;
+    for (const std::string& e : app.plan_errors())
+        for (const char* p : prefixes) {
+            const std::string prefix = std::string(p);
+            if (e.compare(0, prefix.size(), prefix) == 0 &&
+                (e.size() == prefix.size() || e[prefix.size()] == '/' || e[prefix.size()] == ':')) {
+                mine.push_back(&e);
+                break;
+            }
+        }
+    if (mine.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
+    const std::string title = std::to_string(mine.size()) + (mine.size() == 1 ? " problem" : " problems") +
+                              " to fix before this plan can be saved cleanly###problems";
+    const bool open = ImGui::CollapsingHeader(title.c_str());
+    ImGui::PopStyleColor();
+    item_tooltip("What the file check says about these entries, with the same words a file would get. The plan "
+                 "still works while you edit; fix these so colleagues can open it.");
+    if (!open) return;
+    for (const std::string* e : mine) {
+        ImGui::Bullet();
+        field_error(*e);
+    }
+}
+
+void pointer_error(App& app, const std::string& pointer) {
+    const std::string e = app.error_at(pointer);
+    if (!e.empty()) field_error(e);
+}
+
+int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height) {
+    int n = static_cast<int>(names.size());
+    selected = n == 0 ? 0 : std::clamp(selected, 0, n - 1);
+    if (ImGui::BeginListBox(id, ImVec2(-FLT_MIN, height))) {
+        for (int i = 0; i < n; ++i) {
+            ImGui::PushID(i);
+            const std::string& label = names[static_cast<std::size_t>(i)];
+            if (ImGui::Selectable(label.empty() ? "(unnamed)" : label.c_str(), i == selected)) selected = i;
+            if (ImGui::CalcTextSize(label.c_str()).x > ImGui::GetItemRectSize().x) item_tooltip(label.c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndListBox();
+    }
+    return selected;
+}
+
+ListCommand list_buttons(App& app, bool has_selection, const char* noun) {
+    ListCommand command = ListCommand::none;
+    ImGui::BeginDisabled(app.document().read_only());
+    if (ImGui::Button("Add")) command = ListCommand::add;
+    std::string tip = std::string("Add a new ") + noun + " with a unique id.";
+    item_tooltip(tip.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!has_selection);
+    if (ImGui::Button("Duplicate")) command = ListCommand::duplicate;
+    tip = std::string("Copy the selected ") + noun + " (it gets its own id).";
+    item_tooltip(tip.c_str());
+    ImGui::SameLine();
+    if (ImGui::Button("Delete")) command = ListCommand::remove;
+    tip = std::string("Delete the selected ") + noun + "; you are asked first, and told what else goes with it.";
+    item_tooltip(tip.c_str());
+    ImGui::EndDisabled();
+    ImGui::EndDisabled();
+    return command;
+}
+
+void request_delete(App& app, Entity kind, int index) {
+    app.editor_view().delete_kind = static_cast<int>(kind);
+    app.editor_view().delete_index = index;
+}
+
+void delete_popup(App& app, Entity kind, const std::string& what) {
+    EditorView& view = app.editor_view();
+    const char* title = "Delete?###confirm-delete";
+    const bool pending = view.delete_kind == static_cast<int>(kind);
+    if (pending && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const Plan& plan = app.document().plan();
+    const std::size_t index = static_cast<std::size_t>(std::max(0, view.delete_index));
+    bool close = !pending;
+    ImGui::TextWrapped("Delete %s?", what.c_str());
+    const std::vector<std::string> consequences = delete_consequences(plan, kind, index);
+    if (consequences.empty()) {
+        ImGui::TextDisabled("Nothing else in the plan refers to it.");
+    } else {
+        ImGui::TextUnformatted("This also changes the rest of the plan:");
+        for (const std::string& c : consequences) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", c.c_str());
+        }
+    }
+    ImGui::TextDisabled("You can undo this (Ctrl+Z).");
+    ImGui::Spacing();
+    if (ImGui::Button("Delete")) {
+        if (!app.document().read_only()) remove_entity(app.document().begin_edit(), kind, index);
+        close = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+    if (close) {
+        view.delete_kind = -1;
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void editor_intro(const char* title, const char* text) {
+    chart::heading(title);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+}
+
+}  // namespace fiducia::ui

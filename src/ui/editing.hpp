@@ -1,0 +1,129 @@
+// Helpers shared by the plan editors (src/ui/panel_settings.cpp ... panel_measurements.cpp):
+// ids made from names, references between entities (what a delete would touch, renaming an id
+// everywhere), the fields an action's effect may change, effects in words, the roadmap's drag
+// math and monthly costs. The pure functions at the top are tested in tests/ui/test_editors.cpp;
+// the widgets at the bottom edit through App::document() like widgets.hpp.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+
+namespace fiducia::ui {
+
+class App;
+
+// ---- Ids ----------------------------------------------------------------------------------------
+
+// FORMAT.md: ^[a-z0-9][a-z0-9_-]{0,63}$
+bool valid_id(const std::string& id);
+// A valid id made from a name ("Order confirmation e-mail" -> "order-confirmation-e-mail"), not
+// among `taken` ("-2", "-3"... appended when it is). Names without letters or digits give `fallback`.
+std::string unique_id(const std::string& name, const std::vector<std::string>& taken,
+                      const std::string& fallback = "item");
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& list) {
+    std::vector<std::string> ids;
+    for (const T& item : list) ids.push_back(item.id);
+    return ids;
+}
+
+// ---- References ---------------------------------------------------------------------------------
+
+enum class Entity { stakeholder, knowledge_source, touchpoint, commitment, action };
+
+// What deleting the entity at `index` also removes, in plain words, one line each
+// ("2 touchpoints of this group: Checkout, Delivery"). Empty when nothing refers to it.
+std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std::size_t index);
+// Deletes the entity and everything that only makes sense with it: a stakeholder's touchpoints,
+// its coverage entries, its place in commitments, its measurements and workshop ratings; effects
+// on anything deleted; an action's place in scenarios. The plan stays valid if it was.
+void remove_entity(Plan& plan, Entity kind, std::size_t index);
+// Renames an id and every reference to it (touchpoints' stakeholder, coverage, commitments,
+// observations, ratings, effects, scenarios).
+void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& new_id);
+// How many other entities refer to this one.
+int reference_count(const Plan& plan, Entity kind, std::size_t index);
+
+// ---- Action effects -----------------------------------------------------------------------------
+
+struct EffectField {
+    const char* id;       // as in FORMAT.md
+    const char* label;    // plain English, lower case ("bad share")
+    bool share;           // a 0..1 share (shown as %)
+    const char* meaning;  // tooltip
+};
+// The fields FORMAT.md lets an effect change on this kind of target, in FORMAT.md order.
+const std::vector<EffectField>& effect_fields(EffectTarget target);
+const EffectField* find_effect_field(EffectTarget target, const std::string& field);
+// The entity names a target kind offers (ids and names, plan order); culture has none.
+std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& plan, EffectTarget target);
+// The field's value today (before any action), from the plan; none when the entity is missing.
+std::optional<double> effect_base_value(const Plan& plan, const Effect& effect);
+// The value once the effect is fully phased in, clamped as FORMAT.md says.
+double effect_full_value(const Effect& effect, double before);
+// "Checkout: bad share x 0.6 from month 3, full by month 5".
+std::string describe_effect(const Plan& plan, const Action& action, const Effect& effect);
+// A readable number: 0.6, 12,000, 1.25 (at most `decimals` decimals, trailing zeros dropped).
+std::string plain_number(double value, int decimals = 2);
+
+// ---- Roadmap ------------------------------------------------------------------------------------
+
+// The month whose column holds pixel x (months 1..horizon left to right from x0, `month_width`
+// pixels each), clamped to 1..horizon.
+int month_at(float x, float x0, float month_width, int horizon);
+// Dragging a bar by dx pixels: its start month snaps to whole months, within 1..horizon.
+int dragged_start(int start_month, float dx, float month_width, int horizon);
+// Dragging the ramp's end by dx pixels: ramp months snap to whole months, 1..120.
+int dragged_ramp(int ramp_months, float dx, float month_width);
+// Cost of the enabled actions in each month 1..horizon (index 0 = month 1): one-off cost in the
+// start month, the monthly cost in every month from the start on.
+struct MonthCost {
+    double once = 0, monthly = 0;
+    double total() const { return once + monthly; }
+};
+std::vector<MonthCost> monthly_costs(const Plan& plan);
+
+// ---- Widgets ------------------------------------------------------------------------------------
+
+// An id field: typed freely, applied on Enter or when the field is left, and only if valid and
+// unused (references are renamed with it, as one undo step); says why otherwise.
+void edit_id(App& app, Entity kind, std::size_t index, const std::string& current, const std::string& name);
+// A combo of stakeholder groups by name; writes the chosen id. A dangling id shows as missing.
+bool combo_stakeholder(App& app, const char* label, const std::string& current, const char* tooltip,
+                       const std::function<void(Plan&, const std::string&)>& write);
+// A combo over a fixed list of labels; writes the chosen index.
+bool combo_index(App& app, const char* label, int current, const char* const* labels, int count,
+                 const char* tooltip, const std::function<void(Plan&, int)>& write);
+// The plan's errors whose pointer starts with one of these prefixes ("/stakeholders"), as a red
+// list under a collapsible header; nothing when there are none.
+void error_summary(App& app, std::initializer_list<const char*> prefixes);
+// A red "missing reference" note or the validator's message under the last item.
+void pointer_error(App& app, const std::string& pointer);
+// Human labels for the enums.
+const char* kind_label(StakeholderKind kind);
+const char* channel_label(Channel channel);
+const char* stage_label(Stage stage);
+const char* metric_label(Metric metric);
+std::string stakeholder_name(const Plan& plan, const std::string& id);
+// Text shortened with "..." to fit `width` pixels.
+std::string fit_text(const std::string& text, float width);
+// The standard list on the left of an editor: selectable names, returns the (clamped) selection.
+// `names` may repeat; ids are per row.
+int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height);
+
+// Add / Duplicate / Delete buttons above an editor's list; disabled when read-only.
+enum class ListCommand { none, add, duplicate, remove };
+ListCommand list_buttons(App& app, bool has_selection, const char* noun);
+// Asks "Delete ...?" in a modal saying what else goes with it (delete_consequences); deletes as one
+// undo step on confirmation. Call request_delete() on the click, delete_popup() every frame.
+void request_delete(App& app, Entity kind, int index);
+void delete_popup(App& app, Entity kind, const std::string& what);
+// A panel's title, and a wrapped explanation under it in the disabled colour.
+void editor_intro(const char* title, const char* text);
+
+}  // namespace fiducia::ui

@@ -1,0 +1,128 @@
+// Commitments: the promises the organisation makes to its groups (public or private), how often
+// each is put to the test and how often it is kept. A broken public promise costs more.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+#include "ui/chart.hpp"
+#include "ui/editing.hpp"
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace fiducia::ui {
+
+namespace {
+
+void draw_detail(App& app, const Plan& plan, std::size_t c) {
+    const Commitment& cm = plan.commitments[c];
+    const std::string at = "/commitments/" + std::to_string(c);
+    auto edit = [c](Plan& p) -> Commitment& { return p.commitments[c]; };
+    edit_text(app, "Statement", cm.statement,
+              "The promise in the words people hear, e.g. \"Delivered by the date we show, or shipping refunded\".",
+              [edit](Plan& p, const std::string& v) { edit(p).statement = v; });
+    pointer_error(app, at + "/statement");
+    edit_id(app, Entity::commitment, c, cm.id, cm.statement);
+    pointer_error(app, at + "/id");
+    edit_bool(app, "Made in public", cm.is_public,
+              "Public: announced (website, ads, annual report). An organisation is held accountable for breaking public "
+              "commitments: a broken public promise costs the plan's public commitment multiplier (Plan settings, "
+              "default 2) times more than a broken private one.",
+              [edit](Plan& p, bool v) { edit(p).is_public = v; });
+    ImGui::SameLine();
+    ImGui::TextDisabled(cm.is_public ? "(a broken one counts %s times)" : "(a broken one counts once)",
+                        plain_number(plan.settings.public_commitment_multiplier, 2).c_str());
+    edit_number(app, "Occasions per month", cm.occasions_per_month, 0, 100, "%.3f",
+                "How often a typical member of the groups sees the promise put to the test each month (e.g. each "
+                "delivery for an on-time promise).",
+                [edit](Plan& p, double v) { edit(p).occasions_per_month = v; });
+    pointer_error(app, at + "/occasions_per_month");
+    edit_share(app, "Kept share", cm.kept_share,
+               "The share of occasions on which the promise is kept (0-100%); each kept one is evidence for the "
+               "promises dimension, each broken one against it. Parcel carriers keep about 99% of delivery promises "
+               "(the CRM essay).",
+               [edit](Plan& p, double v) { edit(p).kept_share = v; });
+    pointer_error(app, at + "/kept_share");
+
+    chart::subheading("Made to", "The stakeholder groups the promise is made to. Tick every group that hears it.");
+    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
+        const Stakeholder& s = plan.stakeholders[g];
+        ImGui::PushID(static_cast<int>(g));
+        const bool on = std::find(cm.stakeholders.begin(), cm.stakeholders.end(), s.id) != cm.stakeholders.end();
+        const std::string tip = "Whether \"" + s.name + "\" hears this promise.";
+        edit_bool(app, s.name.c_str(), on, tip.c_str(), [edit, id = s.id](Plan& p, bool v) {
+            auto& list = edit(p).stakeholders;
+            std::erase(list, id);
+            if (v) list.push_back(id);
+        });
+        ImGui::PopID();
+    }
+    for (std::size_t i = 0; i < cm.stakeholders.size(); ++i) pointer_error(app, at + "/stakeholders/" + std::to_string(i));
+    if (cm.stakeholders.empty()) ImGui::TextDisabled("Made to no group yet: it counts for nobody.");
+}
+
+}  // namespace
+
+void draw_commitments(App& app) {
+    const Plan& plan = app.document().plan();
+    EditorView& view = app.editor_view();
+    const float em = ImGui::GetFontSize();
+    editor_intro("Commitments",
+                 "The promises you make, to whom, and how often you keep them. Reputation depends on keeping promises, "
+                 "and an organisation is held to account most for the ones it makes in public.");
+    error_summary(app, {"/commitments"});
+
+    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
+    const ListCommand command = list_buttons(app, !plan.commitments.empty(), "commitment");
+    std::vector<std::string> names;
+    for (const Commitment& c : plan.commitments) names.push_back(c.statement);
+    view.commitment = entity_list("##commitments", names, view.commitment, -FLT_MIN);
+    ImGui::EndChild();
+
+    if (command == ListCommand::add || command == ListCommand::duplicate) {
+        Commitment c;
+        if (command == ListCommand::duplicate && !plan.commitments.empty()) {
+            c = plan.commitments[static_cast<std::size_t>(view.commitment)];
+            c.statement += " (copy)";
+        } else {
+            c.statement = "New promise";
+            c.occasions_per_month = 1;
+            c.kept_share = 0.95;
+            if (!plan.stakeholders.empty()) c.stakeholders.push_back(plan.stakeholders.front().id);
+        }
+        c.id = unique_id(c.statement, ids_of(plan.commitments), "promise");
+        Plan& p = app.document().begin_edit();
+        p.commitments.push_back(c);
+        view.commitment = static_cast<int>(p.commitments.size()) - 1;
+    } else if (command == ListCommand::remove) {
+        request_delete(app, Entity::commitment, view.commitment);
+    }
+    {
+        const Plan& now = app.document().plan();
+        if (view.delete_kind == static_cast<int>(Entity::commitment) && view.delete_index >= 0 &&
+            static_cast<std::size_t>(view.delete_index) < now.commitments.size())
+            delete_popup(app, Entity::commitment,
+                         "the commitment \"" + now.commitments[static_cast<std::size_t>(view.delete_index)].statement + "\"");
+        else if (view.delete_kind == static_cast<int>(Entity::commitment))
+            view.delete_kind = -1;
+    }
+
+    ImGui::SameLine();
+    ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    const Plan& current = app.document().plan();
+    if (current.commitments.empty()) {
+        ImGui::TextWrapped("No commitments yet. Add the promises you make: delivery dates, response times, prices, "
+                           "privacy.");
+    } else {
+        view.commitment = std::clamp(view.commitment, 0, static_cast<int>(current.commitments.size()) - 1);
+        ImGui::PushID(view.commitment);
+        ImGui::PushItemWidth(std::min(em * 26, ImGui::GetContentRegionAvail().x - em * 11));
+        draw_detail(app, current, static_cast<std::size_t>(view.commitment));
+        ImGui::PopItemWidth();
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace fiducia::ui

@@ -1,0 +1,40 @@
+// Every panel of the planner: one file each (src/ui/panel_*.cpp), drawn into the content area by
+// App::draw. The list in panels.cpp gives their order and sections in the navigation.
+#pragma once
+
+#include <span>
+
+namespace fiducia::ui {
+
+class App;
+
+struct PanelInfo {
+    const char* name;     // shown in the navigation; also its locator label
+    const char* section;  // "Overview", "Plan", "Analyse" or "Help"
+    void (*draw)(App& app);
+    const char* hint;     // one line: what the panel is for (navigation tooltip)
+};
+
+std::span<const PanelInfo> panels();
+
+// Overview and analysis panels (src/ui/panel_dashboard.cpp ... panel_help.cpp).
+void draw_dashboard(App& app);
+void draw_projection(App& app);
+void draw_explain(App& app);
+void draw_prioritise(App& app);
+void draw_sensitivity(App& app);
+void draw_simulation(App& app);
+void draw_help(App& app);
+
+// Plan editors (src/ui/panel_settings.cpp ... panel_measurements.cpp).
+void draw_plan_settings(App& app);
+void draw_stakeholders(App& app);
+void draw_knowledge(App& app);
+void draw_journey(App& app);
+void draw_commitments(App& app);
+void draw_culture(App& app);
+void draw_actions(App& app);
+void draw_roadmap(App& app);
+void draw_measurements(App& app);
+
+}  // namespace fiducia::ui

@@ -1,0 +1,40 @@
+// What the UI needs from the page (or a desktop window): files, storage, clock. One implementation
+// per target (src/app/platform_web.cpp); panels never call the browser directly.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace fiducia::ui {
+
+class Platform {
+public:
+    virtual ~Platform() = default;
+    // Saves in place when the browser gave us a writable handle, else downloads `file_name`.
+    virtual void save_file(const std::string& file_name, const std::string& text, bool save_as) = 0;
+    virtual void request_open_file() = 0;  // the answer arrives through App::open_text
+    // Keeps the plan in browser storage; false with a reason when storage refused (quota, privacy).
+    struct Autosave {
+        std::string plan_text, title, file_name;
+        bool dirty = false;        // not yet saved to a file
+        bool new_version = false;  // first store since a plan was opened: never merged into the last
+    };
+    virtual bool autosave(const Autosave& record, std::string& error) = 0;
+    // Earlier autosaved versions, newest first (at most 20), and the text of one of them.
+    struct StoredVersion {
+        std::string time;  // ISO 8601, UTC
+        std::string title;
+        std::string file_name;
+        std::size_t size = 0;
+    };
+    virtual std::vector<StoredVersion> stored_versions() = 0;
+    virtual std::string stored_version_text(std::size_t index) = 0;
+    virtual void set_unsaved_changes(bool unsaved) = 0;  // the page asks before closing when true
+    virtual double now_seconds() const = 0;
+    // Small view preferences (theme, last panel) kept in browser storage; "" when none.
+    virtual std::string load_preference(const std::string& key) = 0;
+    virtual void store_preference(const std::string& key, const std::string& value) = 0;
+};
+
+}  // namespace fiducia::ui

@@ -1,0 +1,189 @@
+// The analysis panels driven through the real frame loop: a click runs the optimiser and the
+// simulation to a result; the sensitivity cache recomputes only when the plan changes; the
+// explanation waterfall adds up to each score.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+
+#include "ui/chart.hpp"
+#include "ui/panels.hpp"
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+int panel_index(const char* name) {
+    for (std::size_t i = 0; i < ui::panels().size(); ++i)
+        if (std::string(ui::panels()[i].name) == name) return static_cast<int>(i);
+    return -1;
+}
+
+// Clicks the middle of the widget with this label, as a person would, over three frames.
+void click(test::UiHarness& h, const std::string& label) {
+    const auto rect = ui::locate_item(label);
+    REQUIRE_MESSAGE(rect.has_value(), "no widget labelled " << label);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(rect->x + rect->width / 2, rect->y + rect->height / 2);
+    CHECK(h.frame().empty());
+    io.AddMouseButtonEvent(0, true);
+    CHECK(h.frame().empty());
+    io.AddMouseButtonEvent(0, false);
+    CHECK(h.frame().empty());
+}
+
+void open_example(test::UiHarness& h, const char* file) {
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/" + file), file).ok);
+}
+
+}  // namespace
+
+TEST_CASE("the analysis panels are registered in their sections, dashboard first") {
+    REQUIRE(!ui::panels().empty());
+    CHECK(std::string(ui::panels()[0].name) == "Dashboard");
+    for (const char* name : {"Dashboard", "Projection", "Explain", "Prioritise", "Sensitivity", "Simulation", "Help"}) {
+        CAPTURE(name);
+        CHECK(panel_index(name) >= 0);
+    }
+    CHECK(std::string(ui::panels()[static_cast<std::size_t>(panel_index("Projection"))].section) == "Overview");
+    CHECK(std::string(ui::panels()[static_cast<std::size_t>(panel_index("Simulation"))].section) == "Analyse");
+    CHECK(panel_index("Overview") < 0);  // the old overview panel is gone
+}
+
+TEST_CASE("clicking Find the best set runs the optimiser through the frames to a result") {
+    test::UiHarness h;
+    open_example(h, "online-shop.json");
+    h.app.show_panel(panel_index("Prioritise"));
+    CHECK(h.frame().empty());
+    CHECK(h.frame().empty());
+    CHECK_FALSE(h.app.optimiser_job().result.has_value());
+    click(h, "Find the best set");
+    for (int i = 0; i < 200 && !h.app.optimiser_job().result; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.optimiser_job().result.has_value());
+    const OptimiseResult& r = *h.app.optimiser_job().result;
+    CHECK(r.cost <= h.app.optimiser_job().options.budget + 1e-6);
+    CHECK(r.objective >= r.baseline_objective - 1e-12);
+    CHECK(h.frame().empty());
+    CHECK(ui::locate_item("Enable exactly these actions in the plan").has_value());
+    CHECK(ui::locate_item("##frontier").has_value());
+
+    // Applying the chosen set is one undoable edit; the result then says it is from an older plan.
+    const std::uint64_t before = h.app.document().revision();
+    click(h, "Enable exactly these actions in the plan");
+    CHECK(h.app.document().revision() != before);
+    for (const Action& a : h.app.document().plan().actions)
+        CHECK(a.enabled == (std::find(r.chosen.begin(), r.chosen.end(), a.id) != r.chosen.end()));
+    CHECK(h.app.document().can_undo());
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("clicking Run simulation runs the Monte Carlo to a result, shown with its charts") {
+    test::UiHarness h;
+    open_example(h, "retail-bank.json");
+    h.app.analysis_view().customers = 400;  // small and quick
+    h.app.show_panel(panel_index("Simulation"));
+    CHECK(h.frame().empty());
+    click(h, "Run simulation");
+    for (int i = 0; i < 200 && !h.app.simulation_job().result; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.simulation_job().result.has_value());
+    CHECK(h.app.simulation_job().result->customers == 400);
+    CHECK(h.frame().empty());
+    CHECK(ui::locate_item("##sim-retention").has_value());
+    CHECK(ui::locate_item("##sim-histogram").has_value());
+    CHECK(h.app.simulation_job().result->groups.size() == 2);  // the bank has two customer groups
+    h.app.analysis_view().simulation_group = 1;  // the second group's charts draw too
+    CHECK(h.frame().empty());
+}
+
+TEST_CASE("sensitivity is computed once per plan revision, not every frame") {
+    test::UiHarness h;
+    open_example(h, "b2b-software.json");
+    h.app.show_panel(panel_index("Sensitivity"));
+    for (int i = 0; i < 4; ++i) CHECK(h.frame().empty());
+    CHECK(h.app.analysis_view().sensitivity_runs == 1);
+    CHECK_FALSE(h.app.analysis_view().sensitivity.empty());
+    h.app.document().begin_edit().stakeholders[0].base_rate = 0.3;
+    h.app.document().end_gesture();
+    for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
+    CHECK(h.app.analysis_view().sensitivity_runs == 2);
+    h.app.show_panel(panel_index("Dashboard"));  // not shown: not computed
+    h.app.document().undo();
+    for (int i = 0; i < 2; ++i) CHECK(h.frame().empty());
+    CHECK(h.app.analysis_view().sensitivity_runs == 2);
+    CHECK(ui::locate_item("##tornado") == std::nullopt);
+}
+
+TEST_CASE("scenario projections are cached per revision and follow the choice") {
+    test::UiHarness h;
+    open_example(h, "online-shop.json");
+    h.app.show_panel(panel_index("Projection"));
+    CHECK(h.frame().empty());
+    const ui::AnalysisView& view = h.app.analysis_view();
+    REQUIRE(view.compared.size() == 1 + h.app.document().plan().scenarios.size());
+    REQUIRE(view.compared_projections.size() == view.compared.size());
+    for (std::size_t i = 0; i < view.compared.size(); ++i) CHECK(view.compared_projections[i].scenario == view.compared[i]);
+    const double plan_index = view.compared_projections[0].months.back().trust_index;
+    CHECK(plan_index == doctest::Approx(h.app.projection()->months.back().trust_index));
+    h.app.analysis_view().compared.erase(h.app.analysis_view().compared.begin());  // untick the plan
+    CHECK(h.frame().empty());
+    CHECK(view.compared.size() == h.app.document().plan().scenarios.size());
+    CHECK(view.compared_projections.size() == view.compared.size());
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("the explanation waterfall ends exactly at every score of every example") {
+    for (const auto& path : test::example_plans()) {
+        CAPTURE(path.filename().string());
+        test::UiHarness h;
+        REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
+        const Projection& p = *h.app.projection();
+        for (std::size_t m = 0; m < p.months.size(); m += 6)
+            for (std::size_t g = 0; g < p.months[m].stakeholders.size(); ++g) {
+                const auto steps = ui::chart::waterfall(p.explanation[m][g]);
+                REQUIRE(!steps.empty());
+                CHECK(steps.back().to == doctest::Approx(p.months[m].stakeholders[g].trust).epsilon(1e-9));
+            }
+        // Every source gets a readable name, never a raw "kind:id".
+        for (const Contribution& c : p.explanation.back()[0]) {
+            const std::string label = ui::chart::source_label(h.app.document().plan(), c.source);
+            CAPTURE(label);
+            for (const char* kind : {"touchpoint:", "commitment:", "knowledge_source:", "base_rate"})
+                CHECK(label.rfind(kind, 0) == std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("every analysis panel draws a plan with no customers, actions or scenarios") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text("{\"fiducia\": \"plan\", \"version\": 1, \"stakeholders\": [{\"id\": \"a\", \"name\": \"A\", "
+                            "\"kind\": \"employees\"}]}",
+                            "tiny.json")
+                .ok);
+    for (const char* name : {"Dashboard", "Projection", "Explain", "Prioritise", "Sensitivity", "Simulation", "Help"}) {
+        CAPTURE(name);
+        h.app.show_panel(panel_index(name));
+        for (int f = 0; f < 2; ++f) {
+            const std::vector<std::string> clashes = h.frame();
+            CHECK(clashes == std::vector<std::string>{});
+        }
+    }
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("the overview and analysis panels render every example plan with no id clash") {
+    test::UiHarness h;
+    for (const auto& path : test::example_plans()) {
+        CAPTURE(path.filename().string());
+        REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
+        for (const char* name : {"Dashboard", "Projection", "Explain", "Prioritise", "Sensitivity", "Simulation", "Help"}) {
+            CAPTURE(name);
+            h.app.show_panel(panel_index(name));
+            for (int f = 0; f < 3; ++f) {
+                const std::vector<std::string> clashes = h.frame();
+                CHECK(clashes == std::vector<std::string>{});
+            }
+        }
+    }
+    CHECK(ui::failed_asserts().empty());
+}

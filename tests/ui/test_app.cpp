@@ -1,0 +1,106 @@
+// The application's promises about the user's work: edits are undoable, autosaved after a pause,
+// earlier versions can be restored, storage failures are reported, newer files stay read-only.
+#include <doctest/doctest.h>
+
+#include "io/plan_file.hpp"
+#include "ui/document.hpp"
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+std::string first_example() { return test::read_file(test::example_plans().front()); }
+
+void run_frames(test::UiHarness& h, int n) {
+    for (int i = 0; i < n; ++i) h.frame();
+}
+}  // namespace
+
+TEST_CASE("undo and redo walk back and forth through edits; a drag is one step") {
+    ui::Document doc;
+    Plan plan;
+    plan.meta.title = "A";
+    doc.open(plan, "a.json");
+    CHECK_FALSE(doc.can_undo());
+    doc.begin_edit().meta.title = "B";
+    for (int i = 0; i < 5; ++i) doc.begin_edit(true).settings.forgetting = 0.5 + 0.01 * i;  // a drag
+    doc.end_gesture();
+    doc.begin_edit().meta.title = "C";
+    CHECK(doc.dirty());
+    doc.undo();
+    CHECK(doc.plan().meta.title == "B");
+    CHECK(doc.plan().settings.forgetting == doctest::Approx(0.54));
+    doc.undo();  // the whole drag at once
+    CHECK(doc.plan().settings.forgetting == doctest::Approx(0.9));
+    doc.undo();
+    CHECK(doc.plan().meta.title == "A");
+    CHECK_FALSE(doc.can_undo());
+    doc.redo();
+    doc.redo();
+    doc.redo();
+    CHECK(doc.plan().meta.title == "C");
+    doc.undo();
+    doc.begin_edit().meta.title = "D";  // a new edit after undo drops the redo branch
+    CHECK_FALSE(doc.can_redo());
+}
+
+TEST_CASE("an edit is autosaved once the user pauses, not before") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    run_frames(h, 2);
+    h.app.document().begin_edit().meta.title = "Edited title";
+    h.frame();
+    CHECK(h.platform.autosaved.find("Edited title") == std::string::npos);  // still typing
+    run_frames(h, 40);  // two thirds of a second later
+    CHECK(h.platform.autosaved.find("Edited title") != std::string::npos);
+    CHECK(h.platform.autosaved == h.app.save_text());
+}
+
+TEST_CASE("a storage failure is reported, not swallowed") {
+    test::UiHarness h;
+    h.platform.refuse_autosave = "this browser's storage is full";
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    run_frames(h, 40);
+    bool reported = false;
+    for (const ui::Notice& n : h.app.notices())
+        reported |= n.is_error && n.text.find("storage is full") != std::string::npos;
+    CHECK(reported);
+}
+
+TEST_CASE("restoring an earlier version keeps the current plan as a version") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    run_frames(h, 40);
+    const std::string original = h.app.save_text();
+    h.app.document().begin_edit().meta.title = "Second thoughts";
+    run_frames(h, 40);
+    const std::string edited = h.app.save_text();
+    REQUIRE(h.platform.versions.size() >= 2);
+    REQUIRE(h.platform.versions[1] == original);
+    CHECK(h.app.restore_version(1));
+    CHECK(h.app.save_text() == original);
+    CHECK(std::find(h.platform.versions.begin(), h.platform.versions.end(), edited) != h.platform.versions.end());
+}
+
+TEST_CASE("a plan from a newer version opens read-only and is never saved over") {
+    test::UiHarness h;
+    std::string text = first_example();
+    const std::string from = "\"version\": 1", to = "\"version\": 7";
+    text.replace(text.find(from), from.size(), to);
+    ui::LoadOutcome outcome = h.app.open_text(text, "newer.json");
+    REQUIRE(outcome.ok);
+    CHECK(h.app.document().read_only());
+    h.app.save(false);
+    CHECK(h.platform.saved.empty());
+    run_frames(h, 40);
+    CHECK(h.platform.autosaved.empty());
+}
+
+TEST_CASE("the theme and the last panel are remembered") {
+    test::FakePlatform platform;
+    platform.preferences["theme"] = "dark";
+    platform.preferences["panel"] = "no such panel";
+    ui::App app(platform);
+    CHECK(app.theme() == ui::Theme::dark);
+    CHECK(app.current_panel() == 0);
+}

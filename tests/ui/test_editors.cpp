@@ -1,0 +1,325 @@
+// The plan editors: edits go through the document (undo restores them), ids are made unique and
+// valid, deletes take their references along, effects read in words, the roadmap's drag math.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "io/plan_file.hpp"
+#include "ui/editing.hpp"
+#include "ui/panels.hpp"
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+int panel_named(const char* name) {
+    for (std::size_t i = 0; i < ui::panels().size(); ++i)
+        if (std::string(ui::panels()[i].name) == name) return static_cast<int>(i);
+    return -1;
+}
+
+const char* const kEditors[] = {"Plan settings", "Stakeholders", "Knowledge", "Journey", "Commitments",
+                                "Culture", "Actions", "Roadmap", "Measurements"};
+
+Plan example(const char* file) {
+    io::LoadResult r = io::load_plan(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/" + file));
+    REQUIRE(r.ok);
+    return r.plan;
+}
+
+}  // namespace
+
+TEST_CASE("every plan editor is registered in the Plan section, between Overview and Analyse") {
+    int last_overview = -1, first_analyse = 1 << 30;
+    for (std::size_t i = 0; i < ui::panels().size(); ++i) {
+        const std::string section = ui::panels()[i].section;
+        if (section == "Overview") last_overview = std::max(last_overview, static_cast<int>(i));
+        if (section == "Analyse") first_analyse = std::min(first_analyse, static_cast<int>(i));
+    }
+    for (const char* name : kEditors) {
+        CAPTURE(name);
+        const int i = panel_named(name);
+        REQUIRE(i >= 0);
+        CHECK(std::string(ui::panels()[static_cast<std::size_t>(i)].section) == "Plan");
+        CHECK(i > last_overview);
+        CHECK(i < first_analyse);
+    }
+}
+
+TEST_CASE("every plan editor draws every example and an empty plan with no clash or assert") {
+    test::UiHarness h;
+    const std::size_t asserts_before = ui::failed_asserts().size();
+    std::vector<std::string> texts;
+    for (const auto& path : test::example_plans()) texts.push_back(test::read_file(path));
+    texts.push_back("{\"fiducia\": \"plan\", \"version\": 1, \"stakeholders\": [{\"id\": \"a\", \"name\": \"A\", "
+                    "\"kind\": \"employees\"}]}");
+    for (const std::string& text : texts) {
+        REQUIRE(h.app.open_text(text, "plan.json").ok);
+        for (const char* name : kEditors) {
+            const std::string panel = name;
+            CAPTURE(panel);
+            h.app.show_panel(panel_named(name));
+            for (int f = 0; f < 3; ++f) {
+                const std::vector<std::string> clashes = h.frame();
+                CHECK(clashes == std::vector<std::string>{});
+            }
+        }
+    }
+    CHECK(ui::failed_asserts().size() == asserts_before);
+}
+
+namespace {
+
+// Moves the mouse to a labelled item's centre (plus an offset), as a person would.
+ImVec2 centre_of(const std::string& label) {
+    auto r = ui::locate_item(label);
+    REQUIRE(r.has_value());
+    return ImVec2(r->x + r->width / 2, r->y + r->height / 2);
+}
+
+void click(test::UiHarness& h, ImVec2 at) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(at.x, at.y);
+    h.frame();
+    io.AddMouseButtonEvent(0, true);
+    h.frame();
+    io.AddMouseButtonEvent(0, false);
+    h.frame();
+}
+
+void drag(test::UiHarness& h, ImVec2 from, float dx) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(from.x, from.y);
+    h.frame();
+    io.AddMouseButtonEvent(0, true);
+    h.frame();
+    for (int step = 1; step <= 4; ++step) {  // several frames: one gesture, however many edits
+        io.AddMousePosEvent(from.x + dx * static_cast<float>(step) / 4, from.y);
+        h.frame();
+    }
+    io.AddMouseButtonEvent(0, false);
+    h.frame();
+    h.frame();
+}
+
+}  // namespace
+
+TEST_CASE("an edit through the document changes the projection, and undo restores it") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    const std::string before = h.app.save_text();
+    const double trust_before = h.app.projection()->months.back().trust_index;
+    h.app.document().begin_edit().touchpoints[0].bad_share = 0.9;
+    const double trust_after = h.app.projection()->months.back().trust_index;
+    CHECK(trust_after < trust_before);
+    h.app.document().undo();
+    CHECK(h.app.save_text() == before);
+    CHECK(h.app.projection()->months.back().trust_index == doctest::Approx(trust_before));
+}
+
+TEST_CASE("an invalid value shows the validator's words at its pointer") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    h.app.document().begin_edit().settings.forgetting = 1.5;
+    CHECK(h.app.error_at("/settings/forgetting").find("got 1.5") != std::string::npos);
+    h.app.show_panel(panel_named("Plan settings"));
+    CHECK(h.frame().empty());
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("ids are made from names, valid and unique") {
+    CHECK(ui::unique_id("Order confirmation e-mail", {}) == "order-confirmation-e-mail");
+    CHECK(ui::unique_id("  Checkout!  ", {}) == "checkout");
+    CHECK(ui::unique_id("Checkout", {"checkout"}) == "checkout-2");
+    CHECK(ui::unique_id("Checkout", {"checkout", "checkout-2"}) == "checkout-3");
+    CHECK(ui::unique_id("Caf\xC3\xA9 & bar", {}) == "caf-bar");
+    CHECK(ui::unique_id("???", {}, "group") == "group");
+    CHECK(ui::unique_id("", {"item"}) == "item-2");
+    const std::string long_name(200, 'x');
+    CHECK(ui::valid_id(ui::unique_id(long_name, {})));
+    CHECK(ui::valid_id("a"));
+    CHECK(ui::valid_id("web_2-x"));
+    CHECK_FALSE(ui::valid_id(""));
+    CHECK_FALSE(ui::valid_id("-a"));
+    CHECK_FALSE(ui::valid_id("Chat-Handoff"));
+    CHECK_FALSE(ui::valid_id(std::string(65, 'a')));
+}
+
+TEST_CASE("deleting a stakeholder says what goes with it and leaves a valid plan") {
+    Plan plan = example("online-shop.json");
+    const std::string id = plan.stakeholders[0].id;
+    const auto consequences = ui::delete_consequences(plan, ui::Entity::stakeholder, 0);
+    REQUIRE_FALSE(consequences.empty());
+    CHECK(consequences[0].find("touchpoint") != std::string::npos);
+    CHECK(ui::reference_count(plan, ui::Entity::stakeholder, 0) > 0);
+    ui::remove_entity(plan, ui::Entity::stakeholder, 0);
+    for (const Touchpoint& t : plan.touchpoints) CHECK(t.stakeholder != id);
+    for (const KnowledgeSource& k : plan.knowledge_sources)
+        for (const CoverageEntry& c : k.coverage) CHECK(c.stakeholder != id);
+    for (const Commitment& c : plan.commitments) CHECK(std::count(c.stakeholders.begin(), c.stakeholders.end(), id) == 0);
+    for (const Observation& o : plan.observations) CHECK(o.stakeholder != id);
+    const io::LoadResult reloaded = io::load_plan(io::save_plan(plan));
+    CHECK(reloaded.errors == std::vector<std::string>{});
+}
+
+TEST_CASE("deleting a touchpoint or an action removes the effects and scenario entries naming it") {
+    Plan plan = example("online-shop.json");
+    while (!plan.actions.empty()) ui::remove_entity(plan, ui::Entity::action, 0);
+    CHECK(plan.actions.empty());
+    for (const Scenario& s : plan.scenarios) CHECK(s.actions.empty());
+    Plan other = example("online-shop.json");
+    while (!other.touchpoints.empty()) ui::remove_entity(other, ui::Entity::touchpoint, 0);
+    for (const Action& a : other.actions)
+        for (const Effect& e : a.effects) CHECK(e.target != EffectTarget::touchpoint);
+    CHECK(io::load_plan(io::save_plan(plan)).errors == std::vector<std::string>{});
+    CHECK(io::load_plan(io::save_plan(other)).errors == std::vector<std::string>{});
+}
+
+TEST_CASE("renaming an id renames every reference to it") {
+    Plan plan = example("online-shop.json");
+    const std::string old = plan.stakeholders[0].id;
+    const int refs = ui::reference_count(plan, ui::Entity::stakeholder, 0);
+    ui::rename_id(plan, ui::Entity::stakeholder, 0, "everyone");
+    CHECK(plan.stakeholders[0].id == "everyone");
+    CHECK(ui::reference_count(plan, ui::Entity::stakeholder, 0) == refs);
+    CHECK(io::load_plan(io::save_plan(plan)).errors == std::vector<std::string>{});
+    for (std::size_t i = 0; i < plan.touchpoints.size(); ++i) {
+        ui::rename_id(plan, ui::Entity::touchpoint, i, "tp-" + std::to_string(i));
+    }
+    CHECK(io::load_plan(io::save_plan(plan)).errors == std::vector<std::string>{});
+}
+
+TEST_CASE("effects are offered only on the fields FORMAT.md allows, and read in words") {
+    CHECK(ui::effect_fields(EffectTarget::touchpoint).size() == 3);
+    CHECK(ui::effect_fields(EffectTarget::commitment).size() == 2);
+    CHECK(ui::effect_fields(EffectTarget::knowledge_source).size() == 4);
+    CHECK(ui::effect_fields(EffectTarget::stakeholder).size() == 6);
+    CHECK(ui::effect_fields(EffectTarget::culture).size() == 2);
+    CHECK(ui::find_effect_field(EffectTarget::touchpoint, "name") == nullptr);
+
+    Plan plan;
+    Touchpoint t;
+    t.id = "checkout";
+    t.name = "Checkout";
+    t.bad_share = 0.1;
+    plan.touchpoints.push_back(t);
+    Action a;
+    a.start_month = 3;
+    a.ramp_months = 3;
+    Effect e;
+    e.target = EffectTarget::touchpoint;
+    e.id = "checkout";
+    e.field = "bad_share";
+    e.op = EffectOp::scale;
+    e.value = 0.6;
+    CHECK(ui::describe_effect(plan, a, e) == "Checkout: bad share \xC3\x97 0.6 from month 3, full by month 5");
+    CHECK(ui::effect_full_value(e, *ui::effect_base_value(plan, e)) == doctest::Approx(0.06));
+    e.op = EffectOp::add;
+    e.value = -0.05;
+    a.ramp_months = 1;
+    CHECK(ui::describe_effect(plan, a, e) == "Checkout: bad share \xE2\x88\x92 5 percentage points from month 3");
+    e.op = EffectOp::set;
+    e.value = 1.5;
+    CHECK(ui::effect_full_value(e, 0.1) == 1.0);  // shares are clamped to [0,1]
+    Effect culture;
+    culture.target = EffectTarget::culture;
+    culture.field = "empowerment";
+    culture.op = EffectOp::add;
+    culture.value = 0.2;
+    CHECK(ui::describe_effect(plan, a, culture) == "Culture: empowerment + 20 percentage points from month 3");
+    Effect dangling = e;
+    dangling.id = "gone";
+    CHECK(ui::describe_effect(plan, a, dangling).rfind("(missing: gone)", 0) == 0);
+    CHECK_FALSE(ui::effect_base_value(plan, dangling).has_value());
+}
+
+TEST_CASE("roadmap drag math snaps to whole months within the plan") {
+    CHECK(ui::month_at(0, 0, 10, 24) == 1);
+    CHECK(ui::month_at(9.9f, 0, 10, 24) == 1);
+    CHECK(ui::month_at(10, 0, 10, 24) == 2);
+    CHECK(ui::month_at(-50, 0, 10, 24) == 1);
+    CHECK(ui::month_at(1000, 0, 10, 24) == 24);
+    CHECK(ui::dragged_start(3, 14, 10, 24) == 4);   // 1.4 months -> 1
+    CHECK(ui::dragged_start(3, 16, 10, 24) == 5);   // 1.6 months -> 2
+    CHECK(ui::dragged_start(3, -100, 10, 24) == 1);
+    CHECK(ui::dragged_start(20, 100, 10, 24) == 24);
+    CHECK(ui::dragged_ramp(2, -30, 10) == 1);
+    CHECK(ui::dragged_ramp(2, 30, 10) == 5);
+    CHECK(ui::dragged_start(3, 50, 0, 24) == 3);  // no width: no move
+}
+
+TEST_CASE("monthly costs add up to the projection's total cost") {
+    for (const auto& path : test::example_plans()) {
+        CAPTURE(path.filename().string());
+        io::LoadResult r = io::load_plan(test::read_file(path));
+        REQUIRE(r.ok);
+        double total = 0;
+        for (const ui::MonthCost& c : ui::monthly_costs(r.plan)) total += c.total();
+        CHECK(total == doctest::Approx(project(r.plan).total_cost));
+    }
+}
+
+TEST_CASE("adding a stakeholder from the list makes a valid unique id, and undo takes it back") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    h.app.show_panel(panel_named("Stakeholders"));
+    h.frame();
+    const std::size_t before = h.app.document().plan().stakeholders.size();
+    click(h, centre_of("Add"));
+    REQUIRE(h.app.document().plan().stakeholders.size() == before + 1);
+    const std::string id = h.app.document().plan().stakeholders.back().id;
+    CHECK(ui::valid_id(id));
+    click(h, centre_of("Duplicate"));
+    REQUIRE(h.app.document().plan().stakeholders.size() == before + 2);
+    CHECK(h.app.document().plan().stakeholders.back().id != id);
+    CHECK(h.app.plan_errors() == std::vector<std::string>{});
+    h.app.document().undo();
+    h.app.document().undo();
+    CHECK(h.app.document().plan().stakeholders.size() == before);
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("deleting from the list asks first and deletes as one undo step") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    const std::string before = h.app.save_text();
+    h.app.show_panel(panel_named("Stakeholders"));
+    h.frame();
+    click(h, centre_of("Delete"));
+    CHECK(h.app.save_text() == before);  // only asked so far
+    h.frame();
+    CHECK(h.app.editor_view().delete_kind == static_cast<int>(ui::Entity::stakeholder));
+    click(h, centre_of("Delete"));  // the dialog's button, drawn last
+    CHECK(h.app.document().plan().stakeholders.size() + 1 == example("online-shop.json").stakeholders.size());
+    CHECK(h.app.plan_errors() == std::vector<std::string>{});
+    h.app.document().undo();
+    CHECK(h.app.save_text() == before);
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("dragging a roadmap bar moves its start by whole months, as one undo step") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    h.app.show_panel(panel_named("Roadmap"));
+    h.frame();
+    const Plan& plan = h.app.document().plan();
+    const std::size_t last = plan.actions.size() - 1;
+    const int start = plan.actions[last].start_month;
+    auto costs = ui::locate_item("##costs");
+    REQUIRE(costs.has_value());
+    const float month_w = costs->width / static_cast<float>(plan.settings.horizon_months);
+    auto bar = ui::locate_item("##bar");  // the last action's bar (the last item with this label)
+    REQUIRE(bar.has_value());
+    const int shift = start + 2 <= plan.settings.horizon_months ? 2 : -2;
+    drag(h, ImVec2(bar->x + std::min(bar->width / 2, month_w * 3), bar->y + bar->height / 2), month_w * static_cast<float>(shift));
+    CHECK(h.app.document().plan().actions[last].start_month == start + shift);
+    h.app.document().undo();
+    CHECK(h.app.document().plan().actions[last].start_month == start);
+    CHECK(ui::failed_asserts().empty());
+}

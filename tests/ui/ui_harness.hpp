@@ -1,0 +1,104 @@
+// Draws the real App frame by frame under Dear ImGui's null backend, with a fake platform, so panel
+// tests can render every panel for every example plan and check asserts and id clashes.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+#include "ui/locator.hpp"
+#include "ui/theme.hpp"
+
+#ifndef FIDUCIA_SOURCE_DIR
+#define FIDUCIA_SOURCE_DIR "."
+#endif
+
+namespace fiducia::test {
+
+struct FakePlatform : ui::Platform {
+    std::vector<std::string> saved;  // texts of save_file calls
+    std::string autosaved;
+    int open_requests = 0;
+    double clock = 0;
+    void save_file(const std::string&, const std::string& text, bool) override { saved.push_back(text); }
+    void request_open_file() override { ++open_requests; }
+    std::vector<std::string> versions;  // newest first, like the page's history
+    std::string refuse_autosave;         // when set, autosave fails with this reason (storage full)
+    bool autosave(const Autosave& record, std::string& error) override {
+        const std::string& text = record.plan_text;
+        if (!refuse_autosave.empty()) {
+            error = refuse_autosave;
+            return false;
+        }
+        autosaved = text;
+        versions.insert(versions.begin(), text);
+        if (versions.size() > 20) versions.pop_back();
+        return true;
+    }
+    std::vector<StoredVersion> stored_versions() override {
+        std::vector<StoredVersion> out;
+        for (const std::string& v : versions) out.push_back({"2027-01-01T00:00:00Z", "plan", "", v.size()});
+        return out;
+    }
+    std::string stored_version_text(std::size_t i) override { return i < versions.size() ? versions[i] : ""; }
+    void set_unsaved_changes(bool) override {}
+    double now_seconds() const override { return clock; }
+    std::map<std::string, std::string> preferences;
+    std::string load_preference(const std::string& key) override { return preferences[key]; }
+    void store_preference(const std::string& key, const std::string& value) override { preferences[key] = value; }
+};
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+inline std::vector<std::filesystem::path> example_plans() {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples"))
+        if (e.path().extension() == ".json") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+class UiHarness {
+public:
+    FakePlatform platform;
+    ui::App app{platform};
+
+    UiHarness() {
+        ImGui::CreateContext();
+        ui::locator_enable();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.DeltaTime = 1.0f / 60.0f;
+        ui::load_fonts(1.0f, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts");
+        app.apply_style();
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // the null backend still needs a built atlas
+    }
+    ~UiHarness() { ImGui::DestroyContext(); }
+
+    // One whole frame; returns the ids used twice in it.
+    std::vector<std::string> frame() {
+        platform.clock += 1.0 / 60.0;
+        ui::locator_begin_frame();
+        ImGui::NewFrame();
+        app.draw();
+        ImGui::Render();
+        return ui::duplicate_items();
+    }
+};
+
+}  // namespace fiducia::test

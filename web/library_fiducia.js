@@ -1,0 +1,116 @@
+// The C++ side's way into the page: files, storage and the canvas. Linked with --js-library;
+// the page-level glue (window.fiducia, drag-and-drop, loading screen) lives in shell.html.
+mergeInto(LibraryManager.library, {
+  $fiduciaNewString__deps: ["malloc"],
+  $fiduciaNewString: function (s) {
+    var size = lengthBytesUTF8(s) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(s, ptr, size);
+    return ptr;
+  },
+
+  fiducia_js_save_file: function (namePtr, textPtr, saveAs) {
+    FiduciaPage.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr), saveAs !== 0);
+  },
+
+  fiducia_js_request_open: function () {
+    FiduciaPage.requestOpen();
+  },
+
+  // Keeps the plan in localStorage, plus a history of up to 20 earlier versions (one per minute of
+  // editing at most). Returns null on success, else a malloc'd reason.
+  fiducia_js_autosave__deps: ["$fiduciaNewString"],
+  fiducia_js_autosave: function (textPtr, namePtr, dirty, titlePtr, newVersion) {
+    var now = new Date();
+    var record = {text: UTF8ToString(textPtr), file_name: UTF8ToString(namePtr), dirty: dirty !== 0,
+                  title: UTF8ToString(titlePtr), time: now.toISOString()};
+    var store = window.localStorage;
+    var history;
+    try { history = JSON.parse(store.getItem("fiducia.history") || "[]"); } catch (e) { history = []; }
+    if (!Array.isArray(history)) history = [];
+    var newest = history[0];
+    if (!newVersion && newest && newest.title === record.title && now - new Date(newest.time) < 60000) history[0] = record;
+    else history.unshift(record);
+    history = history.slice(0, 20);
+    for (;;) {
+      try {
+        store.setItem("fiducia.autosave", JSON.stringify(record));
+        store.setItem("fiducia.history", JSON.stringify(history));
+        return 0;
+      } catch (e) {
+        var full = e && (e.name === "QuotaExceededError" || e.code === 22);
+        if (full && history.length > 1) { history.pop(); continue; }  // make room: drop the oldest
+        return fiduciaNewString(full ? "this browser's storage is full"
+                                     : "this browser refused to store it (" + e + ")");
+      }
+    }
+  },
+
+  // The stored versions, newest first, as JSON [{time, title, file_name, dirty, size}].
+  fiducia_js_history_list__deps: ["$fiduciaNewString"],
+  fiducia_js_history_list: function () {
+    var history;
+    try { history = JSON.parse(window.localStorage.getItem("fiducia.history") || "[]"); } catch (e) { history = []; }
+    if (!Array.isArray(history)) history = [];
+    return fiduciaNewString(JSON.stringify(history.map(function (v) {
+      return {time: String(v.time || ""), title: String(v.title || ""), file_name: String(v.file_name || ""),
+              dirty: !!v.dirty, size: (v.text || "").length};
+    })));
+  },
+
+  fiducia_js_history_text__deps: ["$fiduciaNewString"],
+  fiducia_js_history_text: function (index) {
+    try {
+      var v = JSON.parse(window.localStorage.getItem("fiducia.history") || "[]")[index];
+      return v && typeof v.text === "string" ? fiduciaNewString(v.text) : 0;
+    } catch (e) { return 0; }
+  },
+
+  // part 0: the plan text, 1: its file name, 2: "1" when it had unsaved changes; null when none.
+  fiducia_js_autosave_read__deps: ["$fiduciaNewString"],
+  fiducia_js_autosave_read: function (part) {
+    var record;
+    try { record = JSON.parse(window.localStorage.getItem("fiducia.autosave") || "null"); }
+    catch (e) { return 0; }
+    if (!record || typeof record.text !== "string") return 0;
+    var value = part === 0 ? record.text : part === 1 ? (record.file_name || "") : (record.dirty ? "1" : "0");
+    return fiduciaNewString(value);
+  },
+
+  fiducia_js_set_unsaved: function (unsaved) {
+    FiduciaPage.unsaved = unsaved !== 0;
+  },
+
+  fiducia_js_load_preference__deps: ["$fiduciaNewString"],
+  fiducia_js_load_preference: function (keyPtr) {
+    try {
+      var value = window.localStorage.getItem("fiducia.preference." + UTF8ToString(keyPtr));
+      return value === null ? 0 : fiduciaNewString(value);
+    } catch (e) { return 0; }
+  },
+
+  fiducia_js_store_preference: function (keyPtr, valuePtr) {
+    try { window.localStorage.setItem("fiducia.preference." + UTF8ToString(keyPtr), UTF8ToString(valuePtr)); }
+    catch (e) { /* a preference is not worth an error message */ }
+  },
+
+  fiducia_js_copy_to_clipboard: function (textPtr) {
+    var text = UTF8ToString(textPtr);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+  },
+
+  // Canvas pixels = CSS size x devicePixelRatio, so text is sharp; GLFW learns the size from the
+  // resize listeners (never glfwSetWindowSize, which goes full screen in emscripten 3.1.6).
+  fiducia_js_fit_canvas__deps: ["$Browser"],
+  fiducia_js_fit_canvas: function (widthPtr, heightPtr) {
+    var canvas = Module["canvas"];
+    var dpr = window.devicePixelRatio || 1;
+    var w = Math.max(1, Math.round(canvas.clientWidth * dpr));
+    var h = Math.max(1, Math.round(canvas.clientHeight * dpr));
+    HEAP32[widthPtr >> 2] = w;
+    HEAP32[heightPtr >> 2] = h;
+    if (canvas.width === w && canvas.height === h) return 0;
+    Browser.setCanvasSize(w, h);
+    return 1;
+  },
+});
