@@ -1,0 +1,122 @@
+// The planner driven as a person drives it: clicks, typing and shortcuts on the canvas, checked
+// against window.fiducia.summary(); long runs show progress; every panel is screenshotted.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { decodePng, inkStats } from "./png.mjs";
+import { SCREENSHOTS, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h.close(); });
+
+const PANELS = ["Dashboard", "Projection", "Explain", "Plan settings", "Stakeholders", "Knowledge", "Journey",
+  "Commitments", "Culture", "Actions", "Roadmap", "Measurements", "Prioritise", "Sensitivity", "Simulation", "Help"];
+
+async function openExample(page, name) {
+  await h.open(page);
+  assert.equal((await page.evaluate(([t, n]) => window.fiducia.load(t, n), [example(name), name])).ok, true);
+  await waitForItem(page, "Dashboard");
+}
+
+// Types into an ImGui number field: Ctrl+click turns a slider or drag field into a text box.
+async function typeIntoField(page, label, text) {
+  const r = await page.evaluate((l) => window.fiducia.locate(l), label);
+  assert.ok(r, `no field labelled ${label}`);
+  await page.keyboard.down("Control");
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await page.keyboard.up("Control");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+const firstTrust = (summary) => Object.values(summary.months[0].stakeholders)[0].trust;
+
+test("an edit made with mouse and keyboard changes the scores; undo, redo, save and reopen", async () => {
+  const page = await h.newPage();
+  await openExample(page, "online-shop.json");
+  const original = await page.evaluate(() => window.fiducia.save());
+  const before = await page.evaluate(() => window.fiducia.summary());
+  await clickItem(page, "Stakeholders");
+  await waitForItem(page, "Base rate");
+  await typeIntoField(page, "Base rate", "85");
+  await page.waitForFunction((t) => Object.values(window.fiducia.summary().months[0].stakeholders)[0].trust !== t,
+                             firstTrust(before));
+  const edited = await page.evaluate(() => window.fiducia.summary());
+  assert.ok(firstTrust(edited) > firstTrust(before), "a higher base rate raises today's trust");
+  assert.match(await page.evaluate(() => window.fiducia.save()), /"base_rate": 0\.85/);
+  await screenshot(page, "edited-stakeholder.png");
+
+  await page.mouse.click(5, 400);  // leave the text field: Ctrl+Z then means the plan's undo
+  await page.keyboard.press("Control+Z");
+  await page.waitForFunction((t) => window.fiducia.save() === t, original);
+  await page.keyboard.press("Control+Y");
+  await page.waitForFunction((t) => window.fiducia.save() !== t, original);
+  assert.deepEqual(await page.evaluate(() => window.fiducia.summary()), edited);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+S")]);
+  const saved = fs.readFileSync(await download.path(), "utf8");
+  assert.equal(saved, await page.evaluate(() => window.fiducia.save()));
+  const reopened = await h.newPage();
+  await h.open(reopened);
+  assert.equal((await reopened.evaluate((t) => window.fiducia.load(t), saved)).ok, true);
+  assert.deepEqual(await reopened.evaluate(() => window.fiducia.summary()), edited);
+  await reopened.context().close();
+  await page.context().close();
+});
+
+test("the Monte Carlo shows its progress and can be watched to its result", async () => {
+  const page = await h.newPage();
+  await openExample(page, "retail-bank.json");
+  await clickItem(page, "Simulation");
+  await waitForItem(page, "Run simulation");
+  await typeIntoField(page, "Customers per group", "200000");
+  await clickItem(page, "Run simulation");
+  await waitForItem(page, "Cancel");  // the progress bar and its Cancel button are on screen
+  await screenshot(page, "simulation-running.png");
+  const framesWhileRunning = await page.evaluate(() => window.fiducia.stats().frames);
+  await page.waitForFunction(() => window.fiducia.locate("Run simulation") !== null, null, {timeout: 120000});
+  assert.ok(await page.evaluate(() => window.fiducia.stats().frames) > framesWhileRunning, "frames kept coming");
+  await screenshot(page, "simulation.png");
+  await page.context().close();
+});
+
+test("every panel renders for an example plan (screenshots for people to look at)", async () => {
+  const page = await h.newPage();
+  await openExample(page, "online-shop.json");
+  for (const name of PANELS) {
+    await clickItem(page, name);
+    await page.mouse.move(640, 795);  // off the navigation, so its tooltip does not cover the panel
+    await page.waitForTimeout(150);
+    const ink = await screenshot(page, `panel-${name.toLowerCase().replace(/ /g, "-")}.png`);
+    assert.ok(ink.colours > 50 && ink.inkShare > 0.03, `${name} looks empty`);
+  }
+  assert.deepEqual(h.consoleErrors, []);
+  await page.context().close();
+});
+
+test("the dark theme is chosen from the View menu and remembered after a reload", async () => {
+  const page = await h.newPage();
+  await openExample(page, "b2b-software.json");
+  await clickItem(page, "View");
+  await waitForItem(page, "Dark theme");
+  await clickItem(page, "Dark theme");
+  await page.waitForTimeout(200);
+  const dark = decodePng(await page.screenshot());
+  const pixel = (png, x, y) => png.pixels[(y * png.width + x) * png.channels];
+  assert.ok(pixel(dark, 1200, 700) < 80, "the background is dark");
+  await page.reload();
+  await page.waitForFunction(() => window.fiducia && window.fiducia.ready === true);
+  await waitForItem(page, "Dashboard");
+  await page.screenshot({path: path.join(SCREENSHOTS, "theme-dark.png")});
+  assert.ok(pixel(decodePng(await page.screenshot()), 1200, 700) < 80, "still dark after a reload");
+  await page.context().close();
+});
+
+async function screenshot(page, name) {
+  const file = path.join(SCREENSHOTS, name);
+  await page.screenshot({path: file});
+  return inkStats(decodePng(fs.readFileSync(file)));
+}

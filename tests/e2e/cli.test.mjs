@@ -1,0 +1,62 @@
+// The command-line tool natively and under node: same bytes out for the same plan and seed, and
+// clear exit codes (0 ok, 1 bad plan, 2 usage) on bad input.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const NATIVE = [path.join(ROOT, "build/native/fiducia")];
+const NODE = [process.execPath, path.join(ROOT, "build/web/fiducia-cli.js")];
+const EXAMPLES = fs.readdirSync(path.join(ROOT, "assets/examples")).filter((f) => f.endsWith(".json"))
+  .map((f) => path.join(ROOT, "assets/examples", f));
+
+function run(cli, args) {
+  const r = spawnSync(cli[0], [...cli.slice(1), ...args], {encoding: "utf8", cwd: ROOT});
+  return {code: r.status, out: r.stdout, err: r.stderr};
+}
+
+const COMMANDS = [["project", "--json"], ["simulate", "--json", "--customers", "2000", "--seed", "7"],
+  ["optimise", "--json", "--budget", "250000"], ["sensitivity", "--json"], ["format"], ["validate"]];
+
+for (const plan of EXAMPLES) {
+  for (const command of COMMANDS) {
+    test(`${command.join(" ")} ${path.basename(plan)}: byte-identical natively and under node`, () => {
+      const args = [command[0], plan, ...command.slice(1)];
+      const native = run(NATIVE, args), node = run(NODE, args);
+      assert.equal(native.code, 0, native.err);
+      assert.equal(node.code, 0, node.err);
+      assert.ok(native.out.length > 0);
+      assert.equal(node.out, native.out);
+    });
+  }
+}
+
+test("format re-saves every example unchanged (they are canonical)", () => {
+  for (const plan of EXAMPLES) assert.equal(run(NATIVE, ["format", plan]).out, fs.readFileSync(plan, "utf8"));
+});
+
+test("bad input: one-line reasons and exit codes 2 (usage) or 1 (bad plan), never a crash", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-cli-"));
+  const bad = path.join(dir, "bad.json");
+  fs.writeFileSync(bad, JSON.stringify({fiducia: "plan", version: 1, stakeholders: [{id: "Bad Id", name: "x"}]}));
+  const out = path.join(dir, "out.json");
+  for (const cli of [NATIVE, NODE]) {
+    assert.equal(run(cli, ["frobnicate"]).code, 2);
+    assert.equal(run(cli, ["project", EXAMPLES[0], "--no-such-option"]).code, 2);
+    assert.equal(run(cli, ["project", path.join(dir, "missing.json")]).code, 2);
+    const invalid = run(cli, ["validate", bad]);
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.out + invalid.err, /\/stakeholders\/0\/id/);
+    assert.equal(run(cli, ["format", bad, "-o", out]).code, 1);
+    assert.equal(fs.existsSync(out), false, "a bad plan must not produce an output file");
+    const newer = path.join(dir, "newer.json");
+    fs.writeFileSync(newer, fs.readFileSync(EXAMPLES[0], "utf8").replace('"version": 1', '"version": 2'));
+    assert.equal(run(cli, ["validate", newer]).code, 0);
+    assert.equal(run(cli, ["format", newer, "-o", out]).code, 1, "a newer file is never rewritten");
+    assert.equal(fs.existsSync(out), false);
+  }
+});
