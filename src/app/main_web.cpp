@@ -112,11 +112,14 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void fiducia_wake(void) { fiducia_wake_internal(); }
 
-// Opens a plan's text; returns {"ok": bool, "errors": [...]} as JSON.
-EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char* text) {
-    fiducia::ui::LoadOutcome outcome = g_web->app.open_text(text, file_name);
+// Opens a plan from `length` bytes (NULs included: a file is bytes, not a C string); returns
+// {"ok": bool, "errors": [...]} as JSON.
+EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char* data, int length) {
+    fiducia::ui::LoadOutcome outcome =
+        g_web->app.open_text(std::string_view(data, static_cast<std::size_t>(length)), file_name);
     nlohmann::json reply = {{"ok", outcome.ok}, {"errors", outcome.errors}};
-    g_web->reply = reply.dump();
+    // Replace, never abort, should a message ever carry a broken UTF-8 byte.
+    g_web->reply = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     fiducia_wake();
     return g_web->reply.c_str();
 }

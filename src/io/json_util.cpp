@@ -51,6 +51,22 @@ bool starts_with(std::string_view s, std::string_view prefix) {
     return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
+// nlohmann quotes the bytes it stopped at, which can be half a UTF-8 character: spell bytes
+// above 0x7F as \xNN so every message is valid UTF-8 (and survives JSON output).
+std::string printable(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
 // SAX pass: records the first parse error (with its byte position) and duplicate object keys.
 class CheckingSax : public nlohmann::json_sax<Json> {
 public:
@@ -112,7 +128,7 @@ public:
             std::size_t colon = what.find(": ");
             if (colon != std::string::npos) what = what.substr(colon + 2);
         }
-        error = what;
+        error = printable(what);
         return false;
     }
 

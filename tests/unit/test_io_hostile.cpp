@@ -1,5 +1,7 @@
 // Hostile input never crashes the loader and gets a clear message: binary files, broken UTF-8,
 // deep nesting, numbers out of range, wrong types at every position, truncation.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "io/json_util.hpp"
@@ -172,4 +174,20 @@ TEST_CASE("io hostile: an object with very many keys is refused quickly") {
     ok += "\"title\": \"many\"}}";
     LoadResult r = load_plan(ok);
     CHECK_MESSAGE(r.ok, all_errors(r));
+}
+
+// Regression: a syntax error at a non-ASCII byte once quoted half a UTF-8 character, and the
+// page's reply (JSON) aborted on it. Every message must be valid UTF-8, however the file breaks.
+TEST_CASE("io hostile: error messages are valid UTF-8 even when the file breaks inside a character") {
+    for (std::string text : {std::string("\xC3\xA9"), std::string("{\"fiducia\": \xC3\xA9}"),
+                             std::string("[\xE2\x82\xAC"), std::string("{\"a\": 1, \xF0\x9F\x98\x80}")}) {
+        LoadResult r = load_plan(text);
+        CHECK_FALSE(r.ok);
+        for (const std::string& e : r.errors) {
+            CAPTURE(e);
+            const bool ascii = std::none_of(e.begin(), e.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+            CHECK(ascii);
+            if (ascii) CHECK(nlohmann::json(e).dump().size() > 2);  // strict dump: aborts on broken UTF-8
+        }
+    }
 }
