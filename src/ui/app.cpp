@@ -144,6 +144,52 @@ std::string App::error_at(const std::string& pointer) {
     return {};
 }
 
+void App::jump_to(const std::string& pointer) {
+    // "/touchpoints/3/bad_share" -> list "touchpoints", index 3.
+    std::size_t second = pointer.find('/', 1);
+    const std::string list = pointer.substr(1, second == std::string::npos ? std::string::npos : second - 1);
+    int index = 0;
+    if (second != std::string::npos)
+        for (std::size_t i = second + 1; i < pointer.size() && pointer[i] >= '0' && pointer[i] <= '9'; ++i)
+            index = index * 10 + (pointer[i] - '0');
+    const Plan& plan = doc_.plan();
+    const char* panel = "Dashboard";
+    if (list == "meta" || list == "settings" || list == "version" || list == "fiducia") panel = "Plan settings";
+    else if (list == "culture") panel = "Culture";
+    else if (list == "stakeholders") panel = "Stakeholders", editor_view_.stakeholder = index;
+    else if (list == "knowledge_sources") panel = "Knowledge", editor_view_.knowledge_source = index;
+    else if (list == "commitments") panel = "Commitments", editor_view_.commitment = index;
+    else if (list == "actions") panel = "Actions", editor_view_.action = index;
+    else if (list == "scenarios") panel = "Roadmap";
+    else if (list == "observations") panel = "Measurements", editor_view_.measurement_group.clear();
+    else if (list == "touchpoints") {
+        panel = "Journey";
+        editor_view_.touchpoint = index;
+        if (index < static_cast<int>(plan.touchpoints.size()))
+            editor_view_.journey_group = plan.touchpoints[static_cast<std::size_t>(index)].stakeholder;
+    }
+    for (std::size_t i = 0; i < panels().size(); ++i)
+        if (std::string_view(panels()[i].name) == panel) show_panel_remembered(static_cast<int>(i));
+}
+
+void App::draw_problems() {
+    const std::vector<std::string>& errors = plan_errors();
+    if (errors.empty()) return;
+    const std::string label = std::to_string(errors.size()) + (errors.size() == 1 ? " problem" : " problems");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
+    const bool open = ImGui::BeginMenu(label.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
+        ImGui::SetTooltip("What a colleague's Fiducia would refuse in this plan. Click one to go to it.");
+    if (!open) return;
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::MenuItem(errors[i].c_str())) jump_to(errors[i].substr(0, errors[i].find(": ")));
+        ImGui::PopID();
+    }
+    ImGui::EndMenu();
+}
+
 bool App::busy() const {
     return simulation_.running || optimiser_.running ||
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
@@ -253,6 +299,7 @@ void App::draw_menu_bar() {
         }
         ImGui::EndMenu();
     }
+    if (doc_.is_open()) draw_problems();
     if (doc_.is_open()) {
         std::string state = doc_.file_name().empty() ? "not saved to a file" : doc_.file_name();
         if (doc_.read_only()) state += "  (read-only)";

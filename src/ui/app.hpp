@@ -73,6 +73,8 @@ public:
     const std::vector<std::string>& plan_errors();
     // The rule broken at exactly this JSON pointer (e.g. "/touchpoints/3/bad_share"), or "".
     std::string error_at(const std::string& pointer);
+    // Shows the editor of the entity a JSON pointer names, with that entity selected.
+    void jump_to(const std::string& pointer);
 
     // Long runs (Monte Carlo, optimiser) advance a few milliseconds per frame, so the page never
     // freezes; each shows progress and can be cancelled. Results say which plan revision they used.
@@ -106,6 +108,7 @@ private:
     void draw_notices();
     void draw_load_errors();
     void draw_stored_versions();
+    void draw_problems();
     void handle_shortcuts();
     void autosave_if_due(bool now = false);
     void step_jobs();

@@ -67,6 +67,24 @@ test("an edit made with mouse and keyboard changes the scores; undo, redo, save 
   await page.context().close();
 });
 
+test("copy and paste go through the system clipboard", async () => {
+  const page = await h.newPage({permissions: ["clipboard-read", "clipboard-write"]});
+  await openExample(page, "online-shop.json");
+  await clickItem(page, "Plan settings");
+  await waitForItem(page, "Title");
+  await page.evaluate(() => navigator.clipboard.writeText("Pasted plan title"));  // another app copied
+  await clickItem(page, "Title");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+V");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.fiducia.summary().plan === "Pasted plan title", null, {timeout: 5000});
+  await clickItem(page, "Title");  // and back out: Ctrl+C in a field reaches the system clipboard
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+C");
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) === "Pasted plan title", null, {timeout: 5000});
+  await page.context().close();
+});
+
 test("the Monte Carlo shows its progress and can be watched to its result", async () => {
   const page = await h.newPage();
   await openExample(page, "retail-bank.json");

@@ -4,6 +4,7 @@
 
 #include "io/plan_file.hpp"
 #include "ui/document.hpp"
+#include "ui/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -103,4 +104,23 @@ TEST_CASE("the theme and the last panel are remembered") {
     ui::App app(platform);
     CHECK(app.theme() == ui::Theme::dark);
     CHECK(app.current_panel() == 0);
+}
+
+TEST_CASE("each problem in the plan leads to the editor of its entity") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    REQUIRE(h.app.plan_errors().empty());
+    REQUIRE(h.app.document().plan().touchpoints.size() > 1);
+    h.app.document().begin_edit().touchpoints[1].bad_share = 1.5;
+    REQUIRE(h.app.plan_errors().size() == 1);
+    const std::string& error = h.app.plan_errors().front();
+    CHECK(error.rfind("/touchpoints/1/bad_share: ", 0) == 0);
+    h.app.jump_to(error.substr(0, error.find(": ")));
+    CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) == "Journey");
+    CHECK(h.app.editor_view().touchpoint == 1);
+    CHECK(h.app.editor_view().journey_group == h.app.document().plan().touchpoints[1].stakeholder);
+    CHECK(h.frame().empty());
+    h.app.jump_to("/stakeholders/2/weights");
+    CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) == "Stakeholders");
+    CHECK(h.app.editor_view().stakeholder == 2);
 }
