@@ -1,12 +1,17 @@
 // Monte Carlo (MODEL.md "Monte Carlo"): every customer of every `customers` group simulated month
-// by month. Customer-major: one customer runs through all months with O(1) memory; its random
-// stream comes from (seed, group, customer index), so results do not depend on slice sizes. All
-// per-month parameters and Poisson tables are computed once, outside the customer loop; the
-// outputs are integer counters (alive per month, a 2000-bin trust histogram per month).
+// by month, in blocks of 64 customers held as structure of arrays (two customers per generic
+// vector, which g++ and emcc -msimd128 both map to 128-bit SIMD; integer and IEEE +-*/ only, no
+// contraction, so the same bits natively and in WebAssembly). Each customer's random stream comes
+// from (seed, group, customer index) and is consumed in a fixed order, so results do not depend on
+// slice sizes or on which block a customer falls in. All per-month parameters and Poisson tables
+// (integer alias tables, compared against raw 32-bit uniforms) are computed once, outside the
+// customer loop; the outputs are integer counters (alive per month, a 2000-bin trust histogram
+// per month).
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "core/chain.hpp"
 #include "core/detmath.hpp"
@@ -37,6 +42,7 @@ constexpr int kVec = kBlock / 2;  // two customers per vector
 // same scalar operations run per lane on every target, so the numbers do not depend on the width.
 typedef std::uint64_t u64x2 __attribute__((vector_size(16)));
 typedef double f64x2 __attribute__((vector_size(16)));
+typedef std::uint32_t u32x2 __attribute__((vector_size(8)));
 
 inline f64x2 splat(double x) { return f64x2{x, x}; }
 
@@ -48,27 +54,25 @@ inline std::uint64_t threshold32(double x) {
 }
 
 // Poisson(mean) from a table of its probabilities (support cut where the pmf falls below 1e-17,
-// exp(-mean) from detmath), sampled with Walker's alias method on one 32-bit uniform and integers
-// only: the table is padded to 2^b entries, the top b bits pick the entry, the other 32 - b bits
-// are compared with its integer threshold (probabilities to 2^-32). Means above 10 are a sum of
-// equal chunks of mean <= 10, one uniform each.
-struct AliasEntry {
-    std::uint32_t thr;  // keep this index when the low bits are below thr
-    std::int32_t alias; // else take this one
-};
+// exp(-mean) from detmath), sampled with Walker's alias method on one 32-bit uniform, integers
+// only: the table has 64 entries (the pmf padded with zeros), the top 6 bits pick the entry and
+// the other 26 are compared with its threshold (probabilities to 2^-32). An entry is one word,
+// threshold << 6 | alias. Means above 10 (support past 48) are a sum of equal chunks of mean
+// <= 10, one uniform each.
+constexpr int kAliasBits = 6;
+constexpr int kAliasSize = 1 << kAliasBits;
 
 struct PoissonTable {
     int chunks = 0;  // 0: always 0
     int offset = 0;  // into the pool's entries
-    int shift = 31;  // 32 - b
-    std::uint32_t mask = 0x7fffffffu;  // low 32 - b bits
 };
 
-inline int alias_sample(const AliasEntry* e, int shift, std::uint32_t mask, std::uint32_t u) {
-    const std::uint32_t i = u >> shift;
-    const std::int32_t a = e[i].alias;
-    const std::int32_t keep = -static_cast<std::int32_t>((u & mask) < e[i].thr);  // no branch
-    return a ^ ((a ^ static_cast<std::int32_t>(i)) & keep);
+inline int alias_sample(const std::uint32_t* e, std::uint32_t u) {
+    const std::uint32_t i = u >> (32 - kAliasBits);
+    const std::uint32_t key = e[i];
+    const std::uint32_t keep = 0u - static_cast<std::uint32_t>((u << kAliasBits) < (key & ~std::uint32_t{kAliasSize - 1}));
+    const std::uint32_t a = key & (kAliasSize - 1);
+    return static_cast<int>(a ^ ((a ^ i) & keep));  // no branch
 }
 
 class PoissonPool {
@@ -81,19 +85,14 @@ public:
         const double m = mean / t.chunks;
         std::vector<double> pmf;
         double p = dm::exp(-m), sum = 0;
-        for (int k = 0; k < 250; ++k) {
+        for (int k = 0; k < kAliasSize; ++k) {
             pmf.push_back(p);
             sum += p;
             if (k > m && p < 1e-17) break;
             p *= m / (k + 1);
         }
-        int bits = 1;
-        while ((1 << bits) < static_cast<int>(pmf.size())) ++bits;
-        const int n = 1 << bits;
+        const int n = kAliasSize;
         pmf.resize(n, 0.0);
-        t.shift = 32 - bits;
-        t.mask = static_cast<std::uint32_t>((std::uint64_t{1} << t.shift) - 1);
-        const double scale = static_cast<double>(std::uint64_t{1} << t.shift);
         // Vose's construction of the alias table
         std::vector<double> scaled(n), prob(n, 1.0);
         std::vector<int> alias(n), small, large;
@@ -113,17 +112,23 @@ public:
             (scaled[g] < 1.0 ? small : large).push_back(g);
         }  // the rest keep probability 1 (rounding leftovers)
         t.offset = static_cast<int>(entries_.size());
+        const double scale = 0x1.0p26;
         for (int k = 0; k < n; ++k) {
-            double x = prob[k] * scale + 0.5;
-            x = x < 0 ? 0 : (x > scale ? scale : x);
-            entries_.push_back(AliasEntry{static_cast<std::uint32_t>(x), alias[k]});
+            const double x = prob[k] * scale + 0.5;
+            std::uint32_t thr = x < 1 ? 0 : (x >= scale ? 0 : static_cast<std::uint32_t>(x));
+            std::uint32_t a = static_cast<std::uint32_t>(alias[k]);
+            if (x >= scale) {  // always this index: alias to itself
+                thr = static_cast<std::uint32_t>(scale) - 1;
+                a = static_cast<std::uint32_t>(k);
+            }
+            entries_.push_back(thr << kAliasBits | a);
         }
         return t;
     }
-    const AliasEntry* data() const { return entries_.data(); }
+    const std::uint32_t* data() const { return entries_.data(); }
 
 private:
-    std::vector<AliasEntry> entries_;
+    std::vector<std::uint32_t> entries_;
 };
 
 // Good outcomes grouped by their evidence vector: touchpoints with the same dimension shares, and
@@ -168,7 +173,7 @@ struct Block {
     f64x2 r[kDimensions][kVec], s[kDimensions][kVec];
     f64x2 t[kVec];
     std::int32_t k[kBlock];  // remembered bad experiences
-    std::vector<std::array<std::int32_t, kBlock>> cnt;  // this month's good outcomes per class
+    std::vector<std::array<double, kBlock>> cnt;  // this month's good outcomes per class (exact)
 };
 
 // Extra draws of one customer (forgetting, bad sources, leaving), after the month's slots.
@@ -209,7 +214,7 @@ struct Simulation::State {
     std::int64_t next = 0;
     std::int64_t processed = 0;
     Block block;
-    std::vector<u64x2> words;  // this month's generator outputs, [word * kVec + vector]
+    std::vector<std::uint32_t> draws;  // this month's uniforms, [slot * kBlock + customer]
 
     std::uint64_t survive(int k, int n) const {
         if (k < kRatioTable && n < kRatioTable) return survive_thr[k][n];
@@ -243,18 +248,26 @@ void Simulation::State::run_block(GroupPlan& gp, std::size_t g, std::int64_t beg
     }
     const int nd = static_cast<int>(gp.dims.size());
     const int* dims = gp.dims.data();
-    const AliasEntry* entries = pool.data();
+    const std::uint32_t* entries = pool.data();
     const f64x2 lam = splat(lambda), nuv = splat(nu), Wv = splat(W);
+    std::uint32_t* U = draws.data();
     int n = count;  // alive customers, packed at the front
     for (int m = 1; m <= horizon && n > 0; ++m) {
         const MonthParams& mp = gp.months[m];
         const int nv = (n + 1) >> 1;
         const int nw = mp.words;
-        u64x2* U = words.data();
-        // 1. the month's generator outputs, every customer's stream stepped nw times
+        const int nslots = static_cast<int>(mp.slots.size());
+        // 1. the month's uniforms: every customer's stream stepped nw times, each 64-bit output
+        // giving two 32-bit uniforms (slots 2w and 2w + 1: low half, high half)
         for (int v = 0; v < nv; ++v) {
             u64x2 a = B.s0[v], b = B.s1[v], c = B.s2[v], d = B.s3[v];
-            for (int w = 0; w < nw; ++w) U[w * kVec + v] = core::xoshiro_step(a, b, c, d);
+            for (int w = 0; w < nw; ++w) {
+                const u64x2 x = core::xoshiro_step(a, b, c, d);
+                const u32x2 lo = __builtin_convertvector(x, u32x2);
+                const u32x2 hi = __builtin_convertvector(x >> 32, u32x2);
+                std::memcpy(U + (2 * w) * kBlock + 2 * v, &lo, sizeof lo);
+                std::memcpy(U + (2 * w + 1) * kBlock + 2 * v, &hi, sizeof hi);
+            }
             B.s0[v] = a;
             B.s1[v] = b;
             B.s2[v] = c;
@@ -264,22 +277,15 @@ void Simulation::State::run_block(GroupPlan& gp, std::size_t g, std::int64_t beg
         // the counts add theirs
         const int ncl = static_cast<int>(mp.class_end.size());
         for (int cl = 0, j = 0; cl < ncl; ++cl) {
-            std::int32_t* cnt = B.cnt[cl].data();
+            double* cnt = B.cnt[cl].data();
             const int jend = mp.class_end[cl];
-            if (j == jend) continue;
             for (int first = j; j < jend; ++j) {
-                const PoissonTable& t = mp.slots[j];
-                const AliasEntry* e = entries + t.offset;
-                const int shift = t.shift;
-                const std::uint32_t mask = t.mask;
-                const u64x2* Uw = U + (j >> 1) * kVec;
-                const int sh = (j & 1) * 32;
+                const std::uint32_t* e = entries + mp.slots[j].offset;
+                const std::uint32_t* u = U + j * kBlock;
                 if (j == first) {
-                    for (int c = 0; c < 2 * nv; ++c)
-                        cnt[c] = alias_sample(e, shift, mask, static_cast<std::uint32_t>(Uw[c >> 1][c & 1] >> sh));
+                    for (int c = 0; c < 2 * nv; ++c) cnt[c] = alias_sample(e, u[c]);
                 } else {
-                    for (int c = 0; c < 2 * nv; ++c)
-                        cnt[c] += alias_sample(e, shift, mask, static_cast<std::uint32_t>(Uw[c >> 1][c & 1] >> sh));
+                    for (int c = 0; c < 2 * nv; ++c) cnt[c] += alias_sample(e, u[c]);
                 }
             }
         }
@@ -292,14 +298,15 @@ void Simulation::State::run_block(GroupPlan& gp, std::size_t g, std::int64_t beg
             f64x2 r4 = B.r[4][v] * lam + splat(mp.fixed[4]);
             for (int d = 0; d < kDimensions; ++d) B.s[d][v] = B.s[d][v] * lam + splat(mp.fixed_s[d]);
             for (int cl = 0, j = 0; cl < ncl; j = mp.class_end[cl], ++cl) {
-                if (j == mp.class_end[cl]) continue;
-                const f64x2 n = {static_cast<double>(B.cnt[cl][2 * v]), static_cast<double>(B.cnt[cl][2 * v + 1])};
+                if (j == mp.class_end[cl]) continue;  // mean 0: no slots
+                f64x2 k;
+                std::memcpy(&k, &B.cnt[cl][2 * v], sizeof k);
                 const f64x2* vec = mp.good_vec.data() + cl * kDimensions;
-                r0 += n * vec[0];
-                r1 += n * vec[1];
-                r2 += n * vec[2];
-                r3 += n * vec[3];
-                r4 += n * vec[4];
+                r0 += k * vec[0];
+                r1 += k * vec[1];
+                r2 += k * vec[2];
+                r3 += k * vec[3];
+                r4 += k * vec[4];
             }
             B.r[0][v] = r0;
             B.r[1][v] = r1;
@@ -309,15 +316,10 @@ void Simulation::State::run_block(GroupPlan& gp, std::size_t g, std::int64_t beg
         }
         // 3. per customer: forgetting, then the bad experiences and the leaving rule; one who
         // leaves is replaced by the last alive (processed next)
-        const int nslots = static_cast<int>(mp.slots.size());
         for (int c = 0; c < n;) {
             const int v = c >> 1, l = c & 1;
             int b = 0;
-            for (int j = mp.bad_begin; j < nslots; ++j) {
-                const PoissonTable& t = mp.slots[j];
-                const std::uint32_t u = static_cast<std::uint32_t>(U[(j >> 1) * kVec + v][l] >> ((j & 1) * 32));
-                b += alias_sample(entries + t.offset, t.shift, t.mask, u);
-            }
+            for (int j = mp.bad_begin; j < nslots; ++j) b += alias_sample(entries + mp.slots[j].offset, U[j * kBlock + c]);
             int k = B.k[c];
             if ((k > 0 && lambda < 1.0) || b > 0) {
                 LaneDraws rd{B, v, l};
@@ -346,7 +348,7 @@ void Simulation::State::run_block(GroupPlan& gp, std::size_t g, std::int64_t beg
                             B.r[d][v][l] = B.r[d][v2][l2];
                             B.s[d][v][l] = B.s[d][v2][l2];
                         }
-                        for (int w = 0; w < nw; ++w) U[w * kVec + v][l] = U[w * kVec + v2][l2];
+                        for (int j = mp.bad_begin; j < nslots; ++j) U[j * kBlock + c] = U[j * kBlock + n];
                         B.k[c] = B.k[n];
                         continue;
                     }
@@ -518,7 +520,7 @@ Simulation::Simulation(const Plan& plan, const SimulationOptions& options) : sta
         gp.coarse.assign(st.bins, 0);
         st.groups.push_back(std::move(gp));
     }
-    st.words.assign(max_words * kVec, u64x2{0, 0});
+    st.draws.assign(2 * max_words * kBlock, 0);
     st.block.cnt.assign(max_classes, {});
 }
 
