@@ -70,7 +70,7 @@ mergeInto(LibraryManager.library, {
   fiducia_js_autosave_read__deps: ["$fiduciaNewString"],
   fiducia_js_autosave_read: function (part) {
     var record;
-    try { record = JSON.parse(window.localStorage.getItem("fiducia.autosave") || "null"); }
+    try { record = JSON.parse(FiduciaPage.storageGet("fiducia.autosave") || "null"); }
     catch (e) { return 0; }
     if (!record || typeof record.text !== "string") return 0;
     var value = part === 0 ? record.text : part === 1 ? (record.file_name || "") : (record.dirty ? "1" : "0");
@@ -84,7 +84,7 @@ mergeInto(LibraryManager.library, {
   fiducia_js_load_preference__deps: ["$fiduciaNewString"],
   fiducia_js_load_preference: function (keyPtr) {
     try {
-      var value = window.localStorage.getItem("fiducia.preference." + UTF8ToString(keyPtr));
+      var value = FiduciaPage.storageGet("fiducia.preference." + UTF8ToString(keyPtr));
       return value === null ? 0 : fiduciaNewString(value);
     } catch (e) { return 0; }
   },
