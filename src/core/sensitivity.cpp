@@ -124,6 +124,17 @@ std::vector<Input> inputs_of(const Plan& plan) {
         add(ptr + "kept_share", who + "kept share", c.kept_share, 0, 1,
             [i](Plan& p, double x) { p.commitments[i].kept_share = x; });
     }
+    // An action's effect sizes are inputs too (how much a fix is assumed to help); the model
+    // clamps the changed field after each effect, so the value itself is free.
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        const Action& a = plan.actions[i];
+        for (std::size_t e = 0; e < a.effects.size(); ++e) {
+            const Effect& effect = a.effects[e];
+            add("/actions/" + std::to_string(i) + "/effects/" + std::to_string(e) + "/value",
+                named(a.name, a.id) + ": effect on " + (effect.id.empty() ? "culture" : effect.id) + " " + effect.field,
+                effect.value, -kInf, kInf, [i, e](Plan& p, double x) { p.actions[i].effects[e].value = x; });
+        }
+    }
     return in;
 }
 
