@@ -473,18 +473,6 @@ Json write_commitment(const Commitment& c) {
 
 // ---- action and effect ----------------------------------------------------------------------
 
-// Fields an effect may change, per target (FORMAT.md "Fields an effect may change").
-const std::vector<const char*>& effect_fields(EffectTarget target) {
-    static const std::vector<const char*> fields[] = {
-        {"interactions_per_month", "bad_share", "severity"},
-        {"occasions_per_month", "kept_share"},
-        {"granularity", "relevance", "consistency", "messages_per_month"},
-        {"size", "importance", "base_rate", "revenue_per_month", "peer_rating", "peer_exposure"},
-        {"empowerment", "reward"},
-    };
-    return fields[static_cast<int>(target)];
-}
-
 void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e) {
     ObjectReader r(j, ptr, ctx.errors);
     int target = static_cast<int>(e.target);
@@ -508,7 +496,7 @@ void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e)
         if (!v->is_string()) {
             ctx.errors.add(r.at("field"), "must be a string (got " + show(*v) + ")");
         } else if (target_ok) {
-            const auto& fields = effect_fields(e.target);
+            const auto& fields = changeable_fields(e.target);
             bool found = false;
             for (const char* f : fields) found = found || v->get_ref<const std::string&>() == f;
             if (found) {

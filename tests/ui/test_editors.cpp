@@ -193,11 +193,15 @@ TEST_CASE("renaming an id renames every reference to it") {
 }
 
 TEST_CASE("effects are offered only on the fields FORMAT.md allows, and read in words") {
-    CHECK(ui::effect_fields(EffectTarget::touchpoint).size() == 3);
-    CHECK(ui::effect_fields(EffectTarget::commitment).size() == 2);
-    CHECK(ui::effect_fields(EffectTarget::knowledge_source).size() == 4);
-    CHECK(ui::effect_fields(EffectTarget::stakeholder).size() == 6);
-    CHECK(ui::effect_fields(EffectTarget::culture).size() == 2);
+    // The editors' labelled list is exactly the shared one that validation uses, in its order.
+    for (EffectTarget target : {EffectTarget::touchpoint, EffectTarget::commitment, EffectTarget::knowledge_source,
+                                EffectTarget::stakeholder, EffectTarget::culture}) {
+        std::vector<std::string> offered, allowed;
+        for (const ui::EffectField& f : ui::effect_fields(target)) offered.push_back(f.id);
+        for (const char* f : changeable_fields(target)) allowed.push_back(f);
+        CHECK(offered == allowed);
+    }
+    CHECK(changeable_fields(EffectTarget::stakeholder).size() == 6);
     CHECK(ui::find_effect_field(EffectTarget::touchpoint, "name") == nullptr);
 
     Plan plan;
