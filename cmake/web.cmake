@@ -14,7 +14,6 @@ set(WEB_LINK_FLAGS
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   # SHELL: keeps CMake from merging the repeated option names.
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_fiducia.js"
-  "SHELL:--shell-file ${CMAKE_SOURCE_DIR}/web/shell.html"
   "SHELL:--embed-file ${FONT_DIR}@/fonts"
   "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples")
 set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js
@@ -25,15 +24,21 @@ file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platfor
 # build/web/index.html + .js + .wasm, served by `make run`.
 add_executable(app ${APP_WEB_SOURCES})
 target_link_libraries(app PRIVATE fiducia_ui imgui_backends)
-target_link_options(app PRIVATE ${WEB_LINK_FLAGS})
+target_link_options(app PRIVATE ${WEB_LINK_FLAGS} "SHELL:--shell-file ${CMAKE_SOURCE_DIR}/web/shell.html")
 set_target_properties(app PROPERTIES OUTPUT_NAME index SUFFIX .html RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT}
                       LINK_DEPENDS "${WEB_DEPENDS}")
 add_dependencies(app fonts)
 
 # dist/fiducia.html: one self-contained file that opens from file:// (a USB stick), offline.
+# Its wasm is inline, so its shell names no wasm file for the page to compile early.
+file(READ ${CMAKE_SOURCE_DIR}/web/shell.html SHELL_HTML)
+string(REPLACE "name=\"fiducia-wasm\" content=\"index.wasm\"" "name=\"fiducia-wasm\" content=\"\"" SHELL_HTML "${SHELL_HTML}")
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/shell-single.html CONTENT "${SHELL_HTML}" @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html)
 add_executable(app_single ${APP_WEB_SOURCES})
 target_link_libraries(app_single PRIVATE fiducia_ui imgui_backends)
-target_link_options(app_single PRIVATE ${WEB_LINK_FLAGS} -sSINGLE_FILE=1)
+target_link_options(app_single PRIVATE ${WEB_LINK_FLAGS} -sSINGLE_FILE=1 "SHELL:--shell-file ${CMAKE_BINARY_DIR}/shell-single.html")
 set_target_properties(app_single PROPERTIES OUTPUT_NAME fiducia SUFFIX .html
-                      RUNTIME_OUTPUT_DIRECTORY ${CMAKE_SOURCE_DIR}/dist LINK_DEPENDS "${WEB_DEPENDS}")
+                      RUNTIME_OUTPUT_DIRECTORY ${CMAKE_SOURCE_DIR}/dist
+                      LINK_DEPENDS "${WEB_DEPENDS};${CMAKE_BINARY_DIR}/shell-single.html")
 add_dependencies(app_single fonts)
