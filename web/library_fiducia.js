@@ -17,6 +17,36 @@ mergeInto(LibraryManager.library, {
     FiduciaPage.requestOpen();
   },
 
+  // Exports (reports, CSV): the bytes as they are, downloaded under this name and type.
+  fiducia_js_save_bytes: function (namePtr, mimePtr, data, length) {
+    FiduciaPage.download(UTF8ToString(namePtr), HEAPU8.slice(data, data + length), UTF8ToString(mimePtr));
+  },
+
+  // A rectangle of the WebGL canvas as a PNG, at the canvas's own (device) pixels. Called while
+  // the frame is being drawn, when the drawing buffer still holds it.
+  fiducia_js_save_canvas_png: function (namePtr, x, y, width, height) {
+    var name = UTF8ToString(namePtr);
+    var gl = Module.ctx;
+    var canvas = Module.canvas;
+    x = Math.max(0, Math.min(x, canvas.width - 1));
+    y = Math.max(0, Math.min(y, canvas.height - 1));
+    width = Math.max(1, Math.min(width, canvas.width - x));
+    height = Math.max(1, Math.min(height, canvas.height - y));
+    var pixels = new Uint8Array(width * height * 4);
+    gl.readPixels(x, canvas.height - y - height, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+    var copy = document.createElement("canvas");
+    copy.width = width;
+    copy.height = height;
+    var context = copy.getContext("2d");
+    var image = context.createImageData(width, height);
+    for (var row = 0; row < height; ++row) {  // WebGL rows run bottom-up
+      image.data.set(pixels.subarray((height - 1 - row) * width * 4, (height - row) * width * 4), row * width * 4);
+    }
+    for (var i = 3; i < image.data.length; i += 4) image.data[i] = 255;  // what the screen shows is opaque
+    context.putImageData(image, 0, 0);
+    copy.toBlob(function (blob) { FiduciaPage.download(name, blob, "image/png"); }, "image/png");
+  },
+
   // Keeps the plan in localStorage, plus a history of up to 20 earlier versions (one per minute of
   // editing at most). Returns null on success, else a malloc'd reason.
   fiducia_js_autosave__deps: ["$fiduciaNewString"],

@@ -19,6 +19,10 @@
 #define FIDUCIA_VERSION "0.1.0"
 #endif
 
+namespace fiducia::cli {
+int report_main(int argc, char** argv);  // src/app/cli_report.cpp
+}
+
 namespace {
 
 using namespace fiducia;
@@ -37,6 +41,8 @@ const char* const kUsage =
     "                                     best set of actions within a budget, and the frontier\n"
     "  sensitivity PLAN [--scenario ID] [--json]\n"
     "                                     each input +-20%, largest effect on the Trust Index first\n"
+    "  report PLAN --format html|md|csv [-o OUT] [--scenario ID]\n"
+    "                                     printable HTML report, Markdown tables, or the projection as CSV\n"
     "\n"
     "Options:\n"
     "  --help, -h      this help        --version   the program and plan-format versions\n"
@@ -501,6 +507,7 @@ int main(int argc, char** argv) {
             return 0;
         }
     }
+    if (first == "report") return fiducia::cli::report_main(argc, argv);
     Args args;
     if (std::optional<int> code = parse_args(argc, argv, args)) return *code;
     int code = run(args);

@@ -4,12 +4,15 @@
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 // Implemented in web/library_fiducia.js.
 extern "C" {
 void fiducia_js_save_file(const char* name, const char* text, int save_as);
 void fiducia_js_request_open(void);
+void fiducia_js_save_bytes(const char* name, const char* mime_type, const char* data, int length);
+void fiducia_js_save_canvas_png(const char* name, int x, int y, int width, int height);
 char* fiducia_js_autosave(const char* text, const char* name, int dirty, const char* title,
                           int new_version);  // error or null
 char* fiducia_js_history_list(void);         // JSON, malloc'd
@@ -40,6 +43,31 @@ void PlatformWeb::save_file(const std::string& file_name, const std::string& tex
 }
 
 void PlatformWeb::request_open_file() { fiducia_js_request_open(); }
+
+void PlatformWeb::save_bytes(const std::string& file_name, const std::string& mime_type, const std::string& bytes) {
+    fiducia_js_save_bytes(file_name.c_str(), mime_type.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+
+namespace {
+struct ScreenPng {
+    std::string name;
+    int x = 0, y = 0, width = 0, height = 0;
+};
+ScreenPng g_screen_png;
+}  // namespace
+
+void PlatformWeb::save_screen_png(const std::string& file_name, float x, float y, float width, float height) {
+    // The drawing buffer holds the frame only while it is drawn: read it from a draw callback at the
+    // very end of this frame's drawing (the foreground list is drawn last).
+    g_screen_png = {file_name, static_cast<int>(x), static_cast<int>(y), static_cast<int>(width + 0.5f),
+                    static_cast<int>(height + 0.5f)};
+    ImGui::GetForegroundDrawList()->AddCallback(
+        [](const ImDrawList*, const ImDrawCmd*) {
+            const ScreenPng& p = g_screen_png;
+            fiducia_js_save_canvas_png(p.name.c_str(), p.x, p.y, p.width, p.height);
+        },
+        nullptr);
+}
 
 bool PlatformWeb::autosave(const Autosave& record, std::string& error) {
     char* failure = fiducia_js_autosave(record.plan_text.c_str(), record.file_name.c_str(), record.dirty ? 1 : 0,

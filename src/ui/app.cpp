@@ -37,6 +37,11 @@ Plan blank_plan() {
 
 }  // namespace
 
+std::string export_file_name(const Plan& plan, const std::string& suffix) {
+    const std::string name = file_name_for(plan);
+    return name.substr(0, name.size() - 5) + suffix;  // without ".json"
+}
+
 constexpr const char* kThemeNames[] = {"light", "dark", "projector"};
 
 App::App(Platform& platform) : platform_(platform) {
@@ -191,7 +196,7 @@ void App::draw_problems() {
 }
 
 bool App::busy() const {
-    return simulation_.running || optimiser_.running ||
+    return simulation_.running || optimiser_.running || chart_capture_frames_ > 0 ||
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
 }
 
@@ -279,6 +284,7 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem("Open...", "Ctrl+O")) platform_.request_open_file();
         if (ImGui::MenuItem("Save", "Ctrl+S", false, doc_.is_open())) save(false);
         if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, doc_.is_open())) save(true);
+        draw_export_menu();
         if (ImGui::BeginMenu("Restore previous version")) {
             draw_stored_versions();
             ImGui::EndMenu();
@@ -432,7 +438,7 @@ void App::draw() {
     }
     draw_load_errors();
     ImGui::End();
-    draw_notices();
+    if (!capture_chart_if_due()) draw_notices();  // no notice over the chart being saved
     autosave_if_due();
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "io/report.hpp"
 #include "ui/document.hpp"
 #include "ui/platform.hpp"
 #include "ui/theme.hpp"
@@ -60,6 +61,11 @@ public:
     void open_file_dialog() { platform_.request_open_file(); }
     std::string save_text() const;  // the canonical plan text; empty when no plan is open
     std::string summary_text();     // FORMAT.md machine-readable output; "{}" when no plan
+
+    // File > Export (src/ui/app_export.cpp): a report of the open plan, downloaded through the
+    // platform; the chart as a PNG is taken once the menu has closed, from the screen's own pixels.
+    void export_report(io::ReportFormat format);
+    void export_chart_png();
 
     void add_example(ExamplePlan example) { examples_.push_back(std::move(example)); }
     bool busy() const;  // running work or an autosave still due: keep drawing frames
@@ -113,6 +119,10 @@ private:
     void autosave_if_due(bool now = false);
     void step_jobs();
     void draw_navigation();
+    void draw_export_menu();
+    bool capture_chart_if_due();  // true in the frame whose pixels become the PNG
+    int chart_capture_frames_ = 0;  // frames until the PNG is taken (0: none asked for)
+    bool chart_on_screen_ = false;  // the last frame drew a chart
 
     Platform& platform_;
     Document doc_;
@@ -143,5 +153,7 @@ private:
 };
 
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);
+// A file name for something made from this plan: its title made safe, then `suffix`.
+std::string export_file_name(const Plan& plan, const std::string& suffix);
 
 }  // namespace fiducia::ui

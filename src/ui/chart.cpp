@@ -433,6 +433,7 @@ void Plot::begin(const char* id, ImVec2 size, const Axis& x, const Axis& y) {
     frame_max_ = ImVec2(frame_min_.x + width, frame_min_.y + height);
     ImGui::InvisibleButton(id, ImVec2(width, height));
     hovered_ = ImGui::IsItemHovered();
+    note_chart(frame_min_, frame_max_);
 
     // Y ticks decide the left margin; x ticks need the plot width.
     const float line_h = ImGui::GetTextLineHeight();
@@ -689,6 +690,7 @@ void Plot::end(bool legend) {
         ImGui::SameLine(0, e * 0.35f);
         ImGui::TextUnformatted(s.name.c_str());
     }
+    if (!seen.empty()) note_chart(frame_min_, ImVec2(frame_max_.x, ImGui::GetItemRectMax().y + em() * 0.3f));
 }
 
 // ---- Horizontal bars ----------------------------------------------------------------------------
@@ -707,6 +709,7 @@ void bar_chart(const char* id, const BarChart& chart, float width) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, ImVec2(width, height));
     const bool hovered = ImGui::IsItemHovered();
+    note_chart(origin, ImVec2(origin.x + width, origin.y + height));
 
     Axis axis = chart.x;
     if (!(axis.hi > axis.lo)) axis.hi = axis.lo + 0.01;
@@ -1033,6 +1036,31 @@ std::string trend_text(double delta) {
 ImU32 trend_colour(double delta) {
     if (format_points(delta) == "0.0") return ImGui::GetColorU32(ImGuiCol_TextDisabled);
     return delta > 0 ? up_colour() : down_colour();
+}
+
+// ---- The chart on screen, for "Current chart as PNG" ------------------------------------------
+
+namespace {
+DrawnChart g_current_chart;
+}
+
+void note_chart(ImVec2 min, ImVec2 max) {
+    // Only the part its window shows (a chart scrolled half out of view is cut there).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+    min = ImVec2(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+    max = ImVec2(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+    if (!(max.x > min.x && max.y > min.y)) return;
+    const float area = (max.x - min.x) * (max.y - min.y);
+    const DrawnChart& c = g_current_chart;
+    const bool same_chart = c.frame == ImGui::GetFrameCount() && c.min.x == min.x && c.min.y == min.y;
+    const bool larger = (c.max.x - c.min.x) * (c.max.y - c.min.y) < area;
+    if (c.frame != ImGui::GetFrameCount() || same_chart || larger) g_current_chart = {min, max, ImGui::GetFrameCount()};
+}
+
+std::optional<DrawnChart> current_chart() {
+    if (g_current_chart.frame != ImGui::GetFrameCount()) return std::nullopt;
+    return g_current_chart;
 }
 
 }  // namespace fiducia::ui::chart

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -183,6 +184,16 @@ void range_bar(const char* id, double value, double lo, double hi, double before
 
 // The chart gallery (Help panel): every chart type with fixed sample data.
 void draw_gallery();
+
+// Where the largest chart (line plot with its legend, or bar chart) of the current frame was drawn,
+// in screen pixels, cut to what its window shows: what "Current chart as PNG" saves. Empty when
+// this frame drew no chart.
+struct DrawnChart {
+    ImVec2 min{}, max{};
+    int frame = -1;  // ImGui::GetFrameCount() when drawn
+};
+std::optional<DrawnChart> current_chart();
+void note_chart(ImVec2 min, ImVec2 max);  // called by every chart as it is drawn
 
 // ---- Panel furniture shared by the analysis panels ----------------------------------------------
 

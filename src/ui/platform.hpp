@@ -14,6 +14,11 @@ public:
     // Saves in place when the browser gave us a writable handle, else downloads `file_name`.
     virtual void save_file(const std::string& file_name, const std::string& text, bool save_as) = 0;
     virtual void request_open_file() = 0;  // the answer arrives through App::open_text
+    // Downloads `bytes` as `file_name` with this MIME type (the exports: reports, CSV).
+    virtual void save_bytes(const std::string& file_name, const std::string& mime_type, const std::string& bytes) = 0;
+    // Saves, as a PNG named `file_name`, the screen pixels of this rectangle (framebuffer pixels,
+    // top-left origin) as they are once the current frame is drawn.
+    virtual void save_screen_png(const std::string& file_name, float x, float y, float width, float height) = 0;
     // Keeps the plan in browser storage; false with a reason when storage refused (quota, privacy).
     struct Autosave {
         std::string plan_text, title, file_name;

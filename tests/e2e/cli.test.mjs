@@ -1,23 +1,11 @@
 // The command-line tool natively and under node: same bytes out for the same plan and seed, and
 // clear exit codes (0 ok, 1 bad plan, 2 usage) on bad input.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { fileURLToPath } from "node:url";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const NATIVE = [path.join(ROOT, "build/native/fiducia")];
-const NODE = [process.execPath, path.join(ROOT, "build/web/fiducia-cli.js")];
-const EXAMPLES = fs.readdirSync(path.join(ROOT, "assets/examples")).filter((f) => f.endsWith(".json"))
-  .map((f) => path.join(ROOT, "assets/examples", f));
-
-function run(cli, args) {
-  const r = spawnSync(cli[0], [...cli.slice(1), ...args], {encoding: "utf8", cwd: ROOT});
-  return {code: r.status, out: r.stdout, err: r.stderr};
-}
+import { EXAMPLES, NATIVE, NODE, run } from "./cli-harness.mjs";
 
 const COMMANDS = [["project", "--json"], ["simulate", "--json", "--customers", "2000", "--seed", "7"],
   ["optimise", "--json", "--budget", "250000"], ["sensitivity", "--json"], ["format"], ["validate"]];

@@ -47,11 +47,12 @@ export function example(name) {
 }
 
 // Clicks the middle of the widget with this label, as a person would.
-export async function clickItem(page, label) {
+// `options` go to mouse.click: {delay: ms} holds the button as a hand does (slow frames at 2x).
+export async function clickItem(page, label, options = {}) {
   const rect = await page.evaluate((l) => window.fiducia.locate(l), label);
   if (!rect) throw new Error(`no widget labelled "${label}" on screen`);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
-  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2);
+  await page.mouse.click(rect.x + rect.width / 2, rect.y + rect.height / 2, options);
 }
 
 // Waits until the page's frame loop has drawn the widget (a frame follows input within ~16 ms).

@@ -29,6 +29,21 @@ struct FakePlatform : ui::Platform {
     double clock = 0;
     void save_file(const std::string&, const std::string& text, bool) override { saved.push_back(text); }
     void request_open_file() override { ++open_requests; }
+    struct SavedBytes {
+        std::string name, mime_type, bytes;
+    };
+    std::vector<SavedBytes> saved_bytes;  // save_bytes calls (exports)
+    struct ScreenPng {
+        std::string name;
+        float x = 0, y = 0, width = 0, height = 0;
+    };
+    std::vector<ScreenPng> screen_pngs;  // save_screen_png calls
+    void save_bytes(const std::string& name, const std::string& mime, const std::string& bytes) override {
+        saved_bytes.push_back({name, mime, bytes});
+    }
+    void save_screen_png(const std::string& name, float x, float y, float width, float height) override {
+        screen_pngs.push_back({name, x, y, width, height});
+    }
     std::vector<std::string> versions;  // newest first, like the page's history
     std::string refuse_autosave;         // when set, autosave fails with this reason (storage full)
     bool autosave(const Autosave& record, std::string& error) override {
@@ -98,6 +113,21 @@ public:
         app.draw();
         ImGui::Render();
         return ui::duplicate_items();
+    }
+
+    // Moves the pointer to the middle of the widget with this label, presses and releases it, a
+    // frame each, as a person would; false when no such widget was drawn in the last frame.
+    bool click(const std::string& label) {
+        const std::optional<ui::ItemRect> r = ui::locate_item(label);
+        if (!r) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMousePosEvent(r->x + r->width / 2, r->y + r->height / 2);
+        frame();
+        io.AddMouseButtonEvent(0, true);
+        frame();
+        io.AddMouseButtonEvent(0, false);
+        frame();
+        return true;
     }
 };
 

@@ -1,0 +1,112 @@
+// `fiducia report PLAN --format html|md|csv [-o OUT] [--scenario ID]`: the plan's report (io/report)
+// to stdout or a file. Exit codes as the other commands: 0 ok, 1 invalid plan, 2 usage or file.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string>
+
+#include "core/model.hpp"
+#include "io/json_util.hpp"
+#include "io/plan_file.hpp"
+#include "io/report.hpp"
+
+namespace fiducia::cli {
+
+namespace {
+
+int report_usage_error(const std::string& reason) {
+    std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
+    return 2;
+}
+
+// The whole file, or nullopt with the reason (stops a little past the loader's size limit).
+std::optional<std::string> slurp(const std::string& path, std::string& error) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        error = "cannot open '" + path + "': " + std::strerror(errno);
+        return std::nullopt;
+    }
+    std::string text;
+    char chunk[1 << 16];
+    std::size_t n = 0;
+    while (text.size() <= io::kMaxFileBytes && (n = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, n);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) error = "cannot read '" + path + "'";
+    return failed ? std::nullopt : std::optional<std::string>(std::move(text));
+}
+
+}  // namespace
+
+int report_main(int argc, char** argv) {
+    std::string plan_path;
+    std::optional<std::string> format_text, out_path, scenario;
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i], value;
+        if (a.size() < 2 || a[0] != '-') {
+            if (!plan_path.empty()) return report_usage_error("unexpected argument '" + a + "'");
+            plan_path = a;
+            continue;
+        }
+        const std::size_t eq = a.find('=');
+        const bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
+        if (inline_value) value = a.substr(eq + 1), a = a.substr(0, eq);
+        std::optional<std::string>* target = a == "--format" || a == "-f" ? &format_text
+                                             : a == "-o" || a == "--output" ? &out_path
+                                             : a == "--scenario"            ? &scenario
+                                                                            : nullptr;
+        if (!target) return report_usage_error("unknown option '" + a + "' for 'report'");
+        if (!inline_value) {
+            if (i + 1 >= argc) return report_usage_error("option " + a + " needs a value");
+            value = argv[++i];
+        }
+        *target = value;
+    }
+    if (plan_path.empty()) return report_usage_error("'report' needs a PLAN file");
+    if (!format_text) return report_usage_error("report needs --format html, md or csv");
+    io::ReportFormat format{};
+    if (!io::parse_report_format(*format_text, format))
+        return report_usage_error("--format must be html, md or csv (got '" + *format_text + "')");
+
+    std::string error;
+    std::optional<std::string> text = slurp(plan_path, error);
+    if (!text) {
+        std::fprintf(stderr, "fiducia: %s\n", error.c_str());
+        return 2;
+    }
+    io::LoadResult loaded = io::load_plan(*text);
+    if (!loaded.ok) {
+        std::fprintf(stderr, "fiducia: %s is not a valid plan:\n", plan_path.c_str());
+        for (const std::string& e : loaded.errors) std::fprintf(stderr, "%s\n", e.c_str());
+        return 1;
+    }
+    ProjectionOptions options;
+    if (scenario) {
+        bool found = false;
+        std::string ids;
+        for (const Scenario& s : loaded.plan.scenarios) {
+            found = found || s.id == *scenario;
+            ids += (ids.empty() ? "" : ", ") + s.id;
+        }
+        if (!found)
+            return report_usage_error("no scenario '" + *scenario + "' in the plan (scenarios: " +
+                                      (ids.empty() ? "none" : ids) + ")");
+        options.scenario = scenario;
+    }
+    const std::string out = io::report(loaded.plan, project(loaded.plan, options), format);
+    std::FILE* f = out_path ? std::fopen(out_path->c_str(), "wb") : stdout;
+    if (!f) {
+        std::fprintf(stderr, "fiducia: cannot write '%s': %s\n", out_path->c_str(), std::strerror(errno));
+        return 2;
+    }
+    bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+    ok = (out_path ? std::fclose(f) == 0 : std::fflush(f) == 0) && ok;
+    if (!ok) {
+        std::fprintf(stderr, "fiducia: cannot write '%s'\n", out_path ? out_path->c_str() : "standard output");
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace fiducia::cli

@@ -1,0 +1,154 @@
+#include "io/report_parts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+#include "core/params.hpp"
+
+namespace fiducia::io::report_parts {
+
+namespace {
+
+bool parse_start(const std::string& start, int& year, int& month) {
+    if (start.size() != 7 || start[4] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+        if (start[i] < '0' || start[i] > '9') return false;
+    year = (start[0] - '0') * 1000 + (start[1] - '0') * 100 + (start[2] - '0') * 10 + (start[3] - '0');
+    month = (start[5] - '0') * 10 + (start[6] - '0');
+    return month >= 1 && month <= 12;
+}
+
+// Months since year 0 of projection month m (settings.start labels month 1); -1 without a start.
+long calendar_month(int m, const std::string& start) {
+    int year = 0, month = 0;
+    if (!parse_start(start, year, month)) return -1;
+    return std::max(0L, static_cast<long>(year) * 12 + (month - 1) + (m - 1));
+}
+
+std::string source_label(const Plan& plan, const std::string& source) {
+    if (source == "base_rate") return "Base rate";
+    if (source == "peers") return "Peer reviews (people like me)";
+    if (source == "culture") return "Culture: empowerment and reward";
+    const std::size_t colon = source.find(':');
+    const std::string kind = source.substr(0, colon), id = colon == std::string::npos ? source : source.substr(colon + 1);
+    for (const Touchpoint& t : plan.touchpoints)
+        if (kind == "touchpoint" && t.id == id && !t.name.empty()) return t.name;
+    for (const Commitment& c : plan.commitments)
+        if (kind == "commitment" && c.id == id && !c.statement.empty()) return c.statement;
+    for (const KnowledgeSource& k : plan.knowledge_sources)
+        if (kind == "knowledge_source" && k.id == id && !k.name.empty()) return k.name;
+    return id;
+}
+
+}  // namespace
+
+std::string trust(double share) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", std::isfinite(share) ? share * 100 : 0.0);
+    return std::strcmp(b, "-0.0") == 0 ? "0.0" : b;
+}
+
+std::string points(double delta) {
+    const double v = std::isfinite(delta) ? delta * 100 : 0.0;
+    if (std::fabs(v) < 0.05) return "0.0";
+    char b[32];
+    std::snprintf(b, sizeof b, "%+.1f", v);
+    return b;
+}
+
+std::string money(double value, const std::string& currency) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.0f", std::isfinite(value) ? std::fabs(value) : 0.0);
+    const std::string digits = b;
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+        grouped += digits[i];
+    }
+    const bool negative = value < 0 && grouped != "0";
+    return (negative ? "-" : "") + (currency.empty() ? "" : currency + " ") + grouped;
+}
+
+std::string month_name(int month, const std::string& start) {
+    static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const long total = calendar_month(month, start);
+    if (total < 0) return "Month " + std::to_string(month);
+    return std::string(kNames[total % 12]) + " " + std::to_string(total / 12);
+}
+
+std::string month_code(int month, const std::string& start) {
+    const long total = calendar_month(month, start);
+    if (total < 0) return "";
+    char b[24];
+    std::snprintf(b, sizeof b, "%04ld-%02ld", total / 12, total % 12 + 1);
+    return b;
+}
+
+ReportData gather(const Plan& plan, const Projection& projection) {
+    ReportData d;
+    d.title = plan.meta.title.empty() ? "Untitled trust plan" : plan.meta.title;
+    d.organisation = plan.meta.organisation;
+    d.start = plan.settings.start;
+    d.currency = plan.meta.currency;
+    d.horizon = projection.horizon_months;
+    d.total_cost = projection.total_cost;
+    d.revenue_kept = projection.revenue_kept;
+    d.scenario_name = "The plan's enabled actions";
+    std::optional<std::string> scenario;
+    for (const Scenario& s : plan.scenarios)
+        if (s.id == projection.scenario) {
+            d.scenario_name = s.name.empty() ? s.id : s.name;
+            scenario = s.id;
+        }
+    if (projection.months.empty()) return d;
+    const MonthResult& first = projection.months.front();
+    const MonthResult& last = projection.months.back();
+    d.index_now = first.trust_index;
+    d.index_horizon = last.trust_index;
+    const std::size_t at = std::min(static_cast<std::size_t>(last.month), projection.explanation.size() - 1);
+    for (std::size_t i = 0; i < plan.stakeholders.size() && i < last.stakeholders.size(); ++i) {
+        StakeholderRow row;
+        row.name = plan.stakeholders[i].name.empty() ? plan.stakeholders[i].id : plan.stakeholders[i].name;
+        row.now = &first.stakeholders[i];
+        row.horizon = &last.stakeholders[i];
+        row.customers = plan.stakeholders[i].kind == StakeholderKind::customers;
+        // The UI's waterfall order: base rate, then every other source by size, ties in plan order.
+        std::vector<const Contribution*> others;
+        double base = 0;
+        if (at < projection.explanation.size() && i < projection.explanation[at].size())
+            for (const Contribution& c : projection.explanation[at][i]) {
+                if (c.source == "base_rate") base += c.value;
+                else if (c.value != 0 && std::isfinite(c.value)) others.push_back(&c);
+            }
+        std::stable_sort(others.begin(), others.end(), [](const Contribution* a, const Contribution* b) {
+            return std::fabs(a->value) > std::fabs(b->value);
+        });
+        row.waterfall.push_back({"Base rate", base, 0, base});
+        double level = base;
+        for (const Contribution* c : others) {
+            row.waterfall.push_back({source_label(plan, c->source), c->value, level, level + c->value});
+            level += c->value;
+        }
+        d.stakeholders.push_back(std::move(row));
+    }
+    const core::Compiled compiled = core::compile(plan);
+    const std::vector<core::ActState> states = core::action_states(plan, scenario);
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        const bool on = states[i] == core::ActState::on;
+        d.actions.push_back({&plan.actions[i], on, on ? core::action_cost(compiled.actions[i], compiled.horizon) : 0.0});
+    }
+    std::stable_sort(d.actions.begin(), d.actions.end(), [](const ActionRow& a, const ActionRow& b) {
+        return a.action->start_month < b.action->start_month;
+    });
+    return d;
+}
+
+std::string scope_line(const ReportData& d) {
+    std::string line = std::to_string(d.horizon) + " months";
+    if (month_code(1, d.start).empty()) return line + " from today (month 0)";
+    return line + " from " + month_name(1, d.start) + " (month 0 is today, " + month_name(0, d.start) + ")";
+}
+
+}  // namespace fiducia::io::report_parts

@@ -1,0 +1,213 @@
+// The plain-text reports: escaping, the projection as CSV and the report as Markdown tables.
+#include <cstring>
+
+#include "io/json_util.hpp"
+#include "io/report.hpp"
+#include "io/report_parts.hpp"
+
+namespace fiducia::io {
+
+using namespace report_parts;
+
+bool parse_report_format(std::string_view text, ReportFormat& out) {
+    if (text == "html") out = ReportFormat::html;
+    else if (text == "md" || text == "markdown") out = ReportFormat::markdown;
+    else if (text == "csv") out = ReportFormat::csv;
+    else return false;
+    return true;
+}
+
+const char* report_extension(ReportFormat format) {
+    return format == ReportFormat::html ? ".html" : format == ReportFormat::markdown ? ".md" : ".csv";
+}
+
+const char* report_mime_type(ReportFormat format) {
+    return format == ReportFormat::html       ? "text/html;charset=utf-8"
+           : format == ReportFormat::markdown ? "text/markdown;charset=utf-8"
+                                              : "text/csv;charset=utf-8";
+}
+
+std::string report(const Plan& plan, const Projection& projection, ReportFormat format) {
+    if (format == ReportFormat::html) return report_html(plan, projection);
+    if (format == ReportFormat::markdown) return report_markdown(plan, projection);
+    return projection_csv(plan, projection);
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string markdown_escape(std::string_view text) {
+    // Inline markup (emphasis, code, links, HTML, entities, table pipes) is escaped anywhere; what
+    // only means something at the start of a line (headings, lists, quotes) is escaped there.
+    static const char* kInline = "\\`*_{}[]<>!|~&";
+    static const char* kLineStart = "#+-=>";
+    std::string out;
+    out.reserve(text.size());
+    std::size_t first = text.find_first_not_of(' ');
+    std::size_t digits_end = first;
+    while (digits_end < text.size() && text[digits_end] >= '0' && text[digits_end] <= '9') ++digits_end;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\r' || c == '\t') {
+            out += ' ';
+            continue;
+        }
+        const bool list_number = i == digits_end && digits_end > first && (c == '.' || c == ')');
+        if ((c != '\0' && std::strchr(kInline, c)) || (i == first && c != '\0' && std::strchr(kLineStart, c)) || list_number)
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string csv_text_cell(std::string_view text) {
+    std::string cell(text);
+    if (!cell.empty() && std::strchr("=+-@\t\r", cell[0])) cell.insert(cell.begin(), '\'');
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string projection_csv(const Plan& plan, const Projection& projection) {
+    std::string out = "month,label,stakeholder_id,stakeholder,trust,band_low,band_high,retained,trust_index\r\n";
+    for (const MonthResult& m : projection.months) {
+        for (std::size_t i = 0; i < plan.stakeholders.size() && i < m.stakeholders.size(); ++i) {
+            const StakeholderMonth& s = m.stakeholders[i];
+            const Stakeholder& who = plan.stakeholders[i];
+            out += std::to_string(m.month) + "," + csv_text_cell(month_code(m.month, plan.settings.start)) + "," +
+                   csv_text_cell(who.id) + "," + csv_text_cell(who.name) + "," + format_number(s.trust) + "," +
+                   format_number(s.band_low) + "," + format_number(s.band_high) + "," + format_number(s.retained) +
+                   "," + format_number(m.trust_index) + "\r\n";
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// A Markdown table: cells are already escaped; every row gets exactly the header's columns.
+struct MarkdownTable {
+    std::vector<std::string> header;
+    std::vector<bool> right;  // numeric columns are right-aligned
+    std::vector<std::vector<std::string>> rows;
+
+    std::string text() const {
+        std::string out = "|";
+        for (const std::string& h : header) out += " " + h + " |";
+        out += "\n|";
+        for (std::size_t c = 0; c < header.size(); ++c) out += c < right.size() && right[c] ? " ---: |" : " --- |";
+        out += "\n";
+        for (const std::vector<std::string>& row : rows) {
+            out += "|";
+            for (std::size_t c = 0; c < header.size(); ++c) out += " " + (c < row.size() ? row[c] : std::string()) + " |";
+            out += "\n";
+        }
+        return out + "\n";
+    }
+};
+
+}  // namespace
+
+std::string report_markdown(const Plan& plan, const Projection& projection) {
+    const ReportData d = gather(plan, projection);
+    const std::string& cur = d.currency;
+    std::string out = "# " + markdown_escape(d.title) + "\n\n";
+    if (!d.organisation.empty()) out += "**" + markdown_escape(d.organisation) + "**\n\n";
+    out += "Scenario: " + markdown_escape(d.scenario_name) + "  \n";
+    out += "Projection: " + markdown_escape(scope_line(d)) + "  \n";
+    out += "Trust is shown x100: the share of the group who trust the organisation.\n\n";
+
+    out += "## Key figures\n\n";
+    MarkdownTable key{{"Figure", "Value"}, {false, true}, {}};
+    key.rows.push_back({"Trust Index today", trust(d.index_now)});
+    key.rows.push_back({"Trust Index at month " + std::to_string(d.horizon), trust(d.index_horizon)});
+    key.rows.push_back({"Change over the horizon", points(d.index_horizon - d.index_now)});
+    key.rows.push_back({"Cost of the actions", markdown_escape(money(d.total_cost, cur))});
+    key.rows.push_back({"Revenue kept", markdown_escape(money(d.revenue_kept, cur))});
+    out += key.text();
+
+    out += "## Trust per stakeholder\n\n";
+    MarkdownTable groups{{"Stakeholder", "Today", "Month " + std::to_string(d.horizon), "Change", "95% band", "Retained"},
+                         {false, true, true, true, true, true}, {}};
+    for (const StakeholderRow& s : d.stakeholders)
+        groups.rows.push_back({markdown_escape(s.name), trust(s.now->trust), trust(s.horizon->trust),
+                               points(s.horizon->trust - s.now->trust),
+                               trust(s.horizon->band_low) + " to " + trust(s.horizon->band_high),
+                               s.customers ? trust(s.horizon->retained) + "%" : "n/a"});
+    out += groups.text();
+
+    out += "## Trust over time\n\n";
+    MarkdownTable months{{"Month", "Trust Index"}, {false, true}, {}};
+    for (const StakeholderRow& s : d.stakeholders) {
+        months.header.push_back(markdown_escape(s.name));
+        months.right.push_back(true);
+    }
+    for (const MonthResult& m : projection.months) {
+        std::vector<std::string> row{markdown_escape(month_name(m.month, d.start)), trust(m.trust_index)};
+        for (std::size_t i = 0; i < d.stakeholders.size() && i < m.stakeholders.size(); ++i)
+            row.push_back(trust(m.stakeholders[i].trust) + " (" + trust(m.stakeholders[i].band_low) + " to " +
+                          trust(m.stakeholders[i].band_high) + ")");
+        months.rows.push_back(std::move(row));
+    }
+    out += months.text();
+
+    out += "## Roadmap\n\n";
+    MarkdownTable road{{"Starts", "Action", "Owner", "Ramp", "One-off", "Per month", "Cost over the horizon", "In this scenario"},
+                       {false, false, false, true, true, true, true, false}, {}};
+    for (const ActionRow& a : d.actions)
+        road.rows.push_back({markdown_escape(month_name(a.action->start_month, d.start)),
+                             markdown_escape(a.action->name.empty() ? a.action->id : a.action->name),
+                             markdown_escape(a.action->owner), std::to_string(a.action->ramp_months) + " mo",
+                             markdown_escape(money(a.action->cost_once, cur)),
+                             markdown_escape(money(a.action->cost_per_month, cur)),
+                             markdown_escape(money(a.cost, cur)), a.on ? "yes" : "no"});
+    road.rows.push_back({"", "**Total**", "", "", "", "", markdown_escape(money(d.total_cost, cur)), ""});
+    if (d.actions.empty()) out += "The plan has no actions.\n\n";
+    else out += road.text();
+
+    out += "## Explanation at month " + std::to_string(d.horizon) + "\n\n";
+    out += "How each score is built: the base rate, then each source of evidence, in points of trust.\n\n";
+    for (const StakeholderRow& s : d.stakeholders) {
+        out += "### " + markdown_escape(s.name) + "\n\n";
+        MarkdownTable why{{"Source", "Points", "Running total"}, {false, true, true}, {}};
+        for (const WaterfallRow& w : s.waterfall)
+            why.rows.push_back({markdown_escape(w.label),
+                                &w == &s.waterfall.front() ? trust(w.value) : points(w.value),
+                                trust(w.to)});
+        why.rows.push_back({"**Trust**", "", "**" + trust(s.horizon->trust) + "**"});
+        out += why.text();
+    }
+
+    if (!plan.meta.notes.empty()) {
+        out += "## Notes\n\n";
+        // Paragraphs stay paragraphs; each line is escaped on its own.
+        std::string_view notes = plan.meta.notes;
+        while (!notes.empty()) {
+            const std::size_t end = notes.find('\n');
+            out += markdown_escape(notes.substr(0, end)) + "\n";
+            notes = end == std::string_view::npos ? std::string_view() : notes.substr(end + 1);
+        }
+        out += "\n";
+    }
+    out += "---\n\nMade with Fiducia. Shares are shown x100; bands are 95% intervals of the model's uncertainty.\n";
+    return out;
+}
+
+}  // namespace fiducia::io

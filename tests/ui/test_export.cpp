@@ -1,0 +1,88 @@
+// File > Export driven with the pointer through the real frame loop: each report reaches the
+// platform with its name, type and the same bytes as `fiducia report`; the chart PNG is taken of
+// the chart on screen once the menu has closed, and is refused where no chart is shown.
+#include <doctest/doctest.h>
+
+#include "io/report.hpp"
+#include "ui/chart.hpp"
+#include "ui/panels.hpp"
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+void show(test::UiHarness& h, const char* panel) {
+    for (std::size_t i = 0; i < ui::panels().size(); ++i)
+        if (std::string(ui::panels()[i].name) == panel) h.app.show_panel(static_cast<int>(i));
+    h.frame();
+    h.frame();
+}
+
+// File, then Export (a submenu opens under the pointer), then the item.
+bool choose_export(test::UiHarness& h, const char* item) {
+    if (!h.click("File") || !h.click("Export")) return false;
+    return h.click(item);
+}
+
+}  // namespace
+
+TEST_CASE("File > Export saves each report through the platform, as the CLI writes it") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    show(h, "Dashboard");
+    const Plan& plan = h.app.document().plan();
+    const Projection p = project(plan);
+    struct Case {
+        const char* item;
+        io::ReportFormat format;
+        const char* name;
+    };
+    const Case cases[] = {{"HTML report", io::ReportFormat::html, " - report.html"},
+                          {"Markdown report", io::ReportFormat::markdown, " - report.md"},
+                          {"Projection as CSV", io::ReportFormat::csv, " - projection.csv"}};
+    for (const Case& c : cases) {
+        CAPTURE(c.item);
+        const std::size_t before = h.platform.saved_bytes.size();
+        REQUIRE(choose_export(h, c.item));
+        REQUIRE(h.platform.saved_bytes.size() == before + 1);
+        const auto& saved = h.platform.saved_bytes.back();
+        CHECK(saved.name == "Trust plan 2027-2028- Verdello online shop" + std::string(c.name));  // ':' made safe
+        CHECK(saved.mime_type == io::report_mime_type(c.format));
+        CHECK(saved.bytes == io::report(plan, p, c.format));
+    }
+    CHECK(h.platform.saved.empty());  // an export is not a save of the plan
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("File > Export > Current chart as PNG saves the chart on screen, after the menu has closed") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"),
+                            "retail-bank.json").ok);
+    show(h, "Projection");
+    REQUIRE(ui::chart::current_chart().has_value());
+    const ui::chart::DrawnChart chart = *ui::chart::current_chart();
+    REQUIRE(choose_export(h, "Current chart as PNG"));
+    for (int i = 0; i < 3 && h.platform.screen_pngs.empty(); ++i) h.frame();
+    REQUIRE(h.platform.screen_pngs.size() == 1);
+    const auto& png = h.platform.screen_pngs[0];
+    CHECK(png.name == "Trust plan 2027-2028- retail banking - Projection.png");
+    CHECK(png.x == chart.min.x);
+    CHECK(png.y == chart.min.y);
+    CHECK(png.width == chart.max.x - chart.min.x);
+    CHECK(png.height == chart.max.y - chart.min.y);
+    CHECK(png.width > 200);
+    CHECK(png.height > 100);
+    CHECK(png.y + png.height <= ImGui::GetIO().DisplaySize.y);
+    for (int i = 0; i < 3; ++i) h.frame();
+    CHECK(h.platform.screen_pngs.size() == 1);  // once
+
+    // A panel without a chart: the item is greyed out, so nothing is taken.
+    show(h, "Plan settings");
+    CHECK_FALSE(ui::chart::current_chart().has_value());
+    REQUIRE(choose_export(h, "Current chart as PNG"));
+    for (int i = 0; i < 3; ++i) h.frame();
+    CHECK(h.platform.screen_pngs.size() == 1);
+    CHECK(ui::failed_asserts().empty());
+}
