@@ -13,6 +13,10 @@ mergeInto(LibraryManager.library, {
     FiduciaPage.saveFile(UTF8ToString(namePtr), UTF8ToString(textPtr), saveAs !== 0);
   },
 
+  fiducia_js_download: function (namePtr, textPtr) {
+    FiduciaPage.download(UTF8ToString(namePtr), UTF8ToString(textPtr));
+  },
+
   fiducia_js_request_open: function () {
     FiduciaPage.requestOpen();
   },

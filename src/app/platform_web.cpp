@@ -10,6 +10,7 @@
 extern "C" {
 void fiducia_js_save_file(const char* name, const char* text, int save_as);
 void fiducia_js_request_open(void);
+void fiducia_js_download(const char* name, const char* text);
 char* fiducia_js_autosave(const char* text, const char* name, int dirty, const char* title,
                           int new_version);  // error or null
 char* fiducia_js_history_list(void);         // JSON, malloc'd
@@ -40,6 +41,10 @@ void PlatformWeb::save_file(const std::string& file_name, const std::string& tex
 }
 
 void PlatformWeb::request_open_file() { fiducia_js_request_open(); }
+
+void PlatformWeb::download_file(const std::string& file_name, const std::string& text) {
+    fiducia_js_download(file_name.c_str(), text.c_str());
+}
 
 bool PlatformWeb::autosave(const Autosave& record, std::string& error) {
     char* failure = fiducia_js_autosave(record.plan_text.c_str(), record.file_name.c_str(), record.dirty ? 1 : 0,

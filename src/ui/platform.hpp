@@ -13,7 +13,9 @@ public:
     virtual ~Platform() = default;
     // Saves in place when the browser gave us a writable handle, else downloads `file_name`.
     virtual void save_file(const std::string& file_name, const std::string& text, bool save_as) = 0;
-    virtual void request_open_file() = 0;  // the answer arrives through App::open_text
+    virtual void request_open_file() = 0;
+    // Always a download, never the plan's file (workshop invitations and ratings files).
+    virtual void download_file(const std::string& file_name, const std::string& text) = 0;  // the answer arrives through App::open_text
     // Keeps the plan in browser storage; false with a reason when storage refused (quota, privacy).
     struct Autosave {
         std::string plan_text, title, file_name;

@@ -29,6 +29,8 @@ struct FakePlatform : ui::Platform {
     double clock = 0;
     void save_file(const std::string&, const std::string& text, bool) override { saved.push_back(text); }
     void request_open_file() override { ++open_requests; }
+    std::vector<std::pair<std::string, std::string>> downloads;  // name, text of download_file calls
+    void download_file(const std::string& name, const std::string& text) override { downloads.emplace_back(name, text); }
     std::vector<std::string> versions;  // newest first, like the page's history
     std::string refuse_autosave;         // when set, autosave fails with this reason (storage full)
     bool autosave(const Autosave& record, std::string& error) override {
