@@ -52,7 +52,7 @@ void draw_prepare(App& app, const Plan& plan) {
     for (const Stakeholder& s : plan.stakeholders) {
         const bool invited = std::find(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), s.id) !=
                              plan.workshop.stakeholders.end();
-        ImGui::SameLine();
+        ImGui::Indent();
         edit_bool(app, (s.name + "##invite-" + s.id).c_str(), invited,
                   tr("Participants score this group on the five dimensions. Choose the groups before handing out "
                      "the invitation: codes are read against the groups invited."),
@@ -63,8 +63,10 @@ void draw_prepare(App& app, const Plan& plan) {
                               chosen.push_back(t.id);
                       p.workshop.stakeholders = chosen;
                   });
+        ImGui::Unindent();
     }
     const bool too_many = plan.workshop.stakeholders.size() > io::kMaxInvitedStakeholders;
+    if (plan.workshop.stakeholders.empty()) ImGui::TextDisabled("%s", tr("Tick at least one group to save an invitation."));
     if (too_many) field_error(tr("Invite at most 12 groups, so a participant's code stays short enough to type."));
     ImGui::BeginDisabled(plan.workshop.stakeholders.empty() || too_many || app.document().read_only());
     if (ImGui::Button(tr("Save invitation file"))) {
@@ -112,7 +114,8 @@ void draw_collect(App& app, const Plan& plan) {
     if (!g_code.error.empty()) field_error(std::string(tr("Code refused: ")) + g_code.error);
 
     const std::size_t count = plan.workshop.participants.size();
-    ImGui::Text(tr("%d participants"), static_cast<int>(count));
+    if (count == 1) ImGui::TextUnformatted(tr("1 participant"));
+    else ImGui::Text(tr("%d participants"), static_cast<int>(count));
     for (std::size_t i = 0; i < count; ++i) {
         const Participant& p = plan.workshop.participants[i];
         int ratings = 0;

@@ -49,10 +49,12 @@ void score_row(int& cell, const std::string& id, float button) {
         item_tooltip(score_words(v));
     }
     ImGui::SameLine(0, button * 0.35f);
-    const bool unsure = cell == 0;
+    // A cell is 0 untouched, -1 once "Not sure" is clicked (highlighted): an untouched row should
+    // not read as "not sure" chosen. Both stay out of the ratings.
+    const bool unsure = cell < 0;
     if (unsure) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
     const std::string label = std::string(tr("Not sure")) + "##" + id;
-    if (ImGui::Button(label.c_str(), ImVec2(0, button))) cell = 0;
+    if (ImGui::Button(label.c_str(), ImVec2(0, button))) cell = unsure ? 0 : -1;
     if (unsure) ImGui::PopStyleColor();
     item_tooltip(tr("You cannot say for this group and dimension: the cell is left out of the results (not counted as a 5)."));
 }
@@ -115,6 +117,7 @@ void draw_workshop_score(App& app) {
     if (ImGui::Button(tr("Save ratings file"), ImVec2(em * 10, em * 2))) {
         s.fix_participant_id(ImGui::GetTime());
         app.download(s.file_name(), io::save_ratings(s.ratings()));
+        s.saved_scores = s.scores;
         app.notify(tr("Saved your ratings file. Give it to the facilitator (a USB stick, a shared folder or e-mail)."));
     }
     item_tooltip(tr("Downloads a small file with your scores and, if you gave it, your name. It holds nothing else."));
@@ -124,10 +127,17 @@ void draw_workshop_score(App& app) {
                     "It has a check: a mistyped code is refused. It carries no name."));
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr("Close"), ImVec2(em * 6, em * 2))) app.scoring().reset();
-    item_tooltip(tr("Leave the scoring screen. Your scores are not kept: save them first."));
+    const bool unsaved = scored > 0 && s.saved_scores != s.scores;
+    if (ImGui::Button(tr("Close"), ImVec2(em * 6, em * 2))) {
+        if (unsaved && !s.close_asked) s.close_asked = true;
+        else app.scoring().reset();
+    }
+    item_tooltip(tr("Leave the scoring screen. Your scores are not kept here: save them or show your code first."));
+    if (app.scoring() && s.close_asked && unsaved)
+        field_error(tr("Your scores are not saved yet. Click Close again to leave without them."));
     if (app.scoring() && s.show_code && scored > 0) {
         const std::string code = io::ratings_code(s.invitation, s.ratings());
+        s.saved_scores = s.scores;  // a code on screen is as good as a saved file
         ImGui::Spacing();
         ImGui::TextUnformatted(tr("Your code (give it to the facilitator):"));
         ImGui::PushFont(heading_font());

@@ -21,6 +21,8 @@ struct ScoringSession {
     std::string participant_id;  // fixed at the first save or code: a re-saved file is the same person
     std::vector<int> scores;     // stakeholders x dimensions in invitation order; 0 = not sure
     bool show_code = false;
+    std::vector<int> saved_scores;  // as last saved or shown as a code: Close asks again when they differ
+    bool close_asked = false;
 
     int& score(std::size_t group, std::size_t dimension) { return scores[group * invitation.dimensions.size() + dimension]; }
     void fix_participant_id(double clock);  // call before the first save; later calls keep it

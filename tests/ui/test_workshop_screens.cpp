@@ -85,6 +85,8 @@ TEST_CASE("workshop: invitation out, scores clicked in, ratings file back, media
     click(h, "3##shoppers/honesty");
     click(h, "6##sellers/promises");
     click(h, "7##sellers/promises");  // changed their mind: the last click counts
+    click(h, "Close");  // unsaved scores: the first Close only warns
+    REQUIRE(h.app.scoring().has_value());
     click(h, "Save ratings file");
     REQUIRE(h.platform.downloads.size() == 2);
     const std::string ratings_text = h.platform.downloads[1].second;
