@@ -122,7 +122,8 @@ EMSCRIPTEN_KEEPALIVE void fiducia_wake(void) { fiducia_wake_internal(); }
 EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char* data, int length) {
     fiducia::ui::LoadOutcome outcome =
         g_web->app.open_text(std::string_view(data, static_cast<std::size_t>(length)), file_name);
-    nlohmann::json reply = {{"ok", outcome.ok}, {"errors", outcome.errors}, {"kind", outcome.kind}};
+    nlohmann::json reply = {{"ok", outcome.ok}, {"errors", outcome.errors}};
+    if (outcome.kind != "plan") reply["kind"] = outcome.kind;  // a workshop invitation or ratings file
     // Replace, never abort, should a message ever carry a broken UTF-8 byte.
     g_web->reply = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     fiducia_wake();
