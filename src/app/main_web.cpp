@@ -133,6 +133,7 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char*
     fiducia::ui::LoadOutcome outcome =
         g_web->app.open_text(std::string_view(data, static_cast<std::size_t>(length)), file_name);
     nlohmann::json reply = {{"ok", outcome.ok}, {"errors", outcome.errors}};
+    if (outcome.kind != "plan") reply["kind"] = outcome.kind;  // a workshop invitation or ratings file
     // Replace, never abort, should a message ever carry a broken UTF-8 byte.
     g_web->reply = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     fiducia_wake();
@@ -146,6 +147,11 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_save(void) {
 
 EMSCRIPTEN_KEEPALIVE const char* fiducia_summary(void) {
     g_web->reply = g_web->app.summary_text();
+    return g_web->reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* fiducia_workshop(void) {
+    g_web->reply = fiducia::ui::workshop_json(g_web->app);
     return g_web->reply.c_str();
 }
 

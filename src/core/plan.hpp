@@ -201,6 +201,10 @@ struct Workshop {
     std::vector<Participant> participants;
     std::vector<Rating> ratings;
     std::string unknown;
+    // README "Workshop files": set once the facilitator prepares an invitation (empty id: none yet).
+    std::string id;
+    std::string title;
+    std::vector<std::string> stakeholders;  // the invited stakeholder ids
 };
 
 struct Plan {

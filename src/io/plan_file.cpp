@@ -651,6 +651,9 @@ Json write_rating(const Rating& g) {
 
 void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop& w) {
     ObjectReader r(j, ptr, ctx.errors);
+    r.id("id", w.id, false);
+    r.string("title", w.title);
+    read_ref_list(r, "stakeholders", ctx.stakeholders, "stakeholder", w.stakeholders, ctx.errors, false);
     read_list(r, "participants", w.participants, ctx, read_participant);
     check_unique(w.participants, r.at("participants"), ctx.errors);
     read_list(r, "ratings", w.ratings, ctx, read_rating);
@@ -659,6 +662,10 @@ void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop
 
 Json write_workshop(const Workshop& w) {
     Json j = Json::object();
+    // README "Workshop files": optional, so plans without a prepared workshop stay as they were.
+    if (!w.id.empty()) j["id"] = w.id;
+    if (!w.title.empty()) j["title"] = w.title;
+    if (!w.stakeholders.empty()) j["stakeholders"] = w.stakeholders;
     j["participants"] = Json::array();
     for (const Participant& p : w.participants) j["participants"].push_back(write_participant(p));
     j["ratings"] = Json::array();

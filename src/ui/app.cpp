@@ -69,6 +69,7 @@ void App::show_panel_remembered(int index) {
 }
 
 LoadOutcome App::open_text(std::string_view text, const std::string& file_name) {
+    if (std::optional<LoadOutcome> workshop = open_workshop_file(*this, text, file_name)) return *workshop;
     io::LoadResult loaded = io::load_plan(text);
     LoadOutcome outcome;
     outcome.ok = loaded.ok;
@@ -87,6 +88,16 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
     else
         notify("Opened " + (file_name.empty() ? std::string("plan") : file_name));
     return outcome;
+}
+
+void App::show_load_errors(std::vector<std::string> errors, std::string file_name) {
+    load_errors_ = std::move(errors);
+    load_errors_file_ = std::move(file_name);
+}
+
+void App::show_panel_named(const char* name) {
+    for (std::size_t i = 0; i < panels().size(); ++i)
+        if (std::string_view(panels()[i].name) == name) show_panel_remembered(static_cast<int>(i));
 }
 
 void App::restore_autosave(std::string_view text, const std::string& file_name, bool dirty) {
@@ -161,6 +172,7 @@ void App::jump_to(const std::string& pointer) {
     const char* panel = "Dashboard";
     if (list == "meta" || list == "settings" || list == "version" || list == "fiducia") panel = "Plan settings";
     else if (list == "culture") panel = "Culture";
+    else if (list == "workshop") panel = "Workshop";
     else if (list == "stakeholders") panel = "Stakeholders", editor_view_.stakeholder = index;
     else if (list == "knowledge_sources") panel = "Knowledge", editor_view_.knowledge_source = index;
     else if (list == "commitments") panel = "Commitments", editor_view_.commitment = index;
@@ -428,7 +440,9 @@ void App::draw() {
     ImGui::PopStyleVar(2);
     draw_menu_bar();
     step_jobs();
-    if (doc_.is_open()) {
+    if (scoring_) {
+        draw_workshop_score(*this);
+    } else if (doc_.is_open()) {
         draw_navigation();
         ImGui::SameLine();
         if (ImGui::BeginChild("panel", ImVec2(0, 0), false)) panels()[static_cast<std::size_t>(panel_)].draw(*this);

@@ -14,12 +14,14 @@
 #include "ui/platform.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
+#include "ui/workshop.hpp"
 
 namespace fiducia::ui {
 
 struct LoadOutcome {
     bool ok = false;
     std::vector<std::string> errors;
+    std::string kind = "plan";  // or "workshop" (an invitation), "ratings": the page keeps a file handle only for plans
 };
 
 struct Notice {
@@ -106,6 +108,12 @@ public:
     AnalysisView& analysis_view() { return analysis_view_; }
     EditorView& editor_view() { return editor_view_; }
 
+    // Workshop mode: an open invitation shows the participant's scoring screen instead of the plan.
+    std::optional<ScoringSession>& scoring() { return scoring_; }
+    void download(const std::string& file_name, const std::string& text) { platform_.save_bytes(file_name, "application/json", text); }
+    void show_load_errors(std::vector<std::string> errors, std::string file_name);
+    void show_panel_named(const char* name);
+
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
 
@@ -139,6 +147,7 @@ private:
     SimulationJob simulation_;
     OptimiserJob optimiser_;
     int panel_ = 0;
+    std::optional<ScoringSession> scoring_;
     Theme theme_ = Theme::light;
     float device_scale_ = 1.0f;
     void set_theme(Theme theme);

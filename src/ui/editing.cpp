@@ -199,6 +199,7 @@ void remove_entity(Plan& plan, Entity kind, std::size_t index) {
             for (Commitment& c : plan.commitments) std::erase(c.stakeholders, id);
             std::erase_if(plan.observations, [&](const Observation& o) { return o.stakeholder == id; });
             std::erase_if(plan.workshop.ratings, [&](const Rating& r) { return r.stakeholder == id; });
+            std::erase(plan.workshop.stakeholders, id);
             break;
         }
         case Entity::knowledge_source:
@@ -238,6 +239,7 @@ void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& ne
                 if (o.stakeholder == old) o.stakeholder = new_id;
             for (Rating& r : plan.workshop.ratings)
                 if (r.stakeholder == old) r.stakeholder = new_id;
+            std::replace(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), old, new_id);
             break;
         case Entity::knowledge_source: plan.knowledge_sources[index].id = new_id; break;
         case Entity::touchpoint: plan.touchpoints[index].id = new_id; break;

@@ -2,6 +2,7 @@
 #include <imgui.h>
 
 #include "ui/app.hpp"
+#include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
 namespace fiducia::ui {
@@ -26,6 +27,8 @@ void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples) {
     if (ImGui::Button("Open a plan file...", ImVec2(em * 10, 0))) app.open_file_dialog();
     ImGui::SameLine();
     ImGui::TextDisabled("or drop a .json file anywhere");
+    if (ImGui::Button(tr("Score a workshop..."), ImVec2(em * 10, 0))) app.open_file_dialog();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Open the invitation file your facilitator gave you, score each group, then save your ratings or show your code."));
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();

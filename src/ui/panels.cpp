@@ -17,6 +17,7 @@ const PanelInfo kPanels[] = {
     {"Actions", "Plan", draw_actions, "What the plan will do: timing, cost, and the effects of each action."},
     {"Roadmap", "Plan", draw_roadmap, "The actions on a month timeline: drag to reschedule; cost per month."},
     {"Measurements", "Plan", draw_measurements, "What you measured (trust share, NPS, CSAT, churn), to compare with the projection."},
+    {"Workshop", "Plan", draw_workshop, "Score trust with a room of colleagues: invitations, their ratings, the consensus, and applying it."},
     // -- analysis panels (keep at the end, after the plan editors) --
     {"Prioritise", "Analyse", draw_prioritise, "The best set of actions for a budget, and what each budget buys."},
     {"Sensitivity", "Analyse", draw_sensitivity, "Which inputs move the Trust Index most when they are 20% off."},

@@ -1,0 +1,395 @@
+// Workshop files: invitation and ratings as JSON, read with the plan files' ObjectReader so their
+// errors read the same; the short code as base-32 digits of the scores with a checksum.
+#include "io/workshop_files.hpp"
+
+#include <cctype>
+#include <map>
+#include <optional>
+
+#include "io/json_util.hpp"
+
+namespace fiducia::io {
+
+namespace {
+
+// Parses `text` and checks its header; on failure `errors` holds the reason(s) and nullopt returns.
+std::optional<Json> parse_with_header(std::string_view text, const char* kind, const char* what,
+                                      std::vector<std::string>& errors) {
+    if (auto refused = precheck_text(text)) {
+        errors.push_back(*refused);
+        return std::nullopt;
+    }
+    std::string error;
+    std::vector<std::string> duplicates;
+    std::optional<Json> doc = parse_json(text, error, &duplicates);
+    if (!doc) {
+        errors.push_back(error);
+        return std::nullopt;
+    }
+    const std::string not_this = std::string("not a Fiducia ") + what + ": ";
+    if (!doc->is_object()) {
+        errors.push_back(not_this + "the file is not a JSON object");
+        return std::nullopt;
+    }
+    auto header = doc->find("fiducia");
+    if (header == doc->end() || !header->is_string() || header->get_ref<const std::string&>() != kind) {
+        errors.push_back(not_this + "/fiducia must be \"" + kind + "\" (got " +
+                         (header == doc->end() ? std::string("nothing") : show(*header)) + ")");
+        return std::nullopt;
+    }
+    Errors version_errors;
+    std::int64_t version = 0;
+    auto v = doc->find("version");
+    if (v == doc->end()) {
+        errors.push_back("/version: is required");
+        return std::nullopt;
+    }
+    if (!read_integer_value(*v, "/version", between(1, 1e9), version, version_errors)) {
+        errors = version_errors.list;
+        return std::nullopt;
+    }
+    if (version > kWorkshopFormatVersion) {
+        errors.push_back("/version: the file is version " + std::to_string(version) +
+                         ", newer than this app reads (" + std::to_string(kWorkshopFormatVersion) +
+                         "): open it with a newer Fiducia");
+        return std::nullopt;
+    }
+    errors = std::move(duplicates);
+    return doc;
+}
+
+Json headed(const char* kind) { return Json{{"fiducia", kind}, {"version", kWorkshopFormatVersion}}; }
+
+// Moves the collected errors into a load result; ok when there are none.
+template <typename Load>
+void finish(Load& out, Errors& errors) {
+    out.errors = std::move(errors.list);
+    out.ok = out.errors.empty();
+}
+
+bool read_dimension(const Json& v, const std::string& ptr, Dimension& out, Errors& errors) {
+    if (v.is_string())
+        for (int d = 0; d < kDimensions; ++d)
+            if (v.get_ref<const std::string&>() == kDimensionIds[static_cast<std::size_t>(d)]) {
+                out = static_cast<Dimension>(d);
+                return true;
+            }
+    errors.add(ptr, "must be one of " + one_of(kDimensionIds.data(), kDimensionIds.size()) + " (got " + show(v) + ")");
+    return false;
+}
+
+// A required array member; reports and returns nullptr when it is missing or not an array.
+const Json* take_array(ObjectReader& r, const char* key, Errors& errors) {
+    const Json* v = r.take(key, true);
+    if (v && !v->is_array()) {
+        errors.add(r.at(key), "must be an array (got " + show(*v) + ")");
+        return nullptr;
+    }
+    return v;
+}
+
+// ---- the short code ----------------------------------------------------------------------------
+
+constexpr const char* kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford's base 32
+constexpr int kCheckChars = 3;
+
+std::uint32_t fnv1a(std::string_view a, std::string_view b = {}) {
+    std::uint32_t h = 2166136261u;
+    for (std::string_view part : {a, std::string_view("\x1f", 1), b})
+        for (unsigned char c : part) h = (h ^ c) * 16777619u;
+    return h;
+}
+
+// Characters of base-32 payload that hold `cells` decimal digits: 32^L >= 10^cells.
+std::size_t payload_chars(std::size_t cells) { return (cells * 3322 + 4999) / 5000; }
+
+int symbol_value(char c) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (c == 'O') c = '0';
+    if (c == 'I' || c == 'L') c = '1';
+    for (int i = 0; i < 32; ++i)
+        if (kAlphabet[i] == c) return i;
+    return -1;
+}
+
+// Converts digits (most significant first) between bases, by long division.
+std::vector<int> convert_base(std::vector<int> digits, int from, int to) {
+    std::vector<int> out;
+    while (!digits.empty()) {
+        std::vector<int> quotient;
+        int remainder = 0;
+        for (int d : digits) {
+            const int acc = remainder * from + d;
+            if (!quotient.empty() || acc / to) quotient.push_back(acc / to);
+            remainder = acc % to;
+        }
+        out.insert(out.begin(), remainder);
+        digits = std::move(quotient);
+    }
+    return out;
+}
+
+std::string check_symbols(const Invitation& invitation, const std::string& digits) {
+    std::uint32_t h = fnv1a(invitation.id, digits) % (32u * 32u * 32u);
+    std::string out(kCheckChars, '0');
+    for (int i = kCheckChars - 1; i >= 0; --i, h /= 32) out[static_cast<std::size_t>(i)] = kAlphabet[h % 32];
+    return out;
+}
+
+char workshop_tag(const Invitation& invitation) { return kAlphabet[fnv1a(invitation.id) % 32]; }
+
+}  // namespace
+
+std::string workshop_file_kind(std::string_view text) {
+    std::string error;
+    if (precheck_text(text)) return "";
+    std::optional<Json> doc = parse_json(text, error);
+    if (!doc || !doc->is_object()) return "";
+    auto header = doc->find("fiducia");
+    if (header == doc->end() || !header->is_string()) return "";
+    return header->get<std::string>();
+}
+
+InvitationLoad load_invitation(std::string_view text) {
+    InvitationLoad out;
+    std::optional<Json> doc = parse_with_header(text, "workshop", "workshop invitation", out.errors);
+    if (!doc) return out;
+    Errors errors;
+    errors.list = std::move(out.errors);
+    ObjectReader r(*doc, "", errors);
+    r.take("fiducia");
+    r.take("version");
+    Invitation& inv = out.invitation;
+    r.id("id", inv.id);
+    r.string("title", inv.title);
+    if (const Json* list = take_array(r, "stakeholders", errors)) {
+        if (list->empty()) errors.add("/stakeholders", "must name at least one stakeholder group to score");
+        if (list->size() > kMaxInvitedStakeholders)
+            errors.add("/stakeholders", "must name at most " + std::to_string(kMaxInvitedStakeholders) +
+                                            " groups (got " + std::to_string(list->size()) + ")");
+        std::map<std::string, std::string> seen;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string ptr = child("/stakeholders", i);
+            const Json& item = (*list)[i];
+            if (!item.is_object()) {
+                errors.add(ptr, "must be an object (got " + show(item) + ")");
+                continue;
+            }
+            ObjectReader g(item, ptr, errors);
+            Invitation::Group group;
+            if (g.id("id", group.id) && !seen.emplace(group.id, ptr).second)
+                errors.add(g.at("id"), "must be unique (got " + show(Json(group.id)) + ", also at " + seen[group.id] + ")");
+            g.string("name", group.name, true);
+            inv.stakeholders.push_back(std::move(group));
+        }
+    }
+    if (const Json* dims = r.take("dimensions")) {
+        if (!dims->is_array() || dims->empty()) {
+            errors.add("/dimensions", "must be a non-empty array of dimensions (got " + show(*dims) + ")");
+        } else {
+            inv.dimensions.clear();
+            for (std::size_t i = 0; i < dims->size(); ++i) {
+                Dimension d{};
+                if (!read_dimension((*dims)[i], child("/dimensions", i), d, errors)) continue;
+                for (Dimension seen : inv.dimensions)
+                    if (seen == d) errors.add(child("/dimensions", i), "must not repeat a dimension (got " + show((*dims)[i]) + ")");
+                inv.dimensions.push_back(d);
+            }
+        }
+    }
+    finish(out, errors);
+    return out;
+}
+
+std::string save_invitation(const Invitation& invitation) {
+    Json j = headed("workshop");
+    j["id"] = invitation.id;
+    j["title"] = invitation.title;
+    j["stakeholders"] = Json::array();
+    for (const Invitation::Group& g : invitation.stakeholders) j["stakeholders"].push_back({{"id", g.id}, {"name", g.name}});
+    j["dimensions"] = Json::array();
+    for (Dimension d : invitation.dimensions) j["dimensions"].push_back(kDimensionIds[static_cast<std::size_t>(d)]);
+    return dump_pretty(j) + "\n";
+}
+
+RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
+    RatingsLoad out;
+    std::optional<Json> doc = parse_with_header(text, "ratings", "ratings file", out.errors);
+    if (!doc) return out;
+    Errors errors;
+    errors.list = std::move(out.errors);
+    ObjectReader r(*doc, "", errors);
+    r.take("fiducia");
+    r.take("version");
+    RatingsFile& rf = out.ratings;
+    if (r.id("workshop", rf.workshop) && against && rf.workshop != against->id)
+        errors.add("/workshop", "is from another workshop (got " + show(Json(rf.workshop)) + ", this one is " +
+                                    show(Json(against->id)) + ")");
+    if (const Json* p = r.take("participant")) {
+        if (!p->is_object()) {
+            errors.add("/participant", "must be an object (got " + show(*p) + ")");
+        } else {
+            ObjectReader pr(*p, "/participant", errors);
+            pr.id("id", rf.participant_id, false);
+            pr.string("name", rf.name);
+        }
+    }
+    if (const Json* list = take_array(r, "ratings", errors)) {
+        std::map<std::pair<std::string, int>, std::string> seen;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string ptr = child("/ratings", i);
+            const Json& item = (*list)[i];
+            if (!item.is_object()) {
+                errors.add(ptr, "must be an object (got " + show(item) + ")");
+                continue;
+            }
+            ObjectReader s(item, ptr, errors);
+            Score score;
+            bool ok = s.id("stakeholder", score.stakeholder);
+            if (ok && against) {
+                bool invited = false;
+                for (const Invitation::Group& g : against->stakeholders) invited = invited || g.id == score.stakeholder;
+                if (!invited) {
+                    errors.add(s.at("stakeholder"), "must name a stakeholder group of this workshop (got " +
+                                                        show(Json(score.stakeholder)) + ")");
+                    ok = false;
+                }
+            }
+            int d = 0;
+            if (s.enumeration("dimension", kDimensionIds, d, true)) {
+                score.dimension = static_cast<Dimension>(d);
+                bool asked = !against;
+                for (Dimension a : against ? against->dimensions : std::vector<Dimension>{}) asked = asked || a == score.dimension;
+                if (!asked) errors.add(s.at("dimension"), "is not scored in this workshop (got " + show(item["dimension"]) + ")");
+                ok = ok && asked;
+            } else {
+                ok = false;
+            }
+            std::int64_t value = 0;
+            if (s.integer("score", value, between(1, 9), true)) score.score = static_cast<int>(value);
+            else ok = false;
+            if (ok) {
+                auto [it, fresh] = seen.emplace(std::make_pair(score.stakeholder, d), ptr);
+                if (!fresh) errors.add(ptr, "scores the same stakeholder and dimension twice (also at " + it->second + ")");
+            }
+            rf.ratings.push_back(std::move(score));
+        }
+    }
+    finish(out, errors);
+    return out;
+}
+
+std::string save_ratings(const RatingsFile& ratings) {
+    Json j = headed("ratings");
+    j["workshop"] = ratings.workshop;
+    j["participant"] = Json::object();
+    if (!ratings.participant_id.empty()) j["participant"]["id"] = ratings.participant_id;
+    if (!ratings.name.empty()) j["participant"]["name"] = ratings.name;
+    j["ratings"] = Json::array();
+    for (const Score& s : ratings.ratings)
+        j["ratings"].push_back({{"stakeholder", s.stakeholder},
+                                {"dimension", kDimensionIds[static_cast<std::size_t>(s.dimension)]},
+                                {"score", s.score}});
+    return dump_pretty(j) + "\n";
+}
+
+Invitation invitation_for(const Plan& plan) {
+    Invitation inv;
+    inv.id = plan.workshop.id;
+    inv.title = plan.workshop.title;
+    for (const Stakeholder& s : plan.stakeholders)
+        for (const std::string& id : plan.workshop.stakeholders)
+            if (id == s.id) inv.stakeholders.push_back({s.id, s.name});
+    return inv;
+}
+
+std::string ratings_code(const Invitation& invitation, const RatingsFile& ratings) {
+    // One decimal digit per cell, in invitation order: the score, or 0 for "not sure".
+    std::string digits;
+    std::vector<int> cells;
+    for (const Invitation::Group& g : invitation.stakeholders)
+        for (Dimension d : invitation.dimensions) {
+            int value = 0;
+            for (const Score& s : ratings.ratings)
+                if (s.stakeholder == g.id && s.dimension == d) value = s.score;
+            cells.push_back(value);
+            digits += static_cast<char>('0' + value);
+        }
+    std::vector<int> payload = convert_base(cells, 10, 32);
+    std::string body(1, workshop_tag(invitation));
+    body += std::string(payload_chars(cells.size()) - payload.size(), '0');
+    for (int v : payload) body += kAlphabet[v];
+    body += check_symbols(invitation, digits);
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (i > 0 && i % 4 == 0) out += '-';
+        out += body[i];
+    }
+    return out;
+}
+
+RatingsLoad read_ratings_code(std::string_view code, const Invitation& invitation) {
+    RatingsLoad out;
+    std::vector<int> symbols;
+    for (char c : code) {
+        if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        const int v = symbol_value(c);
+        if (v < 0) {
+            out.errors.push_back(std::string("the code has a character that codes never use (got \"") + c +
+                                 "\"): codes use the digits and the letters A to Z except I, L, O and U");
+            return out;
+        }
+        symbols.push_back(v);
+    }
+    const std::size_t cells = invitation.stakeholders.size() * invitation.dimensions.size();
+    const std::size_t expected = 1 + payload_chars(cells) + kCheckChars;
+    if (symbols.size() != expected) {
+        out.errors.push_back("the code should have " + std::to_string(expected) + " characters for this workshop (got " +
+                             std::to_string(symbols.size()) + "): a character is missing or extra, or it is from another workshop");
+        return out;
+    }
+    if (kAlphabet[symbols[0]] != workshop_tag(invitation)) {
+        out.errors.push_back("the code is from another workshop, or its first character is mistyped (every code of this workshop starts with " +
+                             std::string(1, workshop_tag(invitation)) + ")");
+        return out;
+    }
+    std::vector<int> payload(symbols.begin() + 1, symbols.end() - kCheckChars);
+    while (!payload.empty() && payload.front() == 0) payload.erase(payload.begin());
+    std::vector<int> digits = convert_base(payload, 32, 10);
+    std::string typed_check;
+    for (auto it = symbols.end() - kCheckChars; it != symbols.end(); ++it) typed_check += kAlphabet[*it];
+    if (digits.size() > cells) {
+        out.errors.push_back("the code does not check out: a character is mistyped. Compare it with the participant's screen");
+        return out;
+    }
+    digits.insert(digits.begin(), cells - digits.size(), 0);
+    std::string text;
+    for (int d : digits) text += static_cast<char>('0' + d);
+    if (check_symbols(invitation, text) != typed_check) {
+        out.errors.push_back("the code does not check out: a character is mistyped, or it is from another workshop. "
+                             "Compare it with the participant's screen");
+        return out;
+    }
+    out.ratings.workshop = invitation.id;
+    out.ratings.participant_id = "code-" + short_id(text + invitation.id, 8);
+    for (std::size_t i = 0; i < cells; ++i) {
+        if (digits[i] == 0) continue;  // not sure
+        const std::size_t dims = invitation.dimensions.size();
+        out.ratings.ratings.push_back({invitation.stakeholders[i / dims].id, invitation.dimensions[i % dims], digits[i]});
+    }
+    out.ok = true;
+    return out;
+}
+
+std::string short_id(std::string_view seed, std::size_t length) {
+    std::string out;
+    std::uint32_t h = fnv1a(seed);
+    for (std::size_t i = 0; i < length; ++i) {
+        if (i % 6 == 0 && i > 0) h = fnv1a(seed, out);  // 6 symbols use 30 of the 32 bits
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(kAlphabet[h % 32])));
+        h /= 32;
+    }
+    return out;
+}
+
+}  // namespace fiducia::io
