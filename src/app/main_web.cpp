@@ -36,6 +36,8 @@ struct WebApp {
     double last_frame_ms = 0;
     double first_frame_at_ms = 0;  // performance.now() when the first frame was drawn
     std::string reply;  // the last string handed to JavaScript (valid until the next call)
+    std::vector<char32_t> cjk;  // the CJK characters in the atlas
+    int cjk_glyphs = 0;         // how many the atlas holds (0: the CJK font is not loaded)
 };
 
 WebApp* g_web = nullptr;  // the page's one app; the exported functions below reach it here
@@ -86,9 +88,13 @@ void frame() {
     int width = 0, height = 0;
     fiducia::app::PlatformWeb::fit_canvas(width, height);
     w.app.set_device_scale(fiducia::app::PlatformWeb::device_pixel_ratio());
-    if (w.app.ui_scale() != w.scale) {  // first frame, another screen density, or the projector theme
+    // CJK glyphs come and go with the language and the plan's text; the font arrives on demand.
+    const std::vector<char32_t>& cjk = w.app.cjk_glyphs();
+    const bool cjk_changed = cjk != w.cjk && (cjk.empty() || fiducia::app::PlatformWeb::cjk_font_ready());
+    if (w.app.ui_scale() != w.scale || cjk_changed) {  // first frame, another density, projector, CJK
         w.scale = w.app.ui_scale();
-        fiducia::ui::load_fonts(w.scale);
+        w.cjk = cjk_changed ? cjk : w.cjk;
+        w.cjk_glyphs = fiducia::ui::load_fonts(w.scale, "/fonts", w.cjk);
         w.app.apply_style();
         ImGui_ImplOpenGL3_DestroyFontsTexture();
     }
@@ -141,7 +147,7 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_summary(void) {
 
 EMSCRIPTEN_KEEPALIVE const char* fiducia_stats(void) {
     nlohmann::json reply = {{"frames", g_web->frames}, {"last_frame_ms", g_web->last_frame_ms},
-                           {"first_frame_at_ms", g_web->first_frame_at_ms}};
+                           {"first_frame_at_ms", g_web->first_frame_at_ms}, {"cjk_glyphs", g_web->cjk_glyphs}};
     g_web->reply = reply.dump();
     return g_web->reply.c_str();
 }

@@ -9,6 +9,7 @@
 
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/i18n.hpp"
 #include "ui/widgets.hpp"
 
 namespace fiducia::ui {
@@ -394,7 +395,7 @@ std::string plain_number(double value, int decimals) {
         if (!s.empty() && s.back() == '.') s.pop_back();
     }
     if (s == "-0") s = "0";
-    return s;
+    return localise_number(s);
 }
 
 std::string describe_effect(const Plan& plan, const Action& action, const Effect& e) {
@@ -533,13 +534,13 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
     ImGui::InputText("##id", &view.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
     const bool active = ImGui::IsItemActive();
     const bool done = ImGui::IsItemDeactivatedAfterEdit();
-    item_tooltip("The stable name other parts of the plan (and merges, diffs and scripts) use for this entry: "
+    item_tooltip(tr("The stable name other parts of the plan (and merges, diffs and scripts) use for this entry: "
                  "lower-case letters, digits, - and _, starting with a letter or digit, at most 64 characters, "
                  "unique in its list. Changing it renames every reference too. Applied when you press Enter or "
-                 "leave the field.");
+                 "leave the field."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     std::vector<std::string> others;
-    if (ImGui::Button("From name")) {
+    if (ImGui::Button(tr("From name"))) {
         switch (kind) {
             case Entity::stakeholder: others = ids_of(plan.stakeholders); break;
             case Entity::knowledge_source: others = ids_of(plan.knowledge_sources); break;
@@ -551,9 +552,9 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
         apply(unique_id(name, others));
         view.id_key.clear();
     }
-    item_tooltip("Make the id from the name (unique, valid), renaming every reference.");
+    item_tooltip(tr("Make the id from the name (unique, valid), renaming every reference."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted("Id");
+    ImGui::TextUnformatted(tr("Id"));
     ImGui::EndDisabled();
     if (active) view.id_key = key;
     std::string problem;
@@ -638,8 +639,8 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
                               " to fix before this plan can be saved cleanly###problems";
     const bool open = ImGui::CollapsingHeader(title.c_str());
     ImGui::PopStyleColor();
-    item_tooltip("What the file check says about these entries, with the same words a file would get. The plan "
-                 "still works while you edit; fix these so colleagues can open it.");
+    item_tooltip(tr("What the file check says about these entries, with the same words a file would get. The plan "
+                 "still works while you edit; fix these so colleagues can open it."));
     if (!open) return;
     for (const std::string* e : mine) {
         ImGui::Bullet();
@@ -671,16 +672,16 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
 ListCommand list_buttons(App& app, bool has_selection, const char* noun) {
     ListCommand command = ListCommand::none;
     ImGui::BeginDisabled(app.document().read_only());
-    if (ImGui::Button("Add")) command = ListCommand::add;
+    if (ImGui::Button(tr("Add"))) command = ListCommand::add;
     std::string tip = std::string("Add a new ") + noun + " with a unique id.";
     item_tooltip(tip.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(!has_selection);
-    if (ImGui::Button("Duplicate")) command = ListCommand::duplicate;
+    if (ImGui::Button(tr("Duplicate"))) command = ListCommand::duplicate;
     tip = std::string("Copy the selected ") + noun + " (it gets its own id).";
     item_tooltip(tip.c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) command = ListCommand::remove;
+    if (ImGui::Button(tr("Delete"))) command = ListCommand::remove;
     tip = std::string("Delete the selected ") + noun + "; you are asked first, and told what else goes with it.";
     item_tooltip(tip.c_str());
     ImGui::EndDisabled();
@@ -703,25 +704,25 @@ void delete_popup(App& app, Entity kind, const std::string& what) {
     const Plan& plan = app.document().plan();
     const std::size_t index = static_cast<std::size_t>(std::max(0, view.delete_index));
     bool close = !pending;
-    ImGui::TextWrapped("Delete %s?", what.c_str());
+    ImGui::TextWrapped(tr("Delete %s?"), what.c_str());
     const std::vector<std::string> consequences = delete_consequences(plan, kind, index);
     if (consequences.empty()) {
-        ImGui::TextDisabled("Nothing else in the plan refers to it.");
+        ImGui::TextDisabled("%s", tr("Nothing else in the plan refers to it."));
     } else {
-        ImGui::TextUnformatted("This also changes the rest of the plan:");
+        ImGui::TextUnformatted(tr("This also changes the rest of the plan:"));
         for (const std::string& c : consequences) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", c.c_str());
         }
     }
-    ImGui::TextDisabled("You can undo this (Ctrl+Z).");
+    ImGui::TextDisabled("%s", tr("You can undo this (Ctrl+Z)."));
     ImGui::Spacing();
-    if (ImGui::Button("Delete")) {
+    if (ImGui::Button(tr("Delete"))) {
         if (!app.document().read_only()) remove_entity(app.document().begin_edit(), kind, index);
         close = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+    if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
     if (close) {
         view.delete_kind = -1;
         ImGui::CloseCurrentPopup();

@@ -46,10 +46,10 @@ void draw_explain(App& app) {
     const Plan& plan = app.document().plan();
     const Projection* projection = app.projection();
     AnalysisView& view = app.analysis_view();
-    heading("Explain a score");
+    heading(tr("Explain a score"));
     if (!projection || projection->months.empty() || plan.stakeholders.empty() ||
         projection->months.front().stakeholders.size() != plan.stakeholders.size()) {
-        ImGui::TextWrapped("Add a stakeholder group to see what its trust is made of.");
+        ImGui::TextWrapped("%s", tr("Add a stakeholder group to see what its trust is made of."));
         return;
     }
     const Projection& p = *projection;
@@ -62,7 +62,7 @@ void draw_explain(App& app) {
     view.explain_group = plan.stakeholders[group].id;
     if (view.explain_month < 0 || view.explain_month > p.horizon_months) view.explain_month = p.horizon_months;
     ImGui::SetNextItemWidth(em * 16);
-    if (ImGui::BeginCombo("Group", stakeholder_label(plan, group).c_str())) {
+    if (ImGui::BeginCombo(tr("Group"), stakeholder_label(plan, group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
             if (ImGui::Selectable(stakeholder_label(plan, g).c_str(), g == group)) view.explain_group = plan.stakeholders[g].id;
@@ -70,13 +70,13 @@ void draw_explain(App& app) {
         }
         ImGui::EndCombo();
     }
-    item_tooltip("The stakeholder group whose trust is explained.");
+    item_tooltip(tr("The stakeholder group whose trust is explained."));
     ImGui::SameLine(0, em * 1.5f);
     ImGui::SetNextItemWidth(em * 16);
     const std::string label = month_label(view.explain_month, plan.settings.start) +
                               (view.explain_month == 0 ? " (today)" : view.explain_month == p.horizon_months ? " (horizon)" : "");
-    ImGui::SliderInt("Month", &view.explain_month, 0, p.horizon_months, label.c_str(), ImGuiSliderFlags_AlwaysClamp);
-    item_tooltip("Month 0 is today; drag to see how the sources add up at any month up to the horizon.");
+    ImGui::SliderInt(tr("Month"), &view.explain_month, 0, p.horizon_months, label.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    item_tooltip(tr("Month 0 is today; drag to see how the sources add up at any month up to the horizon."));
 
     const std::size_t month = static_cast<std::size_t>(std::clamp(view.explain_month, 0, p.horizon_months));
     if (month >= p.explanation.size() || group >= p.explanation[month].size()) return;
@@ -88,8 +88,8 @@ void draw_explain(App& app) {
     ImGui::Text("%s", format_trust(sm.trust).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextWrapped("is the trust of %s in %s: its base rate plus the contribution of every source of evidence, "
-                       "largest first. Blue raises trust, orange lowers it.",
+    ImGui::TextWrapped(tr("is the trust of %s in %s: its base rate plus the contribution of every source of evidence, "
+                       "largest first. Blue raises trust, orange lowers it."),
                        stakeholder_label(plan, group).c_str(), month_label(static_cast<int>(month), plan.settings.start).c_str());
 
     Range range;
@@ -124,13 +124,13 @@ void draw_explain(App& app) {
     chart.rows.push_back(total);
     bar_chart("##waterfall", chart);
 
-    chart::subheading("Per dimension", "The same group and month, dimension by dimension (Mayer et al. 1995).");
+    chart::subheading(tr("Per dimension"), tr("The same group and month, dimension by dimension (Mayer et al. 1995)."));
     if (ImGui::BeginTable("dimensions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("The group believes that...", ImGuiTableColumnFlags_WidthStretch, 4.0f);
-        ImGui::TableSetupColumn("Weight", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Trust", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Uncertainty", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Dimension"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(tr("The group believes that..."), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+        ImGui::TableSetupColumn(tr("Weight"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Trust"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Uncertainty"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableHeadersRow();
         double sum = 0;
         for (double w : plan.stakeholders[group].weights) sum += std::max(0.0, w);
@@ -143,14 +143,14 @@ void draw_explain(App& app) {
             ImGui::TableNextColumn();
             const double w = sum > 0 ? std::max(0.0, plan.stakeholders[group].weights[static_cast<std::size_t>(d)]) / sum : 0.2;
             ImGui::TextUnformatted(format_percent(w, 0).c_str());
-            item_tooltip("How much this dimension counts in the group's trust (its weights, made to add up to 100%).");
+            item_tooltip(tr("How much this dimension counts in the group's trust (its weights, made to add up to 100%)."));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_trust(sm.dimensions[static_cast<std::size_t>(d)].trust).c_str());
-            item_tooltip("Projected trust on this dimension, 0-100: (r + W a) / (r + nu s + W).");
+            item_tooltip(tr("Projected trust on this dimension, 0-100: (r + W a) / (r + nu s + W)."));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(format_percent(sm.dimensions[static_cast<std::size_t>(d)].uncertainty, 0).c_str());
-            item_tooltip("Uncertainty u = W / (r + nu s + W): how much of the score is still the base rate for lack "
-                         "of evidence (Josang's Subjective Logic).");
+            item_tooltip(tr("Uncertainty u = W / (r + nu s + W): how much of the score is still the base rate for lack "
+                         "of evidence (Josang's Subjective Logic)."));
         }
         ImGui::EndTable();
     }

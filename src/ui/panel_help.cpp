@@ -30,8 +30,8 @@ void bullet(const char* text) {
 void draw_help(App& app) {
     (void)app;
     using namespace chart;
-    heading("How Fiducia works");
-    if (ImGui::CollapsingHeader("The model in plain words", ImGuiTreeNodeFlags_DefaultOpen)) {
+    heading(tr("How Fiducia works"));
+    if (ImGui::CollapsingHeader(tr("The model in plain words###the-model-in-plain-words"), ImGuiTreeNodeFlags_DefaultOpen)) {
         paragraph("Trust is not earned once and kept: it rises and falls with what people experience. Fiducia "
                   "counts, for each stakeholder group and each month, the good and bad evidence the group gets "
                   "from your touchpoints, the promises you keep or break, your messages and your culture.");
@@ -59,12 +59,12 @@ void draw_help(App& app) {
                "next to the projection so the model can be checked against reality.");
         ImGui::Spacing();
     }
-    if (ImGui::CollapsingHeader("The five dimensions of trust", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (ImGui::CollapsingHeader(tr("The five dimensions of trust###the-five-dimensions-of-t"), ImGuiTreeNodeFlags_DefaultOpen)) {
         if (ImGui::BeginTable("dimension-table", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("Dimension", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn("The stakeholder believes that...", ImGuiTableColumnFlags_WidthStretch, 3.5f);
-            ImGui::TableSetupColumn("Mayer et al. (1995)", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-            ImGui::TableSetupColumn("Trust Equation (Maister 2000)", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+            ImGui::TableSetupColumn(tr("Dimension"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            ImGui::TableSetupColumn(tr("The stakeholder believes that..."), ImGuiTableColumnFlags_WidthStretch, 3.5f);
+            ImGui::TableSetupColumn(tr("Mayer et al. (1995)"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+            ImGui::TableSetupColumn(tr("Trust Equation (Maister 2000)"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
             ImGui::TableHeadersRow();
             static const char* kEquation[] = {"reliability", "reliability", "credibility", "1 / self-orientation", "intimacy"};
             for (int d = 0; d < kDimensions; ++d) {
@@ -82,7 +82,7 @@ void draw_help(App& app) {
         }
         ImGui::Spacing();
     }
-    if (ImGui::CollapsingHeader("Sources")) {
+    if (ImGui::CollapsingHeader(tr("Sources###sources"))) {
         bullet("Mayer, R. C., Davis, J. H. & Schoorman, F. D. (1995). An integrative model of organizational "
                "trust. Academy of Management Review 20(3).");
         bullet("Josang, A. & Ismail, R. (2002). The Beta Reputation System. 15th Bled Electronic Commerce Conference.");
@@ -94,8 +94,8 @@ void draw_help(App& app) {
         bullet("Reichheld, F. (2003). The one number you need to grow. Harvard Business Review.");
         ImGui::Spacing();
     }
-    if (ImGui::CollapsingHeader("Chart gallery", ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::TextDisabled("Every chart type Fiducia draws, with fixed sample data. Hover them to see the read-outs.");
+    if (ImGui::CollapsingHeader(tr("Chart gallery###chart-gallery"), ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::TextDisabled("%s", tr("Every chart type Fiducia draws, with fixed sample data. Hover them to see the read-outs."));
         draw_gallery();
     }
 }

@@ -179,10 +179,10 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         draw->AddLine(ImVec2(handle_x, top - pad * 0.5f), ImVec2(handle_x, bottom + pad * 0.5f),
                       hot ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_TextDisabled), hot ? 3.0f : 2.0f);
         if (ImGui::IsItemActive()) {
-            ImGui::SetTooltip("Full effect by month %d (%s): a %d-month ramp", a.start_month + a.ramp_months - 1,
+            ImGui::SetTooltip(tr("Full effect by month %d (%s): a %d-month ramp"), a.start_month + a.ramp_months - 1,
                               chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start).c_str(), a.ramp_months);
         } else {
-            item_tooltip("Drag to change how many months the action takes to reach full effect (its ramp).");
+            item_tooltip(tr("Drag to change how many months the action takes to reach full effect (its ramp)."));
         }
     }
     ImGui::PopID();
@@ -197,7 +197,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         if (actions >= 0) app.show_panel(actions);
     }
     if (ImGui::IsItemActive()) {
-        ImGui::SetTooltip("Starts in month %d (%s)", a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
+        ImGui::SetTooltip(tr("Starts in month %d (%s)"), a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
     } else {
         const std::string tip = action_tooltip(plan, a);
         item_tooltip(tip.c_str());
@@ -238,9 +238,9 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     if (hover_month >= 1) {
         const MonthCost& c = costs[static_cast<std::size_t>(hover_month - 1)];
         ImGui::BeginTooltip();
-        ImGui::Text("Month %d (%s): %s", hover_month, chart::month_label(hover_month, plan.settings.start).c_str(),
+        ImGui::Text(tr("Month %d (%s): %s"), hover_month, chart::month_label(hover_month, plan.settings.start).c_str(),
                     chart::format_money(c.total(), plan.meta.currency).c_str());
-        ImGui::TextDisabled("One-off %s (orange) + monthly %s (blue), enabled actions only.",
+        ImGui::TextDisabled(tr("One-off %s (orange) + monthly %s (blue), enabled actions only."),
                             chart::format_money(c.once, plan.meta.currency).c_str(),
                             chart::format_money(c.monthly, plan.meta.currency).c_str());
         ImGui::EndTooltip();
@@ -252,17 +252,17 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
 void draw_roadmap(App& app) {
     const Plan& plan = app.document().plan();
     const float em = ImGui::GetFontSize();
-    editor_intro("Roadmap",
-                 "Your actions month by month. Drag a bar to move its start; drag the end of its ramp (the fading part) "
+    editor_intro(tr("Roadmap"),
+                 tr("Your actions month by month. Drag a bar to move its start; drag the end of its ramp (the fading part) "
                  "to change how long it takes to reach full effect. Dots on the left: the scenarios that include each "
-                 "action. Underneath: what the enabled actions cost each month.");
+                 "action. Underneath: what the enabled actions cost each month."));
     error_summary(app, {"/actions", "/scenarios"});
     if (plan.actions.empty()) {
-        ImGui::TextWrapped("No actions yet: add them in Actions, then plan them here.");
+        ImGui::TextWrapped("%s", tr("No actions yet: add them in Actions, then plan them here."));
         return;
     }
     if (!plan.scenarios.empty()) {
-        ImGui::TextDisabled("Scenarios:");
+        ImGui::TextDisabled("%s", tr("Scenarios:"));
         for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
             ImGui::SameLine();
             chart::legend_swatch(chart::series_colour(static_cast<int>(s)));
@@ -297,9 +297,12 @@ void draw_roadmap(App& app) {
     const Projection* p = app.projection();
     double total = 0;
     for (const MonthCost& c : monthly_costs(app.document().plan())) total += c.total();
-    ImGui::TextDisabled("Enabled actions cost %s over the horizon%s.",
-                        chart::format_money(total, plan.meta.currency).c_str(),
-                        p ? (" and keep " + chart::format_money(p->revenue_kept, plan.meta.currency) + " of revenue").c_str() : "");
+    if (p)
+        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon and keep %s of revenue."),
+                            chart::format_money(total, plan.meta.currency).c_str(),
+                            chart::format_money(p->revenue_kept, plan.meta.currency).c_str());
+    else
+        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon."), chart::format_money(total, plan.meta.currency).c_str());
 }
 
 }  // namespace fiducia::ui
