@@ -254,37 +254,49 @@ void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& ne
 
 const std::vector<EffectField>& effect_fields(EffectTarget target) {
     static const std::vector<EffectField> touchpoint = {
-        {"interactions_per_month", "interactions per month", false,
-         "How often a typical member of the group goes through this touchpoint each month."},
-        {"bad_share", "bad share", true,
-         "The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
-         "after one)."},
-        {"severity", "severity", false, "How much one bad experience here weighs (1 = an ordinary one)."},
+        {"interactions_per_month", tr_noop("interactions per month"), false,
+         tr_noop("How often a typical member of the group goes through this touchpoint each month.")},
+        {"bad_share", tr_noop("bad share"), true,
+         tr_noop("The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
+         "after one).")},
+        {"severity", tr_noop("severity"), false,
+         tr_noop("How much one bad experience here weighs (1 = an ordinary one).")},
     };
     static const std::vector<EffectField> commitment = {
-        {"occasions_per_month", "occasions per month", false,
-         "How often a typical member sees the promise tested each month."},
-        {"kept_share", "kept share", true, "The share of occasions on which the promise is kept."},
+        {"occasions_per_month", tr_noop("occasions per month"), false,
+         tr_noop("How often a typical member sees the promise tested each month.")},
+        {"kept_share", tr_noop("kept share"), true,
+         tr_noop("The share of occasions on which the promise is kept.")},
     };
     static const std::vector<EffectField> knowledge = {
-        {"granularity", "granularity", true, "Detailed, timely insight from many sources (0-100%)."},
-        {"relevance", "relevance", true, "How well insight fits the person's real context (0-100%)."},
-        {"consistency", "consistency", true,
-         "How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty."},
-        {"messages_per_month", "messages per month", false, "Messages each person reached gets per month."},
+        {"granularity", tr_noop("granularity"), true,
+         tr_noop("Detailed, timely insight from many sources (0-100%).")},
+        {"relevance", tr_noop("relevance"), true,
+         tr_noop("How well insight fits the person's real context (0-100%).")},
+        {"consistency", tr_noop("consistency"), true,
+         tr_noop("How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty.")},
+        {"messages_per_month", tr_noop("messages per month"), false,
+         tr_noop("Messages each person reached gets per month.")},
     };
     static const std::vector<EffectField> stakeholder = {
-        {"size", "size", false, "People in the group."},
-        {"importance", "importance", false, "The group's weight in the Trust Index."},
-        {"base_rate", "base rate", true, "Trust before any evidence (clamped to 1-99%)."},
-        {"revenue_per_month", "revenue per month", false, "Revenue per person per month."},
-        {"peer_rating", "peer rating", false, "Review rating, 1-5 stars (a missing rating starts from 3)."},
-        {"peer_exposure", "peer exposure", true, "The share of the group that reads the reviews."},
+        {"size", tr_noop("size"), false,
+         tr_noop("People in the group.")},
+        {"importance", tr_noop("importance"), false,
+         tr_noop("The group's weight in the Trust Index.")},
+        {"base_rate", tr_noop("base rate"), true,
+         tr_noop("Trust before any evidence (clamped to 1-99%).")},
+        {"revenue_per_month", tr_noop("revenue per month"), false,
+         tr_noop("Revenue per person per month.")},
+        {"peer_rating", tr_noop("peer rating"), false,
+         tr_noop("Review rating, 1-5 stars (a missing rating starts from 3).")},
+        {"peer_exposure", tr_noop("peer exposure"), true,
+         tr_noop("The share of the group that reads the reviews.")},
     };
     static const std::vector<EffectField> culture = {
-        {"empowerment", "empowerment", true,
-         "How far customer-facing staff may solve problems themselves (0-100%)."},
-        {"reward", "reward", true, "How far staff are rewarded for earning customers' trust (0-100%)."},
+        {"empowerment", tr_noop("empowerment"), true,
+         tr_noop("How far customer-facing staff may solve problems themselves (0-100%).")},
+        {"reward", tr_noop("reward"), true,
+         tr_noop("How far staff are rewarded for earning customers' trust (0-100%).")},
     };
     switch (target) {
         case EffectTarget::touchpoint: return touchpoint;
@@ -401,7 +413,7 @@ std::string plain_number(double value, int decimals) {
 std::string describe_effect(const Plan& plan, const Action& action, const Effect& e) {
     std::string who;
     if (e.target == EffectTarget::culture) {
-        who = "Culture";
+        who = tr("Culture");
     } else {
         for (const auto& [id, name] : effect_entities(plan, e.target))
             if (id == e.id) who = name;
@@ -413,7 +425,7 @@ std::string describe_effect(const Plan& plan, const Action& action, const Effect
                                : "(missing: " + e.id + ")";
     }
     const EffectField* field = find_effect_field(e.target, e.field);
-    std::string what = field ? field->label : (e.field.empty() ? "(no field chosen)" : e.field);
+    std::string what = field ? tr(field->label) : (e.field.empty() ? tr("(no field chosen)") : e.field);
     const bool share = field && field->share;
     std::string change;
     switch (e.op) {
@@ -421,16 +433,16 @@ std::string describe_effect(const Plan& plan, const Action& action, const Effect
         case EffectOp::add:
             if (share)
                 change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value) * 100, 1) +
-                         " percentage points";
+                         " " + tr("percentage points");
             else
                 change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value), 3);
             break;
         case EffectOp::set:
-            change = " set to " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
+            change = std::string(" ") + tr("set to") + " " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
             break;
     }
-    std::string when = " from month " + std::to_string(action.start_month);
-    if (action.ramp_months > 1) when += ", full by month " + std::to_string(action.start_month + action.ramp_months - 1);
+    std::string when = " " + trf("from month %d", action.start_month);
+    if (action.ramp_months > 1) when += ", " + trf("full by month %d", action.start_month + action.ramp_months - 1);
     return who + ": " + what + change + when;
 }
 
@@ -471,20 +483,20 @@ std::vector<MonthCost> monthly_costs(const Plan& plan) {
 // ---- Widgets ------------------------------------------------------------------------------------
 
 const char* kind_label(StakeholderKind kind) {
-    static const char* k[] = {"Customers", "Employees", "Partners", "Investors", "Community"};
-    return k[std::clamp(static_cast<int>(kind), 0, 4)];
+    static const char* k[] = {tr_noop("Customers"), tr_noop("Employees"), tr_noop("Partners"), tr_noop("Investors"), tr_noop("Community")};
+    return tr(k[std::clamp(static_cast<int>(kind), 0, 4)]);
 }
 const char* channel_label(Channel channel) {
-    static const char* k[] = {"Social media", "Omnichannel", "Inbound marketing", "Survey", "CRM data", "Other"};
-    return k[std::clamp(static_cast<int>(channel), 0, 5)];
+    static const char* k[] = {tr_noop("Social media"), tr_noop("Omnichannel"), tr_noop("Inbound marketing"), tr_noop("Survey"), tr_noop("CRM data"), tr_noop("Other")};
+    return tr(k[std::clamp(static_cast<int>(channel), 0, 5)]);
 }
 const char* stage_label(Stage stage) {
-    static const char* k[] = {"Discover", "Consider", "Purchase", "Deliver", "Use", "Service", "Renew"};
-    return k[std::clamp(static_cast<int>(stage), 0, 6)];
+    static const char* k[] = {tr_noop("Discover"), tr_noop("Consider"), tr_noop("Purchase"), tr_noop("Deliver"), tr_noop("Use"), tr_noop("Service"), tr_noop("Renew")};
+    return tr(k[std::clamp(static_cast<int>(stage), 0, 6)]);
 }
 const char* metric_label(Metric metric) {
-    static const char* k[] = {"Trust share", "NPS", "CSAT", "Churn", "Other"};
-    return k[std::clamp(static_cast<int>(metric), 0, 4)];
+    static const char* k[] = {tr_noop("Trust share"), tr_noop("NPS"), tr_noop("CSAT"), tr_noop("Churn"), tr_noop("Other")};
+    return tr(k[std::clamp(static_cast<int>(metric), 0, 4)]);
 }
 
 std::string stakeholder_name(const Plan& plan, const std::string& id) {
@@ -604,11 +616,12 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
     bool changed = false;
     int chosen = current;
     ImGui::BeginDisabled(app.document().read_only());
-    const char* preview = current >= 0 && current < count ? labels[current] : "";
+    // The labels are English (tr_noop tables or tr() texts): shown translated.
+    const char* preview = current >= 0 && current < count ? tr(labels[current]) : "";
     if (ImGui::BeginCombo(label, preview)) {
         for (int i = 0; i < count; ++i) {
             ImGui::PushID(i);
-            if (ImGui::Selectable(labels[i], i == current)) {
+            if (ImGui::Selectable(tr(labels[i]), i == current)) {
                 chosen = i;
                 changed = i != current;
             }

@@ -16,8 +16,9 @@ namespace fiducia::ui {
 
 namespace {
 
-const char* kTargetLabels[] = {"Touchpoint", "Commitment", "Knowledge source", "Stakeholder group", "Culture"};
-const char* kOpLabels[] = {"Multiply by", "Add", "Set to"};
+const char* kTargetLabels[] = {tr_noop("Touchpoint"), tr_noop("Commitment"), tr_noop("Knowledge source"),
+                               tr_noop("Stakeholder group"), tr_noop("Culture")};
+const char* kOpLabels[] = {tr_noop("Multiply by"), tr_noop("Add"), tr_noop("Set to")};
 
 Effect default_effect(const Plan& plan, EffectTarget target) {
     Effect e;
@@ -75,18 +76,18 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     const auto& fields = effect_fields(e.target);
     const EffectField* field = find_effect_field(e.target, e.field);
     ImGui::BeginDisabled(ro);
-    if (ImGui::BeginCombo("##field", field ? field->label : (e.field.empty() ? "(choose)" : e.field.c_str()))) {
+    if (ImGui::BeginCombo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(fields[i].label, field == &fields[i]) && field != &fields[i])
+            if (ImGui::Selectable(tr(fields[i].label), field == &fields[i]) && field != &fields[i])
                 edit(app.document().begin_edit()).field = fields[i].id;
-            item_tooltip(fields[i].meaning);
+            item_tooltip(tr(fields[i].meaning));
             ImGui::PopID();
         }
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
-    item_tooltip(field ? field->meaning : "Which figure it changes: only the figures an action may change are offered.");
+    item_tooltip(field ? tr(field->meaning) : tr("Which figure it changes: only the figures an action may change are offered."));
 
     ImGui::SetNextItemWidth(em * 9);
     combo_index(app, "##op", static_cast<int>(e.op), kOpLabels, 3,
@@ -206,7 +207,7 @@ void draw_actions(App& app) {
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
     const ListCommand command = list_buttons(app, !plan.actions.empty(), "action");
     std::vector<std::string> names;
-    for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  (off)");
+    for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  " + tr("(off)"));
     view.action = entity_list("##actions", names, view.action, -FLT_MIN);
     ImGui::EndChild();
 
@@ -214,9 +215,9 @@ void draw_actions(App& app) {
         Action a;
         if (command == ListCommand::duplicate && !plan.actions.empty()) {
             a = plan.actions[static_cast<std::size_t>(view.action)];
-            a.name += " (copy)";
+            a.name += std::string(" ") + tr("(copy)");
         } else {
-            a.name = "New action";
+            a.name = tr("New action");
         }
         a.id = unique_id(a.name, ids_of(plan.actions), "action");
         Plan& p = app.document().begin_edit();

@@ -84,9 +84,9 @@ void draw_commitments(App& app) {
         Commitment c;
         if (command == ListCommand::duplicate && !plan.commitments.empty()) {
             c = plan.commitments[static_cast<std::size_t>(view.commitment)];
-            c.statement += " (copy)";
+            c.statement += std::string(" ") + tr("(copy)");
         } else {
-            c.statement = "New promise";
+            c.statement = tr("New promise");
             c.occasions_per_month = 1;
             c.kept_share = 0.95;
             if (!plan.stakeholders.empty()) c.stakeholders.push_back(plan.stakeholders.front().id);

@@ -20,23 +20,23 @@ using namespace chart;
 
 std::string source_kind(const std::string& source) {
     if (source == "base_rate")
-        return "Trust before any evidence: the group's base rate (its propensity to trust, Mayer et al. 1995), "
-               "weighted by the prior weight W.";
+        return tr("Trust before any evidence: the group's base rate (its propensity to trust, Mayer et al. 1995), "
+               "weighted by the prior weight W.");
     if (source == "peers")
-        return "Peer reviews: the star rating read by a share of the group moves its base rate (people trust "
-               "'people like me', Edelman Trust Barometer).";
+        return tr("Peer reviews: the star rating read by a share of the group moves its base rate (people trust "
+               "'people like me', Edelman Trust Barometer).");
     if (source == "culture")
-        return "Culture: empowered staff fix service problems, and employees judge whether the company trusts "
-               "and rewards them.";
+        return tr("Culture: empowered staff fix service problems, and employees judge whether the company trusts "
+               "and rewards them.");
     if (source.rfind("touchpoint:", 0) == 0)
-        return "A touchpoint: its good experiences add evidence, its bad ones take away three times as much by "
-               "default (Slovic 1993).";
+        return tr("A touchpoint: its good experiences add evidence, its bad ones take away three times as much by "
+               "default (Slovic 1993).");
     if (source.rfind("commitment:", 0) == 0)
-        return "A commitment: kept occasions are evidence the organisation keeps its promises; broken public "
-               "ones count double.";
+        return tr("A commitment: kept occasions are evidence the organisation keeps its promises; broken public "
+               "ones count double.");
     if (source.rfind("knowledge_source:", 0) == 0)
-        return "A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
-               "its knowledge also makes advice and empathy land better (personalisation).";
+        return tr("A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
+               "its knowledge also makes advice and empathy land better (personalisation).");
     return "";
 }
 
@@ -114,7 +114,7 @@ void draw_explain(App& app) {
         chart.rows.push_back(row);
     }
     BarRow total;
-    total.label = "Trust of " + stakeholder_label(plan, group);
+    total.label = trf("Trust of %s", stakeholder_label(plan, group).c_str());
     total.strong = true;
     total.bars.push_back({0, sm.trust, series_colour(static_cast<int>(group))});
     total.value_text = format_trust(sm.trust);

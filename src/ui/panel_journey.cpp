@@ -21,14 +21,14 @@ namespace {
 constexpr int kStages = 7;
 
 const char* kStageTips[kStages] = {
-    "Discover: the person first hears of you - ads, search, word of mouth, social media.",
-    "Consider: they compare and ask - website, reviews, advice, quotes.",
-    "Purchase: they buy or sign - checkout, contract, onboarding forms.",
-    "Deliver: they receive what they bought - delivery, installation, account opening.",
-    "Use: they use the product or service day to day - app, statements, the product itself.",
-    "Service: they need help - contact centre, chat, complaints, returns. The key touchpoint: empowered staff fix "
-    "problems here (Culture).",
-    "Renew: they decide to stay - renewal, loyalty, repeat purchase.",
+    tr_noop("Discover: the person first hears of you - ads, search, word of mouth, social media."),
+    tr_noop("Consider: they compare and ask - website, reviews, advice, quotes."),
+    tr_noop("Purchase: they buy or sign - checkout, contract, onboarding forms."),
+    tr_noop("Deliver: they receive what they bought - delivery, installation, account opening."),
+    tr_noop("Use: they use the product or service day to day - app, statements, the product itself."),
+    tr_noop("Service: they need help - contact centre, chat, complaints, returns. The key touchpoint: empowered staff fix "
+    "problems here (Culture)."),
+    tr_noop("Renew: they decide to stay - renewal, loyalty, repeat purchase."),
 };
 
 struct StageFigure {
@@ -113,7 +113,7 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
         if (hovered && std::fabs(mouse.x - cols.centre(stages[i])) < cols.width * 0.5f) hover_stage = stages[i];
     }
     if (points.empty()) {
-        const char* none = "No touchpoints for this group yet: add them in the stages below.";
+        const char* none = tr("No touchpoints for this group yet: add them in the stages below.");
         draw->AddText(ImVec2(cols.x0 + em, (plot_top + plot_bottom) * 0.5f - em * 0.5f), text, none);
     }
     if (hovered && hover_stage >= 0) {
@@ -160,7 +160,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         ImGui::SetCursorScreenPos(ImVec2(cols.left(s) + gap, y0));
         const std::string label = fit_text(stage_label(static_cast<Stage>(s)), cols.width - gap * 2);
         ImGui::TextUnformatted(label.c_str());
-        item_tooltip(kStageTips[s]);
+        item_tooltip(tr(kStageTips[s]));
     }
     const float rows_y = y0 + ImGui::GetTextLineHeightWithSpacing();
     std::vector<int> filled(kStages, 0);

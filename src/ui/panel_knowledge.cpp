@@ -17,10 +17,10 @@ namespace fiducia::ui {
 
 namespace {
 
-const char* kChannelTips =
+const char* kChannelTips = tr_noop(
     "Where the knowledge comes from. Social media: answering questions and comments, educating, quizzes. "
     "Omnichannel: email, video calls, webinars, chatbots, live events, seamless between channels. Inbound "
-    "marketing: tailored content that reveals habits, preferences and latent needs. Survey, CRM data or other.";
+    "marketing: tailored content that reveals habits, preferences and latent needs. Survey, CRM data or other.");
 
 void draw_coverage(App& app, const Plan& plan, std::size_t k) {
     const KnowledgeSource& src = plan.knowledge_sources[k];
@@ -85,7 +85,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t k) {
     pointer_error(app, at + "/id");
     static const char* channels[6];
     for (int i = 0; i < 6; ++i) channels[i] = channel_label(static_cast<Channel>(i));
-    combo_index(app, tr("Channel"), static_cast<int>(src.channel), channels, 6, kChannelTips,
+    combo_index(app, tr("Channel"), static_cast<int>(src.channel), channels, 6, tr(kChannelTips),
                 [edit](Plan& p, int v) { edit(p).channel = static_cast<Channel>(v); });
 
     chart::subheading(tr("Quality of the knowledge"),
@@ -139,9 +139,9 @@ void draw_knowledge(App& app) {
         KnowledgeSource k;
         if (command == ListCommand::duplicate && !plan.knowledge_sources.empty()) {
             k = plan.knowledge_sources[static_cast<std::size_t>(view.knowledge_source)];
-            k.name += " (copy)";
+            k.name += std::string(" ") + tr("(copy)");
         } else {
-            k.name = "New knowledge source";
+            k.name = tr("New knowledge source");
             k.granularity = k.relevance = k.consistency = 0.5;
         }
         k.id = unique_id(k.name, ids_of(plan.knowledge_sources), "source");

@@ -16,10 +16,10 @@ namespace fiducia::ui {
 
 namespace {
 
-const char* kMetricTips =
+const char* kMetricTips = tr_noop(
     "What was measured. Trust share: the share answering 6-9 on the 9-point trust scale (Edelman Trust Barometer), "
     "drawn on the projection as it is. NPS: promoters (9-10) minus detractors (0-6), -100 to 100 (Reichheld 2003). "
-    "CSAT: a satisfaction score. Churn: the share of customers who left. Other: anything else worth keeping.";
+    "CSAT: a satisfaction score. Churn: the share of customers who left. Other: anything else worth keeping.");
 
 bool share_metric(Metric m) { return m == Metric::trust_share || m == Metric::churn; }
 
@@ -43,7 +43,7 @@ void draw_row(App& app, const Plan& plan, std::size_t i) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     static const char* metrics[5];
     for (int m = 0; m < 5; ++m) metrics[m] = metric_label(static_cast<Metric>(m));
-    combo_index(app, "##metric", static_cast<int>(o.metric), metrics, 5, kMetricTips, [edit](Plan& p, int v) {
+    combo_index(app, "##metric", static_cast<int>(o.metric), metrics, 5, tr(kMetricTips), [edit](Plan& p, int v) {
         Observation& ob = edit(p);
         ob.metric = static_cast<Metric>(v);
         if (share_metric(ob.metric) && (ob.value > 1 || ob.value < 0))  // e.g. 45 (NPS) -> 45%
@@ -106,7 +106,7 @@ void draw_measurements(App& app) {
     error_summary(app, {"/observations"});
 
     ImGui::SetNextItemWidth(em * 16);
-    const std::string preview = view.measurement_group.empty() ? "All groups" : stakeholder_name(plan, view.measurement_group);
+    const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
     if (ImGui::BeginCombo(tr("Show"), preview.c_str())) {
         if (ImGui::Selectable(tr("All groups"), view.measurement_group.empty())) view.measurement_group.clear();
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
@@ -143,7 +143,7 @@ void draw_measurements(App& app) {
         ImGui::TableSetupColumn(tr("Value"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn(tr("Sample size"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn(tr("Source"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
-        ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("Delete").x +
+        ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("Delete")).x +
                                                                                   ImGui::GetStyle().FramePadding.x * 2);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < current.observations.size(); ++i) {

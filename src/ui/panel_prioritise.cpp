@@ -138,15 +138,15 @@ void draw_result(App& app, const Plan& plan) {
         plot.begin("##frontier", ImVec2(0, em * 13), Axis(0, xr.hi, Format::money, cur),
                    objective == Objective::trust ? Axis(yr.lo - pad, yr.hi + pad, Format::trust)
                                                  : Axis(yr.lo - pad, yr.hi + pad, Format::money, cur));
-        plot.line("Best for each budget", xs, ys, series_colour(0));
+        plot.line(tr("Best for each budget"), xs, ys, series_colour(0));
         plot.points("", xs, ys, series_colour(0), Marker::circle, tips);
         if (!stale)
-            plot.points("The plan's enabled actions", {app.analysis_view().plan_point_cost}, {app.analysis_view().plan_point_value},
+            plot.points(tr("The plan's enabled actions"), {app.analysis_view().plan_point_cost}, {app.analysis_view().plan_point_value},
                         series_colour(1), Marker::diamond,
-                        {"The plan as it stands: " + objective_text(app.analysis_view().plan_point_value, objective, cur) +
-                         " for " + format_money(app.analysis_view().plan_point_cost, cur) +
-                         ". Below the line: the same money could buy more."});
-        plot.vline(job.options.budget, neutral_colour(), "your budget");
+                        {trf("The plan as it stands: %s for %s. Below the line: the same money could buy more.",
+                             objective_text(app.analysis_view().plan_point_value, objective, cur).c_str(),
+                             format_money(app.analysis_view().plan_point_cost, cur).c_str())});
+        plot.vline(job.options.budget, neutral_colour(), tr("your budget"));
         plot.end();
     }
 }
@@ -177,7 +177,7 @@ void draw_prioritise(App& app) {
     const double lo = 0, hi = std::max(all_cost, 1.0);
     ImGui::SetNextItemWidth(em * 20);
     const std::string shown = format_money(view.budget, cur);
-    ImGui::SliderScalar("Budget", ImGuiDataType_Double, &view.budget, &lo, &hi, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SliderScalar(tr("Budget"), ImGuiDataType_Double, &view.budget, &lo, &hi, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
     item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Ctrl+click to type "
                  "an amount."));
     ImGui::SameLine();

@@ -8,6 +8,7 @@
 
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/editing.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -122,16 +123,16 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     }
     for (const Group& gr : groups)
         plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
-    plot.line("Trust Index", xs, index, neutral_colour(), 2.5f, true);
+    plot.line(tr("Trust Index"), xs, index, neutral_colour(), 2.5f, true);
     bool any_share = false, any_nps = false;
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         if (!share[g].xs.empty()) {
-            plot.points(any_share ? "" : "Measured trust share", share[g].xs, share[g].ys, series_colour(static_cast<int>(g)),
+            plot.points(any_share ? "" : tr("Measured trust share"), share[g].xs, share[g].ys, series_colour(static_cast<int>(g)),
                         Marker::circle, share[g].tips);
             any_share = true;
         }
         if (!nps[g].xs.empty()) {
-            plot.points(any_nps ? "" : "NPS, mapped to 0-100", nps[g].xs, nps[g].ys, series_colour(static_cast<int>(g)),
+            plot.points(any_nps ? "" : tr("NPS, mapped to 0-100"), nps[g].xs, nps[g].ys, series_colour(static_cast<int>(g)),
                         Marker::diamond, nps[g].tips);
             any_nps = true;
         }
@@ -142,7 +143,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     std::vector<const Observation*> others;
     for (const Observation& o : plan.observations)
         if (o.metric != Metric::trust_share && o.metric != Metric::nps) others.push_back(&o);
-    if (!others.empty() && ImGui::TreeNode("other-measurements", "Other measurements (%d), not drawn",
+    if (!others.empty() && ImGui::TreeNode("other-measurements", tr("Other measurements (%d), not drawn"),
                                            static_cast<int>(others.size()))) {
         ImGui::TextWrapped("%s", tr("CSAT, churn and other figures measure satisfaction or leaving, not trust, and use "
                            "their own scales and definitions, so they are listed here rather than drawn on the "
@@ -165,8 +166,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(month_label(o->month, plan.settings.start).c_str());
                 ImGui::TableNextColumn();
-                static const char* kMetric[] = {"Trust share", "NPS", "CSAT", "Churn", "Other"};
-                ImGui::TextUnformatted(kMetric[static_cast<int>(o->metric)]);
+                ImGui::TextUnformatted(metric_label(o->metric));
                 ImGui::TableNextColumn();
                 if (o->metric == Metric::churn) ImGui::TextUnformatted(format_percent(o->value).c_str());
                 else ImGui::TextUnformatted(format_number(o->value, std::fabs(o->value) < 10 ? 2 : 0).c_str());

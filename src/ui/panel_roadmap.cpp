@@ -211,8 +211,8 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     double top = 0;
     for (const MonthCost& c : costs) top = std::max(top, c.total());
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    draw->AddText(ImVec2(L.left + em * 0.2f, y), ImGui::GetColorU32(ImGuiCol_Text), "Cost per month");
-    const std::string peak = "up to " + chart::format_money_short(top, plan.meta.currency);
+    draw->AddText(ImVec2(L.left + em * 0.2f, y), ImGui::GetColorU32(ImGuiCol_Text), tr("Cost per month"));
+    const std::string peak = trf("up to %s", chart::format_money_short(top, plan.meta.currency).c_str());
     draw->AddText(ImVec2(L.left + em * 0.2f, y + ImGui::GetTextLineHeight()), text, peak.c_str());
     ImGui::SetCursorScreenPos(ImVec2(L.x0, y));
     ImGui::InvisibleButton("##costs", ImVec2(std::max(1.0f, L.x_end() - L.x0), height));
@@ -220,7 +220,7 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     const float bottom = y + height;
     draw->AddLine(ImVec2(L.x0, bottom), ImVec2(L.x_end(), bottom), ImGui::GetColorU32(ImGuiCol_Separator));
     if (top <= 0) {
-        draw->AddText(ImVec2(L.x0 + em * 0.3f, y + em * 0.3f), text, "No costs: no enabled action costs anything.");
+        draw->AddText(ImVec2(L.x0 + em * 0.3f, y + em * 0.3f), text, tr("No costs: no enabled action costs anything."));
         return;
     }
     const int hover_month = hovered ? month_at(ImGui::GetIO().MousePos.x, L.x0, L.month_w, L.horizon) : -1;

@@ -101,7 +101,7 @@ void draw_model(App& app, const Plan& plan) {
                 [](Plan& p, double v) { p.settings.forgetting = v; });
     pointer_error(app, "/settings/forgetting");
     ImGui::TextDisabled(tr("Half-life of a memory: %s months."),
-                        s.forgetting >= 1 ? "never forgotten"
+                        s.forgetting >= 1 ? tr("never forgotten")
                                           : plain_number(std::log(0.5) / std::log(std::clamp(s.forgetting, 0.01, 0.999)), 1).c_str());
     edit_number(app, tr("Weight of a bad experience"), s.negative_weight, 0.1, 20, "%.2f",
                 tr("How many good experiences one bad experience outweighs (nu, default 3). Slovic (1993): negative "

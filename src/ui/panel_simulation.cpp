@@ -93,9 +93,9 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         plot.begin("##sim-retention", ImVec2(0, em * 13), Axis(0, horizon, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::percent));
-        plot.band("Simulated", xs, kept_lo, kept_hi, with_alpha(series_colour(0), 0.2f));
-        plot.line("Simulated", xs, kept, series_colour(0));
-        if (same_plan) plot.line("Projection", xs, chain_kept, series_colour(1), 2.0f, true);
+        plot.band(tr("Simulated"), xs, kept_lo, kept_hi, with_alpha(series_colour(0), 0.2f));
+        plot.line(tr("Simulated"), xs, kept, series_colour(0));
+        if (same_plan) plot.line(tr("Projection"), xs, chain_kept, series_colour(1), 2.0f, true);
         plot.end();
     }
     ImGui::TableNextColumn();
@@ -114,16 +114,16 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         plot.begin("##sim-trust", ImVec2(0, em * 13), Axis(0, horizon, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::trust));
-        plot.band("5th to 95th percentile", xs, p05, p95, with_alpha(series_colour(2), 0.22f));
-        plot.line("Median", xs, p50, series_colour(2));
+        plot.band(tr("5th to 95th percentile"), xs, p05, p95, with_alpha(series_colour(2), 0.22f));
+        plot.line(tr("Median"), xs, p50, series_colour(2));
         plot.line("", xs, p05, with_alpha(series_colour(2), 0.5f), 1.0f);
         plot.line("", xs, p95, with_alpha(series_colour(2), 0.5f), 1.0f);
-        if (same_plan) plot.line("Projection", xs, chain_trust, series_colour(1), 2.0f, true);
+        if (same_plan) plot.line(tr("Projection"), xs, chain_trust, series_colour(1), 2.0f, true);
         plot.end();
     }
     ImGui::EndTable();
 
-    const std::string at = "Trust at the horizon (" + month_label(horizon, plan.settings.start) + ")";
+    const std::string at = trf("Trust at the horizon (%s)", month_label(horizon, plan.settings.start).c_str());
     ImGui::TextUnformatted(at.c_str());
     help_marker(tr("How the customers still there at the horizon spread over trust (0-100): the share of them in each "
                 "band of the scale."));
@@ -140,7 +140,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         Axis y(0, range.hi * 1.05, Format::percent);
         plot.begin("##sim-histogram", ImVec2(0, em * 12), Axis(0, 1, Format::trust), y);
-        plot.columns("Share of customers", hx, hy, width, with_alpha(series_colour(0), 0.8f));
+        plot.columns(tr("Share of customers"), hx, hy, width, with_alpha(series_colour(0), 0.8f));
         plot.end();
     }
 }

@@ -18,14 +18,14 @@ namespace fiducia::ui {
 namespace {
 
 const char* kDimensionTips[kDimensions] = {
-    "Transactions: the group believes that dealings succeed smoothly, at the quality paid for, safely and "
-    "without friction (Mayer et al. 1995: ability; Trust Equation: reliability).",
-    "Promises: the group believes that the organisation does what it commits to (Mayer: integrity; reliability).",
-    "Honesty: the group believes that what the organisation says is true and consistent, good news and bad "
-    "(Mayer: integrity; credibility).",
-    "Advice: the group believes that the organisation acts in their interest, not only to sell - a trusted advisor "
-    "(Mayer: benevolence; low self-orientation).",
-    "Empathy: the group believes that the organisation knows them and is \"like me\" (Mayer: benevolence; intimacy).",
+    tr_noop("Transactions: the group believes that dealings succeed smoothly, at the quality paid for, safely and "
+    "without friction (Mayer et al. 1995: ability; Trust Equation: reliability)."),
+    tr_noop("Promises: the group believes that the organisation does what it commits to (Mayer: integrity; reliability)."),
+    tr_noop("Honesty: the group believes that what the organisation says is true and consistent, good news and bad "
+    "(Mayer: integrity; credibility)."),
+    tr_noop("Advice: the group believes that the organisation acts in their interest, not only to sell - a trusted advisor "
+    "(Mayer: benevolence; low self-orientation)."),
+    tr_noop("Empathy: the group believes that the organisation knows them and is \"like me\" (Mayer: benevolence; intimacy)."),
 };
 
 void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
@@ -41,7 +41,7 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
         const bool changed =
             ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, "%.2f");
         ImGui::EndDisabled();
-        item_tooltip(kDimensionTips[d]);
+        item_tooltip(tr(kDimensionTips[d]));
         if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = std::max(0.0, v);
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
         ImGui::SameLine(ImGui::GetFontSize() * 22);
@@ -163,9 +163,9 @@ void draw_stakeholders(App& app) {
         Stakeholder s;
         if (command == ListCommand::duplicate && !plan.stakeholders.empty()) {
             s = plan.stakeholders[static_cast<std::size_t>(view.stakeholder)];
-            s.name += " (copy)";
+            s.name += std::string(" ") + tr("(copy)");
         } else {
-            s.name = "New stakeholder group";
+            s.name = tr("New stakeholder group");
         }
         s.id = unique_id(s.name, ids_of(plan.stakeholders), "group");
         Plan& p = app.document().begin_edit();
