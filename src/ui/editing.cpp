@@ -539,7 +539,7 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
         if (id == current || !valid_id(id) || taken_elsewhere(id)) return;
         rename_id(app.document().begin_edit(), kind, index, id);
     };
-    const float button = ImGui::CalcTextSize("From name").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float button = ImGui::CalcTextSize(tr("From name")).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::CalcItemWidth() - button -
                                                                     ImGui::GetStyle().ItemInnerSpacing.x));
     ImGui::BeginDisabled(app.document().read_only());
@@ -573,17 +573,17 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
     if (view.id_key == key) {
         const std::string& typed = view.id_buffer;
         if (!valid_id(typed))
-            problem = typed.empty() ? "An id is needed."
-                                    : "Use lower-case letters, digits, - and _ only, starting with a letter or digit "
-                                      "(at most 64 characters).";
+            problem = typed.empty() ? tr("An id is needed.")
+                                    : tr("Use lower-case letters, digits, - and _ only, starting with a letter or digit "
+                                         "(at most 64 characters).");
         else if (typed != current && taken_elsewhere(typed))
-            problem = "Another entry in this list already uses this id.";
+            problem = tr("Another entry in this list already uses this id.");
     }
     if (done) {
         apply(view.id_buffer);
         if (problem.empty()) view.id_key.clear();
     }
-    if (!problem.empty()) field_error(problem + " Not applied yet: the id stays \"" + current + "\".");
+    if (!problem.empty()) field_error(problem + " " + trf("Not applied yet: the id stays \"%s\".", current.c_str()));
 }
 
 bool combo_stakeholder(App& app, const char* label, const std::string& current, const char* tooltip,
@@ -648,8 +648,9 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
         }
     if (mine.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
-    const std::string title = std::to_string(mine.size()) + (mine.size() == 1 ? " problem" : " problems") +
-                              " to fix before this plan can be saved cleanly###problems";
+    const std::string title = (mine.size() == 1 ? std::string(tr("1 problem to fix before this plan can be saved cleanly"))
+                                                : trf("%d problems to fix before this plan can be saved cleanly",
+                                                      static_cast<int>(mine.size()))) + "###problems";
     const bool open = ImGui::CollapsingHeader(title.c_str());
     ImGui::PopStyleColor();
     item_tooltip(tr("What the file check says about these entries, with the same words a file would get. The plan "
@@ -673,7 +674,7 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
         for (int i = 0; i < n; ++i) {
             ImGui::PushID(i);
             const std::string& label = names[static_cast<std::size_t>(i)];
-            if (ImGui::Selectable(label.empty() ? "(unnamed)" : label.c_str(), i == selected)) selected = i;
+            if (ImGui::Selectable(label.empty() ? tr("(unnamed)") : label.c_str(), i == selected)) selected = i;
             if (ImGui::CalcTextSize(label.c_str()).x > ImGui::GetItemRectSize().x) item_tooltip(label.c_str());
             ImGui::PopID();
         }
@@ -686,16 +687,16 @@ ListCommand list_buttons(App& app, bool has_selection, const char* noun) {
     ListCommand command = ListCommand::none;
     ImGui::BeginDisabled(app.document().read_only());
     if (ImGui::Button(tr("Add"))) command = ListCommand::add;
-    std::string tip = std::string("Add a new ") + noun + " with a unique id.";
+    std::string tip = trf("Add a new %s with a unique id.", noun);
     item_tooltip(tip.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(!has_selection);
     if (ImGui::Button(tr("Duplicate"))) command = ListCommand::duplicate;
-    tip = std::string("Copy the selected ") + noun + " (it gets its own id).";
+    tip = trf("Copy the selected %s (it gets its own id).", noun);
     item_tooltip(tip.c_str());
     ImGui::SameLine();
     if (ImGui::Button(tr("Delete"))) command = ListCommand::remove;
-    tip = std::string("Delete the selected ") + noun + "; you are asked first, and told what else goes with it.";
+    tip = trf("Delete the selected %s; you are asked first, and told what else goes with it.", noun);
     item_tooltip(tip.c_str());
     ImGui::EndDisabled();
     ImGui::EndDisabled();
@@ -709,7 +710,7 @@ void request_delete(App& app, Entity kind, int index) {
 
 void delete_popup(App& app, Entity kind, const std::string& what) {
     EditorView& view = app.editor_view();
-    const char* title = "Delete?###confirm-delete";
+    const char* title = tr("Delete?###confirm-delete");
     const bool pending = view.delete_kind == static_cast<int>(kind);
     if (pending && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);

@@ -73,8 +73,9 @@ void draw_explain(App& app) {
     item_tooltip(tr("The stakeholder group whose trust is explained."));
     ImGui::SameLine(0, em * 1.5f);
     ImGui::SetNextItemWidth(em * 16);
-    const std::string label = month_label(view.explain_month, plan.settings.start) +
-                              (view.explain_month == 0 ? " (today)" : view.explain_month == p.horizon_months ? " (horizon)" : "");
+    const std::string shown = month_label(view.explain_month, plan.settings.start);
+    const std::string label = view.explain_month == 0 ? trf("%s (today)", shown.c_str())
+                              : view.explain_month == p.horizon_months ? trf("%s (horizon)", shown.c_str()) : shown;
     ImGui::SliderInt(tr("Month"), &view.explain_month, 0, p.horizon_months, label.c_str(), ImGuiSliderFlags_AlwaysClamp);
     item_tooltip(tr("Month 0 is today; drag to see how the sources add up at any month up to the horizon."));
 
@@ -108,9 +109,10 @@ void draw_explain(App& app) {
         row.label = source_label(plan, s.source);
         row.bars.push_back({s.from, s.to, base ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
         row.value_text = base ? format_trust(s.value) : format_points(s.value);
-        row.tooltip = (base ? "Starts at " + format_trust(s.value) : format_points(s.value) + " points, from " + format_trust(s.from) +
-                                                                         " to " + format_trust(s.to)) +
-                      ".\n" + source_kind(s.source);
+        row.tooltip = (base ? trf("Starts at %s.", format_trust(s.value).c_str())
+                            : trf("%s points, from %s to %s.", format_points(s.value).c_str(), format_trust(s.from).c_str(),
+                                  format_trust(s.to).c_str())) +
+                      "\n" + source_kind(s.source);
         chart.rows.push_back(row);
     }
     BarRow total;
@@ -118,9 +120,9 @@ void draw_explain(App& app) {
     total.strong = true;
     total.bars.push_back({0, sm.trust, series_colour(static_cast<int>(group))});
     total.value_text = format_trust(sm.trust);
-    total.tooltip = "The sum of the bars above, exactly: each source's share is omega_d (r_i (1 - a) - nu s_i a) / n "
-                    "(MODEL.md, after Josang & Ismail 2002). 95% band " + format_trust(sm.band_low) + " to " +
-                    format_trust(sm.band_high) + ".";
+    total.tooltip = trf("The sum of the bars above, exactly: each source's share is omega_d (r_i (1 - a) - nu s_i a) / n "
+                        "(MODEL.md, after Josang & Ismail 2002). 95%% band %s to %s.", format_trust(sm.band_low).c_str(),
+                        format_trust(sm.band_high).c_str());
     chart.rows.push_back(total);
     bar_chart("##waterfall", chart);
 

@@ -57,18 +57,18 @@ void draw_result(App& app, const Plan& plan) {
         const double gain = r.objective - r.baseline_objective;
         key_figure(objective == Objective::trust ? tr("Trust Index at horizon") : tr("Revenue kept minus cost"),
                    objective_text(r.objective, objective, cur),
-                   objective == Objective::trust ? trend_text(gain) + " points vs no action"
-                                                 : (gain >= 0 ? "+" : "") + format_money(gain, cur) + " vs no action",
+                   objective == Objective::trust ? trf("%s points vs no action", trend_text(gain).c_str())
+                                                 : trf("%s vs no action", ((gain >= 0 ? "+" : "") + format_money(gain, cur)).c_str()),
                    trend_colour(gain),
                    tr("The objective with the chosen actions, and how much better it is than doing nothing at all. "
                    "Found exactly (branch and bound over every combination), not by a rule of thumb."));
         ImGui::TableNextColumn();
         key_figure(tr("Cost over the horizon"), format_money(r.cost, cur),
-                   "of " + format_money(job.options.budget, cur) + " budget", ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                   trf("of %s budget", format_money(job.options.budget, cur).c_str()), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                    tr("One-off plus monthly costs of the chosen actions, from each one's start month to the horizon."));
         ImGui::TableNextColumn();
         key_figure(tr("With no action"), objective_text(r.baseline_objective, objective, cur),
-                   std::to_string(static_cast<long long>(r.nodes)) + " combinations searched",
+                   trf("%s combinations searched", format_number(static_cast<double>(r.nodes)).c_str()),
                    ImGui::GetColorU32(ImGuiCol_TextDisabled),
                    tr("The baseline: today's operations carried on with no action enabled."));
         ImGui::EndTable();
@@ -103,7 +103,7 @@ void draw_result(App& app, const Plan& plan) {
         Plan& edit = app.document().begin_edit();
         for (Action& a : edit.actions) a.enabled = std::find(r.chosen.begin(), r.chosen.end(), a.id) != r.chosen.end();
         app.document().end_gesture();
-        app.notify("Enabled the " + std::to_string(r.chosen.size()) + " chosen actions (Ctrl+Z to undo).");
+        app.notify(trf("Enabled the %d chosen actions (Ctrl+Z to undo).", static_cast<int>(r.chosen.size())));
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Turns the chosen actions on and every other action off, as one undoable edit."));
@@ -120,10 +120,12 @@ void draw_result(App& app, const Plan& plan) {
         for (const FrontierPoint& f : r.frontier) {
             xs.push_back(f.budget);
             ys.push_back(f.objective);
-            std::string tip = "Budget " + format_money(f.budget, cur) + ": " + objective_text(f.objective, objective, cur) +
-                              ", spending " + format_money(f.cost, cur) + " on ";
-            for (std::size_t k = 0; k < f.actions.size(); ++k) tip += (k ? ", " : "") + action_label(plan, f.actions[k]);
-            if (f.actions.empty()) tip += "no action";
+            std::string chosen;
+            for (std::size_t k = 0; k < f.actions.size(); ++k) chosen += (k ? ", " : "") + action_label(plan, f.actions[k]);
+            if (f.actions.empty()) chosen = tr("no action");
+            std::string tip = trf("Budget %s: %s, spending %s on %s", format_money(f.budget, cur).c_str(),
+                                  objective_text(f.objective, objective, cur).c_str(), format_money(f.cost, cur).c_str(),
+                                  chosen.c_str());
             tips.push_back(tip);
         }
         yr.add(ys);

@@ -40,17 +40,18 @@ int panel_index(const char* name) {
 
 std::string action_tooltip(const Plan& plan, const Action& a) {
     std::string t = a.name + (a.owner.empty() ? "" : " (" + a.owner + ")") + "\n";
-    t += "Starts in month " + std::to_string(a.start_month) + " (" + chart::month_label(a.start_month, plan.settings.start) + ")";
+    t += trf("Starts in month %d (%s)", a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
     if (a.ramp_months > 1)
-        t += ", full effect by month " + std::to_string(a.start_month + a.ramp_months - 1) + " (" +
-             chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start) + ")";
-    t += ".\n" + chart::format_money(a.cost_once, plan.meta.currency) + " one-off + " +
-         chart::format_money(a.cost_per_month, plan.meta.currency) + " a month; " +
-         chart::format_money(chart::action_cost(plan, a), plan.meta.currency) + " over the horizon.";
-    if (!a.enabled) t += "\nNot enabled in the plan (scenarios may still include it).";
+        t += ", " + trf("full effect by month %d (%s)", a.start_month + a.ramp_months - 1,
+                        chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start).c_str());
+    t += ".\n" + trf("%s one-off + %s a month; %s over the horizon.",
+                     chart::format_money(a.cost_once, plan.meta.currency).c_str(),
+                     chart::format_money(a.cost_per_month, plan.meta.currency).c_str(),
+                     chart::format_money(chart::action_cost(plan, a), plan.meta.currency).c_str());
+    if (!a.enabled) t += std::string("\n") + tr("Not enabled in the plan (scenarios may still include it).");
     for (const Effect& e : a.effects) t += "\n- " + describe_effect(plan, a, e);
-    t += "\nDrag the bar to move its start; drag the end of the ramp to change how long it takes. Double-click to "
-         "edit it in Actions.";
+    t += std::string("\n") + tr("Drag the bar to move its start; drag the end of the ramp to change how long it takes. "
+                                "Double-click to edit it in Actions.");
     return t;
 }
 
@@ -134,8 +135,9 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
             else list.push_back(a.id);
         }
         ImGui::EndDisabled();
-        const std::string tip = "Scenario " + std::to_string(s + 1) + " \"" + sc.name + "\" " +
-                                (in ? "includes" : "does not include") + " this action. Click to change.";
+        const std::string tip = in ? trf("Scenario %d \"%s\" includes this action. Click to change.", s + 1, sc.name.c_str())
+                                   : trf("Scenario %d \"%s\" does not include this action. Click to change.", s + 1,
+                                         sc.name.c_str());
         item_tooltip(tip.c_str());
         const ImU32 colour = chart::series_colour(s);
         if (in) draw->AddCircleFilled(c, em * 0.3f, colour);
@@ -144,7 +146,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
     }
     // The bar: from the start month to the horizon, the ramp as a gradient.
     if (a.start_month > L.horizon || a.start_month < 1) {
-        const std::string note = a.start_month < 1 ? "starts before month 1" : "starts after the horizon";
+        const std::string note = a.start_month < 1 ? tr("starts before month 1") : tr("starts after the horizon");
         draw->AddText(ImVec2(L.x0 + em * 0.3f, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f),
                       IM_COL32(205, 38, 31, 255), note.c_str());
         return;

@@ -70,10 +70,11 @@ void draw_sensitivity(App& app) {
         row.value_text = format_trust(std::fabs(s->trust_high - s->trust_low));
         char value[64];
         std::snprintf(value, sizeof value, "%g", s->value);
-        row.tooltip = "Now " + std::string(value) + ". Trust Index at the horizon: " + format_trust(s->trust_low) +
-                      " with this input 20% lower, " + format_trust(s->trust_high) + " with it 20% higher (" +
-                      format_trust(base) + " as planned). Swing: " + format_trust(std::fabs(s->trust_high - s->trust_low)) +
-                      " points.\nShares are kept within 0-100%. Plan field: " + s->input;
+        row.tooltip = trf("Now %s. Trust Index at the horizon: %s with this input 20%% lower, %s with it 20%% higher "
+                          "(%s as planned). Swing: %s points.\nShares are kept within 0-100%%. Plan field: %s",
+                          localise_number(value).c_str(), format_trust(s->trust_low).c_str(),
+                          format_trust(s->trust_high).c_str(), format_trust(base).c_str(),
+                          format_trust(std::fabs(s->trust_high - s->trust_low)).c_str(), s->input.c_str());
         chart.rows.push_back(row);
     }
     const double pad = std::max(0.002, (range.hi - range.lo) * 0.05);
