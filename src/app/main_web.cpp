@@ -96,7 +96,9 @@ void frame() {
         w.cjk = cjk_changed ? cjk : w.cjk;
         w.cjk_glyphs = fiducia::ui::load_fonts(w.scale, "/fonts", w.cjk);
         w.app.apply_style();
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        // The backend recreates only what DestroyDeviceObjects removed, at the next NewFrame (a font
+        // texture destroyed alone would never come back).
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
     }
 
     fiducia::ui::locator_begin_frame();
