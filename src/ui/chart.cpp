@@ -998,15 +998,20 @@ void subheading(const char* text, const char* tooltip) {
 void key_figure(const char* label, const std::string& value, const std::string& detail, ImU32 detail_colour,
                 const char* tooltip) {
     ImGui::BeginGroup();
-    ImGui::TextDisabled("%s", label);
+    // Wrapped to the column: a longer language's label or detail takes a second line, never clips.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x, em() * 6));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", label);
+    ImGui::PopStyleColor();
     ImGui::PushFont(heading_font());
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopFont();
     if (!detail.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, detail_colour);
-        ImGui::TextUnformatted(detail.c_str());
+        ImGui::TextWrapped("%s", detail.c_str());
         ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
         ImGui::BeginTooltip();

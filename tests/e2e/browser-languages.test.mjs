@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { startHarness, example, clickItem, waitForItem, SCREENSHOTS } from "./harness.mjs";
+import { startHarness, example, clickItem, SCREENSHOTS } from "./harness.mjs";
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -23,6 +23,11 @@ async function pageWithFontLog(options) {
   const fonts = [];
   page.on("request", (r) => { if (r.url().includes("ui-cjk.ttf")) fonts.push(r.url()); });
   return {page, fonts};
+}
+
+// As the harness's waitForItem, with room for a first frame on a loaded two-core machine.
+async function waitForItem(page, label) {
+  await page.waitForFunction((l) => window.fiducia.locate(l) !== null, label, {timeout: 30000});
 }
 
 async function chooseLanguage(page, name) {
