@@ -29,7 +29,7 @@ std::vector<double> month_axis(const Projection& p) {
 }
 
 std::string scenario_name(const Plan& plan, const std::string& id) {
-    if (id == "plan") return "Plan (enabled actions)";
+    if (id == "plan") return tr("Plan (enabled actions)");
     for (const Scenario& s : plan.scenarios)
         if (s.id == id) return s.name.empty() ? s.id : s.name;
     return id;

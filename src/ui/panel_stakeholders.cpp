@@ -99,7 +99,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
                "relaxes toward it."),
                [edit](Plan& p, double v) { edit(p).base_rate = v; });
     pointer_error(app, at + "/base_rate");
-    const std::string revenue = "Revenue per person per month (" + plan.meta.currency + ")";
+    const std::string revenue = trf("Revenue per person per month (%s)", plan.meta.currency.c_str()) + "##revenue";
     edit_number(app, revenue.c_str(), s.revenue_per_month, 0, 1e7, "%.2f",
                 tr("What one member of the group brings in each month (e.g. gross margin per active customer). Revenue "
                 "kept = size x share still there x this, over the months."),
