@@ -27,7 +27,24 @@ foreach(face Regular Bold)
     DEPENDS /usr/share/fonts/truetype/noto/NotoSans-${face}.ttf VERBATIM)
   list(APPEND FONT_FILES ${FONT_DIR}/ui-${face}.ttf)
 endforeach()
-add_custom_target(fonts DEPENDS ${FONT_FILES})
+# CJK: WenQuanYi Micro Hei (Debian's fonts-wqy-microhei, TrueType outlines that stb_truetype reads),
+# subset to GB2312 level 1 + the Chinese translation's characters. Loaded only when Chinese is
+# chosen or a plan holds CJK text; "简体中文" (the language menu) is a 2 KB subset of its own.
+set(CJK_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+set(CJK_FONT ${CMAKE_BINARY_DIR}/fonts-cjk/ui-cjk.ttf)
+add_custom_command(OUTPUT ${CJK_FONT}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/fonts-cjk
+  COMMAND python3 ${CMAKE_SOURCE_DIR}/scripts/cjk_text.py ${CMAKE_SOURCE_DIR}/assets/i18n/zh.json ${CMAKE_BINARY_DIR}/fonts-cjk/cjk.txt
+  COMMAND pyftsubset ${CJK_SOURCE} --font-number=0 --text-file=${CMAKE_BINARY_DIR}/fonts-cjk/cjk.txt
+          --layout-features= --no-hinting --desubroutinize --drop-tables+=FFTM --output-file=${CJK_FONT}
+  DEPENDS ${CJK_SOURCE} ${CMAKE_SOURCE_DIR}/assets/i18n/zh.json ${CMAKE_SOURCE_DIR}/scripts/cjk_text.py VERBATIM)
+add_custom_command(OUTPUT ${FONT_DIR}/ui-cjk-names.ttf
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${FONT_DIR}
+  COMMAND pyftsubset ${CJK_SOURCE} --font-number=0 --text=简体中文 --layout-features= --no-hinting
+          --drop-tables+=FFTM --output-file=${FONT_DIR}/ui-cjk-names.ttf
+  DEPENDS ${CJK_SOURCE} VERBATIM)
+list(APPEND FONT_FILES ${FONT_DIR}/ui-cjk-names.ttf)
+add_custom_target(fonts DEPENDS ${FONT_FILES} ${CJK_FONT})
 
 file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(fiducia_ui STATIC ${UI_SOURCES})
@@ -38,7 +55,7 @@ file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS tests/ui/*.cpp)
 if(UI_TEST_SOURCES AND NOT EMSCRIPTEN)
   add_executable(ui_tests ${UI_TEST_SOURCES})
   target_link_libraries(ui_tests PRIVATE fiducia_ui)
-  target_compile_definitions(ui_tests PRIVATE FIDUCIA_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+  target_compile_definitions(ui_tests PRIVATE FIDUCIA_SOURCE_DIR="${CMAKE_SOURCE_DIR}" FIDUCIA_CJK_FONT="${CJK_FONT}"
                                             DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)
   add_dependencies(ui_tests fonts)
 endif()

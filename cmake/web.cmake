@@ -7,6 +7,7 @@ target_compile_options(imgui_backends PRIVATE -w)
 
 
 file(GLOB EXAMPLE_PLANS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/examples/*.json)
+file(GLOB TRANSLATIONS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/i18n/*.json)
 set(WEB_LINK_FLAGS
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sDYNAMIC_EXECUTION=0 -sMINIFY_HTML=0 -sENVIRONMENT=web
@@ -15,9 +16,10 @@ set(WEB_LINK_FLAGS
   # SHELL: keeps CMake from merging the repeated option names.
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_fiducia.js"
   "SHELL:--embed-file ${FONT_DIR}@/fonts"
-  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples")
+  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples"
+  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/i18n@/i18n")
 set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js
-                ${EXAMPLE_PLANS} ${FONT_FILES})
+                ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 
 file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platform_web.cpp)
 
@@ -28,6 +30,9 @@ target_link_options(app PRIVATE ${WEB_LINK_FLAGS} "SHELL:--shell-file ${CMAKE_SO
 set_target_properties(app PROPERTIES OUTPUT_NAME index SUFFIX .html RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT}
                       LINK_DEPENDS "${WEB_DEPENDS}")
 add_dependencies(app fonts)
+# The CJK font beside the page, fetched only when Chinese text is shown (PlatformWeb::cjk_font_ready).
+add_custom_command(TARGET app POST_BUILD
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CJK_FONT} ${WEB_OUT}/fonts/ui-cjk.ttf VERBATIM)
 
 # dist/fiducia.html: one self-contained file that opens from file:// (a USB stick), offline.
 # Its wasm is inline, so its shell names no wasm file for the page to compile early.
@@ -37,7 +42,10 @@ file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/shell-single.html CONTENT "${SHELL_HTM
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html)
 add_executable(app_single ${APP_WEB_SOURCES})
 target_link_libraries(app_single PRIVATE fiducia_ui imgui_backends)
-target_link_options(app_single PRIVATE ${WEB_LINK_FLAGS} -sSINGLE_FILE=1 "SHELL:--shell-file ${CMAKE_BINARY_DIR}/shell-single.html")
+# The single file carries the CJK font too (no second file to fetch from file://); it is added to
+# the atlas only when needed.
+target_link_options(app_single PRIVATE ${WEB_LINK_FLAGS} -sSINGLE_FILE=1 "SHELL:--shell-file ${CMAKE_BINARY_DIR}/shell-single.html"
+  "SHELL:--embed-file ${CJK_FONT}@/fonts/ui-cjk.ttf")
 set_target_properties(app_single PROPERTIES OUTPUT_NAME fiducia SUFFIX .html
                       RUNTIME_OUTPUT_DIRECTORY ${CMAKE_SOURCE_DIR}/dist
                       LINK_DEPENDS "${WEB_DEPENDS};${CMAKE_BINARY_DIR}/shell-single.html")

@@ -124,6 +124,24 @@ mergeInto(LibraryManager.library, {
     catch (e) { /* a preference is not worth an error message */ }
   },
 
+  fiducia_js_browser_language__deps: ["$fiduciaNewString"],
+  fiducia_js_browser_language: function () {
+    return fiduciaNewString(String(navigator.language || ""));
+  },
+
+  // The CJK font is a file of its own in the hosted build, fetched (same origin) only when needed;
+  // the single-file build has it embedded at /fonts/ui-cjk.ttf and never calls this.
+  fiducia_js_fetch_cjk_font__deps: ["$FS"],
+  fiducia_js_fetch_cjk_font: function () {
+    fetch("fonts/ui-cjk.ttf").then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.arrayBuffer();
+    }).then(function (bytes) {
+      FS.writeFile("/fonts/ui-cjk.ttf", new Uint8Array(bytes));
+      if (Module._fiducia_wake) Module._fiducia_wake();
+    }).catch(function (e) { console.warn("fiducia: the Chinese font could not be loaded: " + e); });
+  },
+
   fiducia_js_copy_to_clipboard: function (textPtr) {
     var text = UTF8ToString(textPtr);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});

@@ -42,6 +42,8 @@ struct WebApp {
     // performance.now() at each start-up step, so `make bench` can say where the first frame goes.
     double main_at_ms = 0, context_at_ms = 0, imgui_at_ms = 0, examples_at_ms = 0;
     std::string reply;  // the last string handed to JavaScript (valid until the next call)
+    std::vector<char32_t> cjk;  // the CJK characters in the atlas
+    int cjk_glyphs = 0;         // how many the atlas holds (0: the CJK font is not loaded)
 };
 
 WebApp* g_web = nullptr;  // the page's one app; the exported functions below reach it here
@@ -96,11 +98,17 @@ void frame() {
     int width = 0, height = 0;
     fiducia::app::PlatformWeb::fit_canvas(width, height);
     w.app.set_device_scale(fiducia::app::PlatformWeb::device_pixel_ratio());
-    if (w.app.ui_scale() != w.scale) {  // first frame, another screen density, or the projector theme
+    // CJK glyphs come and go with the language and the plan's text; the font arrives on demand.
+    const std::vector<char32_t>& cjk = w.app.cjk_glyphs();
+    const bool cjk_changed = cjk != w.cjk && (cjk.empty() || fiducia::app::PlatformWeb::cjk_font_ready());
+    if (w.app.ui_scale() != w.scale || cjk_changed) {  // first frame, another density, projector, CJK
         w.scale = w.app.ui_scale();
-        fiducia::ui::load_fonts(w.scale);
+        w.cjk = cjk_changed ? cjk : w.cjk;
+        w.cjk_glyphs = fiducia::ui::load_fonts(w.scale, "/fonts", w.cjk);
         w.app.apply_style();
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        // The backend recreates only what DestroyDeviceObjects removed, at the next NewFrame (a font
+        // texture destroyed alone would never come back).
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
     }
 
     fiducia::ui::locator_begin_frame();
@@ -160,7 +168,8 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_stats(void) {
                            {"first_frame_at_ms", g_web->first_frame_at_ms},
                            {"startup_ms", {{"main", g_web->main_at_ms}, {"webgl_context", g_web->context_at_ms},
                                            {"imgui", g_web->imgui_at_ms}, {"examples", g_web->examples_at_ms},
-                                           {"first_frame", g_web->first_frame_at_ms}}}};
+                                           {"first_frame", g_web->first_frame_at_ms}}},
+                           {"cjk_glyphs", g_web->cjk_glyphs}};
     g_web->reply = reply.dump();
     return g_web->reply.c_str();
 }
@@ -203,7 +212,7 @@ int main() {
     g_web->main_at_ms = main_at_ms;
     g_web->window = glfwCreateWindow(1280, 800, "Fiducia", nullptr, nullptr);
     if (!g_web->window) {  // the page checks only that WebGL2 exists: creating a context is the real test
-        EM_ASM(FiduciaPage.fail(FiduciaPage.noWebGL2));
+        EM_ASM(FiduciaPage.fail(FiduciaPage.say("webgl2", FiduciaPage.noWebGL2)));
         return 1;
     }
     glfwMakeContextCurrent(g_web->window);

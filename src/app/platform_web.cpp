@@ -1,5 +1,6 @@
 #include "app/platform_web.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include <emscripten.h>
@@ -23,6 +24,8 @@ int fiducia_js_fit_canvas(int* width, int* height);
 char* fiducia_js_load_preference(const char* key);  // malloc'd, or null
 void fiducia_js_store_preference(const char* key, const char* value);
 void fiducia_js_copy_to_clipboard(const char* text);
+char* fiducia_js_browser_language(void);  // malloc'd
+void fiducia_js_fetch_cjk_font(void);     // writes /fonts/ui-cjk.ttf, then wakes the loop
 }
 
 namespace fiducia::app {
@@ -113,6 +116,19 @@ float PlatformWeb::device_pixel_ratio() { return static_cast<float>(emscripten_g
 
 std::string PlatformWeb::load_preference(const std::string& key) {
     return take(fiducia_js_load_preference(key.c_str()));
+}
+
+std::string PlatformWeb::browser_language() { return take(fiducia_js_browser_language()); }
+
+bool PlatformWeb::cjk_font_ready() {
+    static bool requested = false;
+    if (std::FILE* f = std::fopen("/fonts/ui-cjk.ttf", "rb")) {
+        std::fclose(f);
+        return true;
+    }
+    if (!requested) fiducia_js_fetch_cjk_font();
+    requested = true;
+    return false;
 }
 
 void PlatformWeb::store_preference(const std::string& key, const std::string& value) {

@@ -20,6 +20,9 @@ public:
     double now_seconds() const override;
     std::string load_preference(const std::string& key) override;
     void store_preference(const std::string& key, const std::string& value) override;
+    std::string browser_language() override;
+    // Whether /fonts/ui-cjk.ttf is there; if not, fetches it (once) and wakes the loop when it is.
+    static bool cjk_font_ready();
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

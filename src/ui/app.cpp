@@ -27,10 +27,10 @@ std::string file_name_for(const Plan& plan) {
 
 Plan blank_plan() {
     Plan plan;
-    plan.meta.title = "Untitled trust plan";
+    plan.meta.title = tr("Untitled trust plan");
     Stakeholder customers;
     customers.id = "customers";
-    customers.name = "Customers";
+    customers.name = tr("Customers");
     plan.stakeholders.push_back(customers);
     return plan;
 }
@@ -48,6 +48,9 @@ App::App(Platform& platform) : platform_(platform) {
     const std::string theme = platform_.load_preference("theme");
     for (int i = 0; i < 3; ++i)
         if (theme == kThemeNames[i]) theme_ = static_cast<Theme>(i);
+    const std::string chosen = platform_.load_preference("language");
+    std::optional<Language> language = language_from_code(chosen.empty() ? platform_.browser_language() : chosen);
+    ui::set_language(language.value_or(Language::en));
     const std::string panel = platform_.load_preference("panel");
     for (std::size_t i = 0; i < panels().size(); ++i)
         if (panel == panels()[i].name) panel_ = static_cast<int>(i);
@@ -61,6 +64,32 @@ void App::set_theme(Theme theme) {
     theme_ = theme;
     platform_.store_preference("theme", kThemeNames[static_cast<int>(theme)]);
     apply_style();
+}
+
+void App::set_language(Language language) {
+    ui::set_language(language);
+    platform_.store_preference("language", language_info(language).code);
+}
+
+const std::vector<char32_t>& App::cjk_glyphs() {
+    const std::uint64_t revision = doc_.is_open() ? doc_.revision() : ~0ull - 1;
+    if (cjk_revision_ != revision || cjk_language_ != current_language()) {
+        cjk_glyphs_ = translation_cjk();
+        if (doc_.is_open()) collect_cjk(save_text(), cjk_glyphs_);
+        cjk_revision_ = revision;
+        cjk_language_ = current_language();
+    }
+    return cjk_glyphs_;
+}
+
+void App::draw_language_menu() {
+    // Also named in English, so someone who cannot read the chosen language still finds it.
+    const std::string label = current_language() == Language::en ? std::string("Language")
+                                                                   : std::string(tr("Language")) + " / Language";
+    if (!ImGui::BeginMenu((label + "###language").c_str())) return;
+    for (const LanguageInfo& l : languages())
+        if (ImGui::MenuItem(l.native_name, nullptr, current_language() == l.language)) set_language(l.language);
+    ImGui::EndMenu();
 }
 
 void App::show_panel_remembered(int index) {
@@ -83,10 +112,10 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
     autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own
     autosave_new_version_ = true;
     if (loaded.newer_version)
-        notify("This plan was written by a newer version of Fiducia: it is open read-only, so "
-               "nothing it holds can be lost.");
+        notify(tr("This plan was written by a newer version of Fiducia: it is open read-only, so "
+                  "nothing it holds can be lost."));
     else
-        notify("Opened " + (file_name.empty() ? std::string("plan") : file_name));
+        notify(file_name.empty() ? tr("Opened the plan.") : trf("Opened %s", file_name.c_str()));
     return outcome;
 }
 
@@ -105,8 +134,8 @@ void App::restore_autosave(std::string_view text, const std::string& file_name, 
     if (!loaded.ok) return;  // storage holds something we cannot read: start clean, say nothing
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version, dirty);
     autosaved_revision_ = doc_.revision();
-    notify("Restored your work from this browser's storage" +
-           std::string(dirty ? " (not yet saved to a file)." : "."));
+    notify(dirty ? tr("Restored your work from this browser's storage (not yet saved to a file).")
+                 : tr("Restored your work from this browser's storage."));
 }
 
 void App::new_plan() {
@@ -118,8 +147,8 @@ void App::new_plan() {
 void App::save(bool save_as) {
     if (!doc_.is_open()) return;
     if (doc_.read_only()) {
-        notify("This plan is read-only (written by a newer version of Fiducia); saving it here "
-               "could drop what that version added.", true);
+        notify(tr("This plan is read-only (written by a newer version of Fiducia); saving it here "
+                  "could drop what that version added."), true);
         return;
     }
     std::string name = doc_.file_name().empty() ? file_name_for(doc_.plan()) : doc_.file_name();
@@ -192,12 +221,13 @@ void App::jump_to(const std::string& pointer) {
 void App::draw_problems() {
     const std::vector<std::string>& errors = plan_errors();
     if (errors.empty()) return;
-    const std::string label = std::to_string(errors.size()) + (errors.size() == 1 ? " problem" : " problems");
+    const std::string label = (errors.size() == 1 ? trf("%d problem", 1)
+                                                  : trf("%d problems", static_cast<int>(errors.size()))) + "###problems";
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
     const bool open = ImGui::BeginMenu(label.c_str());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
-        ImGui::SetTooltip("What a colleague's Fiducia would refuse in this plan. Click one to go to it.");
+        ImGui::SetTooltip("%s", tr("What a colleague's Fiducia would refuse in this plan. Click one to go to it."));
     if (!open) return;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -275,7 +305,7 @@ void App::autosave_if_due(bool now_please) {
                               autosave_new_version_};
     autosave_new_version_ = false;
     if (!platform_.autosave(record, error))
-        notify("Autosave failed: " + error + ". Save the plan to a file (Ctrl+S) to keep it.", true);
+        notify(trf("Autosave failed: %s. Save the plan to a file (Ctrl+S) to keep it.", error.c_str()), true);
     autosaved_revision_ = doc_.revision();
 }
 
@@ -291,37 +321,38 @@ void App::handle_shortcuts() {
 
 void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("New plan")) new_plan();
-        if (ImGui::MenuItem("Open...", "Ctrl+O")) platform_.request_open_file();
-        if (ImGui::MenuItem("Save", "Ctrl+S", false, doc_.is_open())) save(false);
-        if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, doc_.is_open())) save(true);
+    if (ImGui::BeginMenu(tr("File"))) {
+        if (ImGui::MenuItem(tr("New plan"))) new_plan();
+        if (ImGui::MenuItem(tr("Open..."), "Ctrl+O")) platform_.request_open_file();
+        if (ImGui::MenuItem(tr("Save"), "Ctrl+S", false, doc_.is_open())) save(false);
+        if (ImGui::MenuItem(tr("Save as..."), "Ctrl+Shift+S", false, doc_.is_open())) save(true);
         draw_export_menu();
-        if (ImGui::BeginMenu("Restore previous version")) {
+        if (ImGui::BeginMenu(tr("Restore previous version"))) {
             draw_stored_versions();
             ImGui::EndMenu();
         }
         ImGui::Separator();
-        if (ImGui::MenuItem("Close plan", nullptr, false, doc_.is_open())) doc_.close();
+        if (ImGui::MenuItem(tr("Close plan"), nullptr, false, doc_.is_open())) doc_.close();
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("Edit")) {
-        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
-        if (ImGui::MenuItem("Redo", "Ctrl+Y", false, doc_.can_redo())) doc_.redo();
+    if (ImGui::BeginMenu(tr("Edit"))) {
+        if (ImGui::MenuItem(tr("Undo"), "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
+        if (ImGui::MenuItem(tr("Redo"), "Ctrl+Y", false, doc_.can_redo())) doc_.redo();
         ImGui::EndMenu();
     }
-    if (ImGui::BeginMenu("View")) {
+    if (ImGui::BeginMenu(tr("View"))) {
         for (int i = 0; i < 3; ++i) {
-            const char* names[] = {"Light theme", "Dark theme", "Projector (large, high contrast)"};
+            const char* names[] = {tr("Light theme"), tr("Dark theme"), tr("Projector (large, high contrast)")};
             if (ImGui::MenuItem(names[i], nullptr, theme_ == static_cast<Theme>(i))) set_theme(static_cast<Theme>(i));
         }
         ImGui::EndMenu();
     }
+    draw_language_menu();
     if (doc_.is_open()) draw_problems();
     if (doc_.is_open()) {
-        std::string state = doc_.file_name().empty() ? "not saved to a file" : doc_.file_name();
-        if (doc_.read_only()) state += "  (read-only)";
-        else if (doc_.dirty()) state += "  (unsaved changes, kept in this browser)";
+        std::string state = doc_.file_name().empty() ? tr("not saved to a file") : doc_.file_name();
+        if (doc_.read_only()) state += std::string("  ") + tr("(read-only)");
+        else if (doc_.dirty()) state += std::string("  ") + tr("(unsaved changes, kept in this browser)");
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(state.c_str()).x -
                         ImGui::GetStyle().ItemSpacing.x * 2);
         ImGui::TextDisabled("%s", state.c_str());
@@ -331,11 +362,11 @@ void App::draw_menu_bar() {
 
 void App::draw_stored_versions() {
     std::vector<Platform::StoredVersion> versions = platform_.stored_versions();
-    if (versions.empty()) ImGui::TextDisabled("No earlier versions are kept in this browser yet.");
+    if (versions.empty()) ImGui::TextDisabled("%s", tr("No earlier versions are kept in this browser yet."));
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const Platform::StoredVersion& v = versions[i];
         std::string when = v.time.size() >= 16 ? v.time.substr(0, 10) + " " + v.time.substr(11, 5) + " UTC" : v.time;
-        std::string label = when + "   " + (v.title.empty() ? "untitled plan" : v.title) + "##version" + std::to_string(i);
+        std::string label = when + "   " + (v.title.empty() ? tr("untitled plan") : v.title) + "##version" + std::to_string(i);
         if (ImGui::MenuItem(label.c_str())) restore_version(i);
     }
 }
@@ -344,7 +375,7 @@ bool App::restore_version(std::size_t index) {
     std::vector<Platform::StoredVersion> versions = platform_.stored_versions();
     io::LoadResult loaded = io::load_plan(platform_.stored_version_text(index));
     if (index >= versions.size() || !loaded.ok) {
-        notify("That stored version could not be read; nothing was changed.", true);
+        notify(tr("That stored version could not be read; nothing was changed."), true);
         return false;
     }
     const Platform::StoredVersion v = versions[index];
@@ -352,19 +383,21 @@ bool App::restore_version(std::size_t index) {
     doc_.open(std::move(loaded.plan), v.file_name, loaded.newer_version, true);
     autosaved_revision_ = 0;
     autosave_new_version_ = true;
-    notify("Restored the version of " + v.time.substr(0, 16) + ". The plan you had is kept in this list.");
+    notify(trf("Restored the version of %s. The plan you had is kept in this list.", v.time.substr(0, 16).c_str()));
     return true;
 }
 
 void App::draw_load_errors() {
-    if (!load_errors_.empty() && !ImGui::IsPopupOpen("This file was not opened"))
-        ImGui::OpenPopup("This file was not opened");
+    if (!load_errors_.empty() && !ImGui::IsPopupOpen("###load-errors")) ImGui::OpenPopup("###load-errors");
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 40, 0), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal("This file was not opened", nullptr)) return;
-    ImGui::TextWrapped("%s has %d problem%s. Nothing was changed: %s",
-                       load_errors_file_.empty() ? "The file" : load_errors_file_.c_str(),
-                       static_cast<int>(load_errors_.size()), load_errors_.size() == 1 ? "" : "s",
-                       doc_.is_open() ? "your open plan is as it was." : "no plan was opened.");
+    const std::string title = std::string(tr("This file was not opened")) + "###load-errors";
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return;
+    const char* file = load_errors_file_.empty() ? tr("The file") : load_errors_file_.c_str();
+    const int count = static_cast<int>(load_errors_.size());
+    ImGui::TextWrapped("%s %s", (count == 1 ? trf("%s has 1 problem.", file) : trf("%s has %d problems.", file, count)).c_str(),
+                       doc_.is_open() ? tr("Nothing was changed: your open plan is as it was.")
+                                      : tr("Nothing was changed: no plan was opened."));
+    ImGui::TextDisabled("%s", tr("The problems are listed in English, as technical details."));
     ImGui::Spacing();
     float list_height = ImGui::GetTextLineHeightWithSpacing() *
                         static_cast<float>(std::min<std::size_t>(load_errors_.size(), 12) + 1);
@@ -372,13 +405,13 @@ void App::draw_load_errors() {
         for (const std::string& e : load_errors_) ImGui::BulletText("%s", e.c_str());
     }
     ImGui::EndChild();
-    if (ImGui::Button("Copy the list")) {
+    if (ImGui::Button(tr("Copy the list"))) {
         std::string all;
         for (const std::string& e : load_errors_) all += e + "\n";
         ImGui::SetClipboardText(all.c_str());
     }
     ImGui::SameLine();
-    if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+    if (ImGui::Button(tr("Close")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
         load_errors_.clear();
         ImGui::CloseCurrentPopup();
     }
@@ -419,10 +452,10 @@ void App::draw_navigation() {
         if (std::string_view(section) != list[i].section) {
             section = list[i].section;
             ImGui::Spacing();
-            ImGui::TextDisabled("%s", section);
+            ImGui::TextDisabled("%s", tr(section));
         }
-        if (ImGui::Selectable(list[i].name, panel_ == static_cast<int>(i))) show_panel_remembered(static_cast<int>(i));
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", list[i].hint);
+        if (ImGui::Selectable(tr(list[i].name), panel_ == static_cast<int>(i))) show_panel_remembered(static_cast<int>(i));
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", tr(list[i].hint));
     }
     ImGui::EndChild();
 }

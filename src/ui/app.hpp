@@ -11,6 +11,7 @@
 #include "core/model.hpp"
 #include "io/report.hpp"
 #include "ui/document.hpp"
+#include "ui/i18n.hpp"
 #include "ui/platform.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
@@ -47,6 +48,12 @@ public:
     float ui_scale() const;
     void apply_style();
     Theme theme() const { return theme_; }
+    // The language of the UI (remembered; first run: the browser's, if it is one of ours).
+    void set_language(Language language);
+    // The CJK characters the font atlas must hold: the Chinese translation's when Chinese is
+    // chosen, plus those in the open plan's text; empty for an English plan in English. The entry
+    // point loads the CJK font and rebuilds the atlas when this changes.
+    const std::vector<char32_t>& cjk_glyphs();
 
     void draw();  // one frame of the whole UI
 
@@ -159,6 +166,11 @@ private:
     bool autosave_new_version_ = false;
     double last_change_time_ = 0;
     std::uint64_t seen_revision_ = 0;
+
+    std::vector<char32_t> cjk_glyphs_;
+    std::uint64_t cjk_revision_ = ~0ull;
+    Language cjk_language_ = Language::en;
+    void draw_language_menu();
 };
 
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
+#include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
 namespace fiducia::ui::chart {
@@ -74,13 +76,10 @@ bool parse_year_month(const std::string& text, int& year, int& month) {
 
 std::string month_label(int month, const std::string& start, bool short_form) {
     int year = 0, mon = 0;
-    if (!parse_year_month(start, year, mon))
-        return short_form ? std::to_string(month) : "Month " + std::to_string(month);
-    static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (!parse_year_month(start, year, mon)) return short_form ? std::to_string(month) : trf("Month %d", month);
     long total = static_cast<long>(year) * 12 + (mon - 1) + (month - 1);  // month 1 = start
     if (total < 0) total = 0;
-    return std::string(kNames[total % 12]) + " " + std::to_string(total / 12);
+    return month_year(static_cast<int>(total / 12), static_cast<int>(total % 12) + 1);
 }
 
 std::string format_number(double value, int decimals) {
@@ -88,23 +87,13 @@ std::string format_number(double value, int decimals) {
     decimals = std::clamp(decimals, 0, 6);
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
-    std::string digits = buffer;
-    const std::size_t dot = digits.find('.');
-    std::string integer = digits.substr(0, dot), fraction = dot == std::string::npos ? "" : digits.substr(dot);
-    std::string grouped;
-    for (std::size_t i = 0; i < integer.size(); ++i) {
-        if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ',';
-        grouped += integer[i];
-    }
-    const bool zero = digits.find_first_not_of("0.") == std::string::npos;
-    return (value < 0 && !zero ? "-" : "") + grouped + fraction;
+    const bool zero = std::string_view(buffer).find_first_not_of("0.") == std::string_view::npos;
+    return (value < 0 && !zero ? "-" : "") + localise_number(buffer);
 }
 
 std::string format_money(double value, const std::string& currency) {
     std::string number = format_number(std::fabs(value), 0);
-    std::string prefix = currency.empty() ? "" : currency + " ";
-    const bool negative = value < 0 && number != "0";
-    return (negative ? "-" : "") + prefix + number;
+    return money_text(number, currency, value < 0 && number != "0");
 }
 
 std::string format_money_short(double value, const std::string& currency) {
@@ -116,21 +105,20 @@ std::string format_money_short(double value, const std::string& currency) {
         const std::size_t p = s.find(".0");
         if (p != std::string::npos && (p + 2 == s.size() || !std::isdigit(static_cast<unsigned char>(s[p + 2]))))
             s.erase(p, 2);
-        return s;
+        return localise_number(s);
     };
     std::string number;
     if (a < 1000) number = format_number(a, 0);
     else if (a < 1e6) number = compact(a / 1e3, "k");
     else if (a < 1e9) number = compact(a / 1e6, "M");
     else number = compact(a / 1e9, "B");
-    const bool negative = value < 0 && number != "0";
-    return (negative ? "-" : "") + (currency.empty() ? "" : currency + " ") + number;
+    return money_text(number, currency, value < 0 && number != "0");
 }
 
 std::string format_trust(double share) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", std::isfinite(share) ? share * 100 : 0.0);
-    return std::strcmp(buffer, "-0.0") == 0 ? "0.0" : buffer;
+    return localise_number(std::strcmp(buffer, "-0.0") == 0 ? "0.0" : buffer);
 }
 
 std::string format_points(double delta) {
@@ -138,13 +126,13 @@ std::string format_points(double delta) {
     const double v = std::isfinite(delta) ? delta * 100 : 0.0;
     if (std::fabs(v) < 0.05) return "0.0";
     std::snprintf(buffer, sizeof buffer, "%+.1f", v);
-    return buffer;
+    return localise_number(buffer);
 }
 
 std::string format_percent(double share, int decimals) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.*f%%", std::clamp(decimals, 0, 4), std::isfinite(share) ? share * 100 : 0.0);
-    return buffer;
+    return localise_number(buffer);
 }
 
 std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributions) {
@@ -176,9 +164,9 @@ const T* find_by_id(const std::vector<T>& list, const std::string& id) {
 }  // namespace
 
 std::string source_label(const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return "Base rate";
-    if (source == "peers") return "Peer reviews (people like me)";
-    if (source == "culture") return "Culture: empowerment and reward";
+    if (source == "base_rate") return tr("Base rate");
+    if (source == "peers") return tr("Peer reviews (people like me)");
+    if (source == "culture") return tr("Culture: empowerment and reward");
     const std::size_t colon = source.find(':');
     if (colon == std::string::npos) return source;
     const std::string kind = source.substr(0, colon), id = source.substr(colon + 1);
@@ -209,23 +197,25 @@ std::string action_label(const Plan& plan, const std::string& action_id) {
 }
 
 const char* dimension_name(int d) {
-    static const char* kNames[] = {"Transactions", "Promises", "Honesty", "Advice", "Empathy"};
-    return d >= 0 && d < kDimensions ? kNames[d] : "";
+    static const char* kNames[] = {tr_noop("Transactions"), tr_noop("Promises"), tr_noop("Honesty"),
+                                   tr_noop("Advice"), tr_noop("Empathy")};
+    return d >= 0 && d < kDimensions ? tr(kNames[d]) : "";
 }
 
 const char* dimension_meaning(int d) {
     static const char* kMeanings[] = {
-        "dealings succeed smoothly, at the quality paid for",
-        "it does what it commits to",
-        "what it says is true and consistent",
-        "it acts in my interest, not only to sell",
-        "it knows me and is \"like me\""};
-    return d >= 0 && d < kDimensions ? kMeanings[d] : "";
+        tr_noop("dealings succeed smoothly, at the quality paid for"),
+        tr_noop("it does what it commits to"),
+        tr_noop("what it says is true and consistent"),
+        tr_noop("it acts in my interest, not only to sell"),
+        tr_noop("it knows me and is \"like me\"")};
+    return d >= 0 && d < kDimensions ? tr(kMeanings[d]) : "";
 }
 
 const char* dimension_family(int d) {
-    static const char* kFamilies[] = {"ability", "integrity", "integrity", "benevolence", "benevolence"};
-    return d >= 0 && d < kDimensions ? kFamilies[d] : "";
+    static const char* kFamilies[] = {tr_noop("ability"), tr_noop("integrity"), tr_noop("integrity"),
+                                      tr_noop("benevolence"), tr_noop("benevolence")};
+    return d >= 0 && d < kDimensions ? tr(kFamilies[d]) : "";
 }
 
 double action_cost(const Plan& plan, const Action& action) {
@@ -367,15 +357,15 @@ std::string format_value(double value, const Axis& axis) {
 std::string format_tick(double value, const Axis& axis) {
     char buffer[32];
     switch (axis.format) {
-        case Format::trust: std::snprintf(buffer, sizeof buffer, "%g", std::round(value * 1000) / 10); return buffer;
-        case Format::percent: std::snprintf(buffer, sizeof buffer, "%g%%", std::round(value * 1000) / 10); return buffer;
+        case Format::trust: std::snprintf(buffer, sizeof buffer, "%g", std::round(value * 1000) / 10); return localise_number(buffer);
+        case Format::percent: std::snprintf(buffer, sizeof buffer, "%g%%", std::round(value * 1000) / 10); return localise_number(buffer);
         case Format::money: return format_money_short(value, axis.currency);
         case Format::months: return month_label(static_cast<int>(std::lround(value)), axis.start, true);
         case Format::number: break;
     }
     if (std::fabs(value) >= 1000) return format_number(value, 0);
     std::snprintf(buffer, sizeof buffer, "%g", std::round(value * 1000) / 1000);
-    return buffer;
+    return localise_number(buffer);
 }
 
 void draw_marker(ImDrawList* draw, ImVec2 at, float r, Marker marker, ImU32 colour) {
@@ -629,7 +619,8 @@ void Plot::end(bool legend) {
                     for (const Series& b : series_)
                         if (b.kind == 1 && b.name == s.name && !b.xs.empty()) {
                             const std::size_t j = nearest_index(b.xs, snap);
-                            text += "  (95% band " + format_value(b.lo[j], y_) + " to " + format_value(b.ys[j], y_) + ")";
+                            text += "  " + trf("(95%% band %s to %s)", format_value(b.lo[j], y_).c_str(),
+                                               format_value(b.ys[j], y_).c_str());
                             break;
                         }
                     ImGui::TextUnformatted(text.c_str());
@@ -643,7 +634,8 @@ void Plot::end(bool legend) {
                 const std::size_t j = nearest_index(b.xs, snap);
                 legend_swatch(b.colour);
                 ImGui::SameLine();
-                const std::string text = b.name + ": " + format_value(b.lo[j], y_) + " to " + format_value(b.ys[j], y_);
+                const std::string text = b.name + ": " + trf("%s to %s", format_value(b.lo[j], y_).c_str(),
+                                                             format_value(b.ys[j], y_).c_str());
                 ImGui::TextUnformatted(text.c_str());
             }
             for (std::size_t i = 0; i < tips.size(); ++i) {
@@ -846,7 +838,7 @@ void heatmap(const char* id, const Heatmap& map, float width) {
         const float px = std::clamp(sx0 + (sx1 - sx0) * static_cast<float>(t) - s.x / 2, sx0, sx1 - s.x);
         draw->AddText(ImVec2(px, sy + e * 0.5f), label_colour(), label.c_str());
     }
-    const char* caption = "Colour scale";
+    const char* caption = tr("Colour scale");
     const ImVec2 cs = ImGui::CalcTextSize(caption);
     if (cs.x < label_w - e * 0.6f) draw->AddText(ImVec2(sx0 - cs.x - e * 0.6f, sy - e * 0.3f), label_colour(), caption);
 
@@ -894,7 +886,7 @@ void range_bar(const char* id, double value, double lo, double hi, double before
 
 void draw_gallery() {
     const float e = em();
-    ImGui::TextUnformatted("Line, band and observations");
+    ImGui::TextUnformatted(tr("Line, band and observations"));
     {
         std::vector<double> xs, ys, lo, hi, ys2;
         for (int m = 0; m <= 24; ++m) {
@@ -917,7 +909,7 @@ void draw_gallery() {
         plot.end();
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Columns (histogram) with money axis");
+    ImGui::TextUnformatted(tr("Columns (histogram) with money axis"));
     {
         std::vector<double> xs, ys;
         for (int i = 0; i < 10; ++i) {
@@ -930,7 +922,7 @@ void draw_gallery() {
         plot.end();
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Tornado (horizontal bars around a reference)");
+    ImGui::TextUnformatted(tr("Tornado (horizontal bars around a reference)"));
     {
         BarChart chart;
         chart.x = Axis{0.55, 0.65, Format::trust};
@@ -951,7 +943,7 @@ void draw_gallery() {
         bar_chart("##gallery-tornado", chart);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Waterfall");
+    ImGui::TextUnformatted(tr("Waterfall"));
     {
         std::vector<Contribution> cs = {{"base_rate", 0.5}, {"a", -0.03}, {"b", 0.08}, {"c", 0.01}, {"d", -0.05}};
         BarChart chart;
@@ -973,7 +965,7 @@ void draw_gallery() {
         bar_chart("##gallery-waterfall", chart);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Heatmap");
+    ImGui::TextUnformatted(tr("Heatmap"));
     {
         Heatmap map;
         map.rows = {"Customers", "Employees", "Investors"};
@@ -982,7 +974,7 @@ void draw_gallery() {
         heatmap("##gallery-heatmap", map, e * 30);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted("Range bar (trust with its 95% band; hollow mark = today)");
+    ImGui::TextUnformatted(tr("Range bar (trust with its 95% band; hollow mark = today)"));
     range_bar("##gallery-range", 0.62, 0.55, 0.69, 0.5, e * 12);
 }
 
@@ -1009,15 +1001,20 @@ void subheading(const char* text, const char* tooltip) {
 void key_figure(const char* label, const std::string& value, const std::string& detail, ImU32 detail_colour,
                 const char* tooltip) {
     ImGui::BeginGroup();
-    ImGui::TextDisabled("%s", label);
+    // Wrapped to the column: a longer language's label or detail takes a second line, never clips.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x, em() * 6));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", label);
+    ImGui::PopStyleColor();
     ImGui::PushFont(heading_font());
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopFont();
     if (!detail.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, detail_colour);
-        ImGui::TextUnformatted(detail.c_str());
+        ImGui::TextWrapped("%s", detail.c_str());
         ImGui::PopStyleColor();
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
         ImGui::BeginTooltip();
@@ -1030,7 +1027,7 @@ void key_figure(const char* label, const std::string& value, const std::string& 
 
 std::string trend_text(double delta) {
     const std::string points = format_points(delta);
-    return points == "0.0" ? "no change" : points;  // Noto Sans has no arrow triangles: sign and colour say it
+    return points == "0.0" || points == "0,0" ? tr("no change") : points;  // Noto Sans has no arrow triangles: sign and colour say it
 }
 
 ImU32 trend_colour(double delta) {

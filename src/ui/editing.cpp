@@ -9,6 +9,7 @@
 
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/i18n.hpp"
 #include "ui/widgets.hpp"
 
 namespace fiducia::ui {
@@ -255,37 +256,49 @@ void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& ne
 
 const std::vector<EffectField>& effect_fields(EffectTarget target) {
     static const std::vector<EffectField> touchpoint = {
-        {"interactions_per_month", "interactions per month", false,
-         "How often a typical member of the group goes through this touchpoint each month."},
-        {"bad_share", "bad share", true,
-         "The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
-         "after one)."},
-        {"severity", "severity", false, "How much one bad experience here weighs (1 = an ordinary one)."},
+        {"interactions_per_month", tr_noop("interactions per month"), false,
+         tr_noop("How often a typical member of the group goes through this touchpoint each month.")},
+        {"bad_share", tr_noop("bad share"), true,
+         tr_noop("The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
+         "after one).")},
+        {"severity", tr_noop("severity"), false,
+         tr_noop("How much one bad experience here weighs (1 = an ordinary one).")},
     };
     static const std::vector<EffectField> commitment = {
-        {"occasions_per_month", "occasions per month", false,
-         "How often a typical member sees the promise tested each month."},
-        {"kept_share", "kept share", true, "The share of occasions on which the promise is kept."},
+        {"occasions_per_month", tr_noop("occasions per month"), false,
+         tr_noop("How often a typical member sees the promise tested each month.")},
+        {"kept_share", tr_noop("kept share"), true,
+         tr_noop("The share of occasions on which the promise is kept.")},
     };
     static const std::vector<EffectField> knowledge = {
-        {"granularity", "granularity", true, "Detailed, timely insight from many sources (0-100%)."},
-        {"relevance", "relevance", true, "How well insight fits the person's real context (0-100%)."},
-        {"consistency", "consistency", true,
-         "How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty."},
-        {"messages_per_month", "messages per month", false, "Messages each person reached gets per month."},
+        {"granularity", tr_noop("granularity"), true,
+         tr_noop("Detailed, timely insight from many sources (0-100%).")},
+        {"relevance", tr_noop("relevance"), true,
+         tr_noop("How well insight fits the person's real context (0-100%).")},
+        {"consistency", tr_noop("consistency"), true,
+         tr_noop("How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty.")},
+        {"messages_per_month", tr_noop("messages per month"), false,
+         tr_noop("Messages each person reached gets per month.")},
     };
     static const std::vector<EffectField> stakeholder = {
-        {"size", "size", false, "People in the group."},
-        {"importance", "importance", false, "The group's weight in the Trust Index."},
-        {"base_rate", "base rate", true, "Trust before any evidence (clamped to 1-99%)."},
-        {"revenue_per_month", "revenue per month", false, "Revenue per person per month."},
-        {"peer_rating", "peer rating", false, "Review rating, 1-5 stars (a missing rating starts from 3)."},
-        {"peer_exposure", "peer exposure", true, "The share of the group that reads the reviews."},
+        {"size", tr_noop("size"), false,
+         tr_noop("People in the group.")},
+        {"importance", tr_noop("importance"), false,
+         tr_noop("The group's weight in the Trust Index.")},
+        {"base_rate", tr_noop("base rate"), true,
+         tr_noop("Trust before any evidence (clamped to 1-99%).")},
+        {"revenue_per_month", tr_noop("revenue per month"), false,
+         tr_noop("Revenue per person per month.")},
+        {"peer_rating", tr_noop("peer rating"), false,
+         tr_noop("Review rating, 1-5 stars (a missing rating starts from 3).")},
+        {"peer_exposure", tr_noop("peer exposure"), true,
+         tr_noop("The share of the group that reads the reviews.")},
     };
     static const std::vector<EffectField> culture = {
-        {"empowerment", "empowerment", true,
-         "How far customer-facing staff may solve problems themselves (0-100%)."},
-        {"reward", "reward", true, "How far staff are rewarded for earning customers' trust (0-100%)."},
+        {"empowerment", tr_noop("empowerment"), true,
+         tr_noop("How far customer-facing staff may solve problems themselves (0-100%).")},
+        {"reward", tr_noop("reward"), true,
+         tr_noop("How far staff are rewarded for earning customers' trust (0-100%).")},
     };
     switch (target) {
         case EffectTarget::touchpoint: return touchpoint;
@@ -396,13 +409,13 @@ std::string plain_number(double value, int decimals) {
         if (!s.empty() && s.back() == '.') s.pop_back();
     }
     if (s == "-0") s = "0";
-    return s;
+    return localise_number(s);
 }
 
 std::string describe_effect(const Plan& plan, const Action& action, const Effect& e) {
     std::string who;
     if (e.target == EffectTarget::culture) {
-        who = "Culture";
+        who = tr("Culture");
     } else {
         for (const auto& [id, name] : effect_entities(plan, e.target))
             if (id == e.id) who = name;
@@ -414,7 +427,7 @@ std::string describe_effect(const Plan& plan, const Action& action, const Effect
                                : "(missing: " + e.id + ")";
     }
     const EffectField* field = find_effect_field(e.target, e.field);
-    std::string what = field ? field->label : (e.field.empty() ? "(no field chosen)" : e.field);
+    std::string what = field ? tr(field->label) : (e.field.empty() ? tr("(no field chosen)") : e.field);
     const bool share = field && field->share;
     std::string change;
     switch (e.op) {
@@ -422,16 +435,16 @@ std::string describe_effect(const Plan& plan, const Action& action, const Effect
         case EffectOp::add:
             if (share)
                 change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value) * 100, 1) +
-                         " percentage points";
+                         " " + tr("percentage points");
             else
                 change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value), 3);
             break;
         case EffectOp::set:
-            change = " set to " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
+            change = std::string(" ") + tr("set to") + " " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
             break;
     }
-    std::string when = " from month " + std::to_string(action.start_month);
-    if (action.ramp_months > 1) when += ", full by month " + std::to_string(action.start_month + action.ramp_months - 1);
+    std::string when = " " + trf("from month %d", action.start_month);
+    if (action.ramp_months > 1) when += ", " + trf("full by month %d", action.start_month + action.ramp_months - 1);
     return who + ": " + what + change + when;
 }
 
@@ -472,20 +485,20 @@ std::vector<MonthCost> monthly_costs(const Plan& plan) {
 // ---- Widgets ------------------------------------------------------------------------------------
 
 const char* kind_label(StakeholderKind kind) {
-    static const char* k[] = {"Customers", "Employees", "Partners", "Investors", "Community"};
-    return k[std::clamp(static_cast<int>(kind), 0, 4)];
+    static const char* k[] = {tr_noop("Customers"), tr_noop("Employees"), tr_noop("Partners"), tr_noop("Investors"), tr_noop("Community")};
+    return tr(k[std::clamp(static_cast<int>(kind), 0, 4)]);
 }
 const char* channel_label(Channel channel) {
-    static const char* k[] = {"Social media", "Omnichannel", "Inbound marketing", "Survey", "CRM data", "Other"};
-    return k[std::clamp(static_cast<int>(channel), 0, 5)];
+    static const char* k[] = {tr_noop("Social media"), tr_noop("Omnichannel"), tr_noop("Inbound marketing"), tr_noop("Survey"), tr_noop("CRM data"), tr_noop("Other")};
+    return tr(k[std::clamp(static_cast<int>(channel), 0, 5)]);
 }
 const char* stage_label(Stage stage) {
-    static const char* k[] = {"Discover", "Consider", "Purchase", "Deliver", "Use", "Service", "Renew"};
-    return k[std::clamp(static_cast<int>(stage), 0, 6)];
+    static const char* k[] = {tr_noop("Discover"), tr_noop("Consider"), tr_noop("Purchase"), tr_noop("Deliver"), tr_noop("Use"), tr_noop("Service"), tr_noop("Renew")};
+    return tr(k[std::clamp(static_cast<int>(stage), 0, 6)]);
 }
 const char* metric_label(Metric metric) {
-    static const char* k[] = {"Trust share", "NPS", "CSAT", "Churn", "Other"};
-    return k[std::clamp(static_cast<int>(metric), 0, 4)];
+    static const char* k[] = {tr_noop("Trust share"), tr_noop("NPS"), tr_noop("CSAT"), tr_noop("Churn"), tr_noop("Other")};
+    return tr(k[std::clamp(static_cast<int>(metric), 0, 4)]);
 }
 
 std::string stakeholder_name(const Plan& plan, const std::string& id) {
@@ -528,20 +541,20 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
         if (id == current || !valid_id(id) || taken_elsewhere(id)) return;
         rename_id(app.document().begin_edit(), kind, index, id);
     };
-    const float button = ImGui::CalcTextSize("From name").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float button = ImGui::CalcTextSize(tr("From name")).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::CalcItemWidth() - button -
                                                                     ImGui::GetStyle().ItemInnerSpacing.x));
     ImGui::BeginDisabled(app.document().read_only());
     ImGui::InputText("##id", &view.id_buffer, ImGuiInputTextFlags_CharsNoBlank);
     const bool active = ImGui::IsItemActive();
     const bool done = ImGui::IsItemDeactivatedAfterEdit();
-    item_tooltip("The stable name other parts of the plan (and merges, diffs and scripts) use for this entry: "
+    item_tooltip(tr("The stable name other parts of the plan (and merges, diffs and scripts) use for this entry: "
                  "lower-case letters, digits, - and _, starting with a letter or digit, at most 64 characters, "
                  "unique in its list. Changing it renames every reference too. Applied when you press Enter or "
-                 "leave the field.");
+                 "leave the field."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
     std::vector<std::string> others;
-    if (ImGui::Button("From name")) {
+    if (ImGui::Button(tr("From name"))) {
         switch (kind) {
             case Entity::stakeholder: others = ids_of(plan.stakeholders); break;
             case Entity::knowledge_source: others = ids_of(plan.knowledge_sources); break;
@@ -553,26 +566,26 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
         apply(unique_id(name, others));
         view.id_key.clear();
     }
-    item_tooltip("Make the id from the name (unique, valid), renaming every reference.");
+    item_tooltip(tr("Make the id from the name (unique, valid), renaming every reference."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::TextUnformatted("Id");
+    ImGui::TextUnformatted(tr("Id"));
     ImGui::EndDisabled();
     if (active) view.id_key = key;
     std::string problem;
     if (view.id_key == key) {
         const std::string& typed = view.id_buffer;
         if (!valid_id(typed))
-            problem = typed.empty() ? "An id is needed."
-                                    : "Use lower-case letters, digits, - and _ only, starting with a letter or digit "
-                                      "(at most 64 characters).";
+            problem = typed.empty() ? tr("An id is needed.")
+                                    : tr("Use lower-case letters, digits, - and _ only, starting with a letter or digit "
+                                         "(at most 64 characters).");
         else if (typed != current && taken_elsewhere(typed))
-            problem = "Another entry in this list already uses this id.";
+            problem = tr("Another entry in this list already uses this id.");
     }
     if (done) {
         apply(view.id_buffer);
         if (problem.empty()) view.id_key.clear();
     }
-    if (!problem.empty()) field_error(problem + " Not applied yet: the id stays \"" + current + "\".");
+    if (!problem.empty()) field_error(problem + " " + trf("Not applied yet: the id stays \"%s\".", current.c_str()));
 }
 
 bool combo_stakeholder(App& app, const char* label, const std::string& current, const char* tooltip,
@@ -605,11 +618,12 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
     bool changed = false;
     int chosen = current;
     ImGui::BeginDisabled(app.document().read_only());
-    const char* preview = current >= 0 && current < count ? labels[current] : "";
+    // The labels are English (tr_noop tables or tr() texts): shown translated.
+    const char* preview = current >= 0 && current < count ? tr(labels[current]) : "";
     if (ImGui::BeginCombo(label, preview)) {
         for (int i = 0; i < count; ++i) {
             ImGui::PushID(i);
-            if (ImGui::Selectable(labels[i], i == current)) {
+            if (ImGui::Selectable(tr(labels[i]), i == current)) {
                 chosen = i;
                 changed = i != current;
             }
@@ -636,12 +650,13 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
         }
     if (mine.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
-    const std::string title = std::to_string(mine.size()) + (mine.size() == 1 ? " problem" : " problems") +
-                              " to fix before this plan can be saved cleanly###problems";
+    const std::string title = (mine.size() == 1 ? std::string(tr("1 problem to fix before this plan can be saved cleanly"))
+                                                : trf("%d problems to fix before this plan can be saved cleanly",
+                                                      static_cast<int>(mine.size()))) + "###problems";
     const bool open = ImGui::CollapsingHeader(title.c_str());
     ImGui::PopStyleColor();
-    item_tooltip("What the file check says about these entries, with the same words a file would get. The plan "
-                 "still works while you edit; fix these so colleagues can open it.");
+    item_tooltip(tr("What the file check says about these entries, with the same words a file would get. The plan "
+                 "still works while you edit; fix these so colleagues can open it."));
     if (!open) return;
     for (const std::string* e : mine) {
         ImGui::Bullet();
@@ -661,7 +676,7 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
         for (int i = 0; i < n; ++i) {
             ImGui::PushID(i);
             const std::string& label = names[static_cast<std::size_t>(i)];
-            if (ImGui::Selectable(label.empty() ? "(unnamed)" : label.c_str(), i == selected)) selected = i;
+            if (ImGui::Selectable(label.empty() ? tr("(unnamed)") : label.c_str(), i == selected)) selected = i;
             if (ImGui::CalcTextSize(label.c_str()).x > ImGui::GetItemRectSize().x) item_tooltip(label.c_str());
             ImGui::PopID();
         }
@@ -673,17 +688,17 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
 ListCommand list_buttons(App& app, bool has_selection, const char* noun) {
     ListCommand command = ListCommand::none;
     ImGui::BeginDisabled(app.document().read_only());
-    if (ImGui::Button("Add")) command = ListCommand::add;
-    std::string tip = std::string("Add a new ") + noun + " with a unique id.";
+    if (ImGui::Button(tr("Add"))) command = ListCommand::add;
+    std::string tip = trf("Add a new %s with a unique id.", noun);
     item_tooltip(tip.c_str());
     ImGui::SameLine();
     ImGui::BeginDisabled(!has_selection);
-    if (ImGui::Button("Duplicate")) command = ListCommand::duplicate;
-    tip = std::string("Copy the selected ") + noun + " (it gets its own id).";
+    if (ImGui::Button(tr("Duplicate"))) command = ListCommand::duplicate;
+    tip = trf("Copy the selected %s (it gets its own id).", noun);
     item_tooltip(tip.c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Delete")) command = ListCommand::remove;
-    tip = std::string("Delete the selected ") + noun + "; you are asked first, and told what else goes with it.";
+    if (ImGui::Button(tr("Delete"))) command = ListCommand::remove;
+    tip = trf("Delete the selected %s; you are asked first, and told what else goes with it.", noun);
     item_tooltip(tip.c_str());
     ImGui::EndDisabled();
     ImGui::EndDisabled();
@@ -697,7 +712,7 @@ void request_delete(App& app, Entity kind, int index) {
 
 void delete_popup(App& app, Entity kind, const std::string& what) {
     EditorView& view = app.editor_view();
-    const char* title = "Delete?###confirm-delete";
+    const char* title = tr("Delete?###confirm-delete");
     const bool pending = view.delete_kind == static_cast<int>(kind);
     if (pending && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 32, 0), ImGuiCond_Appearing);
@@ -705,25 +720,25 @@ void delete_popup(App& app, Entity kind, const std::string& what) {
     const Plan& plan = app.document().plan();
     const std::size_t index = static_cast<std::size_t>(std::max(0, view.delete_index));
     bool close = !pending;
-    ImGui::TextWrapped("Delete %s?", what.c_str());
+    ImGui::TextWrapped(tr("Delete %s?"), what.c_str());
     const std::vector<std::string> consequences = delete_consequences(plan, kind, index);
     if (consequences.empty()) {
-        ImGui::TextDisabled("Nothing else in the plan refers to it.");
+        ImGui::TextDisabled("%s", tr("Nothing else in the plan refers to it."));
     } else {
-        ImGui::TextUnformatted("This also changes the rest of the plan:");
+        ImGui::TextUnformatted(tr("This also changes the rest of the plan:"));
         for (const std::string& c : consequences) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", c.c_str());
         }
     }
-    ImGui::TextDisabled("You can undo this (Ctrl+Z).");
+    ImGui::TextDisabled("%s", tr("You can undo this (Ctrl+Z)."));
     ImGui::Spacing();
-    if (ImGui::Button("Delete")) {
+    if (ImGui::Button(tr("Delete"))) {
         if (!app.document().read_only()) remove_entity(app.document().begin_edit(), kind, index);
         close = true;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+    if (ImGui::Button(tr("Cancel")) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
     if (close) {
         view.delete_kind = -1;
         ImGui::CloseCurrentPopup();

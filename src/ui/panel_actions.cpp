@@ -16,8 +16,9 @@ namespace fiducia::ui {
 
 namespace {
 
-const char* kTargetLabels[] = {"Touchpoint", "Commitment", "Knowledge source", "Stakeholder group", "Culture"};
-const char* kOpLabels[] = {"Multiply by", "Add", "Set to"};
+const char* kTargetLabels[] = {tr_noop("Touchpoint"), tr_noop("Commitment"), tr_noop("Knowledge source"),
+                               tr_noop("Stakeholder group"), tr_noop("Culture")};
+const char* kOpLabels[] = {tr_noop("Multiply by"), tr_noop("Add"), tr_noop("Set to")};
 
 Effect default_effect(const Plan& plan, EffectTarget target) {
     Effect e;
@@ -41,8 +42,8 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
 
     ImGui::SetNextItemWidth(em * 9);
     combo_index(app, "##target", static_cast<int>(e.target), kTargetLabels, 5,
-                "What kind of thing the action changes: a touchpoint, a commitment, a knowledge source, a stakeholder "
-                "group, or the culture.",
+                tr("What kind of thing the action changes: a touchpoint, a commitment, a knowledge source, a stakeholder "
+                "group, or the culture."),
                 [a, k](Plan& p, int v) {
                     Effect fresh = default_effect(p, static_cast<EffectTarget>(v));
                     Effect& old = p.actions[a].effects[k];
@@ -64,34 +65,34 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
                     edit(app.document().begin_edit()).id = entities[i].first;
                 ImGui::PopID();
             }
-            if (entities.empty()) ImGui::TextDisabled("None in this plan yet.");
+            if (entities.empty()) ImGui::TextDisabled("%s", tr("None in this plan yet."));
             ImGui::EndCombo();
         }
         ImGui::EndDisabled();
-        item_tooltip("Which one it changes, by name.");
+        item_tooltip(tr("Which one it changes, by name."));
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 10);
     const auto& fields = effect_fields(e.target);
     const EffectField* field = find_effect_field(e.target, e.field);
     ImGui::BeginDisabled(ro);
-    if (ImGui::BeginCombo("##field", field ? field->label : (e.field.empty() ? "(choose)" : e.field.c_str()))) {
+    if (ImGui::BeginCombo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(fields[i].label, field == &fields[i]) && field != &fields[i])
+            if (ImGui::Selectable(tr(fields[i].label), field == &fields[i]) && field != &fields[i])
                 edit(app.document().begin_edit()).field = fields[i].id;
-            item_tooltip(fields[i].meaning);
+            item_tooltip(tr(fields[i].meaning));
             ImGui::PopID();
         }
         ImGui::EndCombo();
     }
     ImGui::EndDisabled();
-    item_tooltip(field ? field->meaning : "Which figure it changes: only the figures an action may change are offered.");
+    item_tooltip(field ? tr(field->meaning) : tr("Which figure it changes: only the figures an action may change are offered."));
 
     ImGui::SetNextItemWidth(em * 9);
     combo_index(app, "##op", static_cast<int>(e.op), kOpLabels, 3,
-                "Multiply by: the figure times the value (0.6 = 40% less). Add: the value is added (for shares, in "
-                "percentage points). Set to: the figure becomes the value. Results are kept in range (shares 0-100%).",
+                tr("Multiply by: the figure times the value (0.6 = 40% less). Add: the value is added (for shares, in "
+                "percentage points). Set to: the figure becomes the value. Results are kept in range (shares 0-100%)."),
                 [edit](Plan& p, int v) { edit(p).op = static_cast<EffectOp>(v); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 7);
@@ -102,20 +103,20 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     const bool changed = ImGui::DragScalar("##value", ImGuiDataType_Double, &shown, share && e.op != EffectOp::scale ? 0.1f : 0.005f,
                                            nullptr, nullptr, format);
     ImGui::EndDisabled();
-    item_tooltip("The value of the change: a multiplier, an amount to add, or the new value. Drag, or double-click to "
-                 "type.");
+    item_tooltip(tr("The value of the change: a multiplier, an amount to add, or the new value. Drag, or double-click to "
+                 "type."));
     if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).value = (share && e.op != EffectOp::scale) ? shown / 100 : shown;
     if (ImGui::IsItemDeactivated()) app.document().end_gesture();
     ImGui::SameLine();
     ImGui::BeginDisabled(ro);
-    if (ImGui::Button("Remove")) {
+    if (ImGui::Button(tr("Remove"))) {
         auto& list = app.document().begin_edit().actions[a].effects;
         if (k < list.size()) list.erase(list.begin() + static_cast<std::ptrdiff_t>(k));
         ImGui::EndDisabled();
         return;
     }
     ImGui::EndDisabled();
-    item_tooltip("Remove this effect from the action.");
+    item_tooltip(tr("Remove this effect from the action."));
 
     std::string words = describe_effect(plan, action, e);
     if (auto before = effect_base_value(plan, e)) {
@@ -135,51 +136,51 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
     auto edit = [a](Plan& p) -> Action& { return p.actions[a]; };
     const float em = ImGui::GetFontSize();
     ImGui::PushItemWidth(em * 16);
-    edit_text(app, "Name", action.name, "What the action is, e.g. \"Live parcel tracking\".",
+    edit_text(app, tr("Name"), action.name, tr("What the action is, e.g. \"Live parcel tracking\"."),
               [edit](Plan& p, const std::string& v) { edit(p).name = v; });
     pointer_error(app, at + "/name");
     edit_id(app, Entity::action, a, action.id, action.name);
     pointer_error(app, at + "/id");
-    edit_text(app, "Owner", action.owner, "Who is responsible for it (a person or a team).",
+    edit_text(app, tr("Owner"), action.owner, tr("Who is responsible for it (a person or a team)."),
               [edit](Plan& p, const std::string& v) { edit(p).owner = v; });
-    edit_bool(app, "Enabled in the plan", action.enabled,
-              "Whether the plan (the projection, the dashboard) includes this action. Scenarios choose their own set.",
+    edit_bool(app, tr("Enabled in the plan"), action.enabled,
+              tr("Whether the plan (the projection, the dashboard) includes this action. Scenarios choose their own set."),
               [edit](Plan& p, bool v) { edit(p).enabled = v; });
-    edit_int(app, "Start month", action.start_month, 1, std::max(1, plan.settings.horizon_months),
-             "The month the action starts to work (1 = the first month after today). Its monthly cost runs from here.",
+    edit_int(app, tr("Start month"), action.start_month, 1, std::max(1, plan.settings.horizon_months),
+             tr("The month the action starts to work (1 = the first month after today). Its monthly cost runs from here."),
              [edit](Plan& p, int v) { edit(p).start_month = v; });
     ImGui::SameLine();
     ImGui::TextDisabled("%s", chart::month_label(action.start_month, plan.settings.start).c_str());
     pointer_error(app, at + "/start_month");
-    edit_int(app, "Ramp (months)", action.ramp_months, 1, 120,
-             "How many months it takes to reach full effect (default 1 = at once). In between, effects phase in "
-             "evenly: a fraction (month - start + 1) / ramp of the change.",
+    edit_int(app, tr("Ramp (months)"), action.ramp_months, 1, 120,
+             tr("How many months it takes to reach full effect (default 1 = at once). In between, effects phase in "
+             "evenly: a fraction (month - start + 1) / ramp of the change."),
              [edit](Plan& p, int v) { edit(p).ramp_months = v; });
     pointer_error(app, at + "/ramp_months");
-    const std::string once = "One-off cost (" + plan.meta.currency + ")";
-    edit_number(app, once.c_str(), action.cost_once, 0, 1e10, "%.0f", "Paid once, in the start month.",
+    const std::string once = trf("One-off cost (%s)", plan.meta.currency.c_str()) + "##cost-once";
+    edit_number(app, once.c_str(), action.cost_once, 0, 1e10, "%.0f", tr("Paid once, in the start month."),
                 [edit](Plan& p, double v) { edit(p).cost_once = v; });
     pointer_error(app, at + "/cost_once");
-    const std::string monthly = "Monthly cost (" + plan.meta.currency + ")";
+    const std::string monthly = trf("Monthly cost (%s)", plan.meta.currency.c_str()) + "##cost-monthly";
     edit_number(app, monthly.c_str(), action.cost_per_month, 0, 1e9, "%.0f",
-                "Paid every month from the start month to the horizon.",
+                tr("Paid every month from the start month to the horizon."),
                 [edit](Plan& p, double v) { edit(p).cost_per_month = v; });
     pointer_error(app, at + "/cost_per_month");
     ImGui::PopItemWidth();
-    ImGui::TextDisabled("Cost over the horizon: %s.", chart::format_money(chart::action_cost(plan, action), plan.meta.currency).c_str());
+    ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(chart::action_cost(plan, action), plan.meta.currency).c_str());
 
-    chart::subheading("Effects",
-                      "What the action changes, from its start month, phased in over its ramp. Pick the kind of thing, "
-                      "which one, the figure, and how it changes. Effects apply in list order, actions in plan order.");
+    chart::subheading(tr("Effects"),
+                      tr("What the action changes, from its start month, phased in over its ramp. Pick the kind of thing, "
+                      "which one, the figure, and how it changes. Effects apply in list order, actions in plan order."));
     for (std::size_t k = 0; k < action.effects.size(); ++k) {
         ImGui::PushID(static_cast<int>(k));
         draw_effect(app, plan, a, k);
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (action.effects.empty()) ImGui::TextDisabled("No effects yet: an action without effects only costs money.");
+    if (action.effects.empty()) ImGui::TextDisabled("%s", tr("No effects yet: an action without effects only costs money."));
     ImGui::BeginDisabled(app.document().read_only());
-    if (ImGui::Button("Add an effect")) {
+    if (ImGui::Button(tr("Add an effect"))) {
         const EffectTarget target = !plan.touchpoints.empty() ? EffectTarget::touchpoint : EffectTarget::culture;
         Effect e = default_effect(plan, target);
         if (target == EffectTarget::culture) {
@@ -189,7 +190,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
         app.document().begin_edit().actions[a].effects.push_back(e);
     }
     ImGui::EndDisabled();
-    item_tooltip("Add a change this action makes (then choose what it changes).");
+    item_tooltip(tr("Add a change this action makes (then choose what it changes)."));
 }
 
 }  // namespace
@@ -198,15 +199,15 @@ void draw_actions(App& app) {
     const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
-    editor_intro("Actions",
-                 "The coordinated actions of your trust strategy: what each changes, when, and at what cost. See them "
-                 "on a timeline in Roadmap.");
+    editor_intro(tr("Actions"),
+                 tr("The coordinated actions of your trust strategy: what each changes, when, and at what cost. See them "
+                 "on a timeline in Roadmap."));
     error_summary(app, {"/actions"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
     const ListCommand command = list_buttons(app, !plan.actions.empty(), "action");
     std::vector<std::string> names;
-    for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  (off)");
+    for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  " + tr("(off)"));
     view.action = entity_list("##actions", names, view.action, -FLT_MIN);
     ImGui::EndChild();
 
@@ -214,9 +215,9 @@ void draw_actions(App& app) {
         Action a;
         if (command == ListCommand::duplicate && !plan.actions.empty()) {
             a = plan.actions[static_cast<std::size_t>(view.action)];
-            a.name += " (copy)";
+            a.name += std::string(" ") + tr("(copy)");
         } else {
-            a.name = "New action";
+            a.name = tr("New action");
         }
         a.id = unique_id(a.name, ids_of(plan.actions), "action");
         Plan& p = app.document().begin_edit();
@@ -238,8 +239,8 @@ void draw_actions(App& app) {
     ImGui::BeginChild("detail", ImVec2(0, 0), false);
     const Plan& current = app.document().plan();
     if (current.actions.empty()) {
-        ImGui::TextWrapped("No actions yet. Add one: e.g. \"Empower service staff\" raising empowerment, or \"Fix "
-                           "checkout\" cutting a touchpoint's bad share.");
+        ImGui::TextWrapped("%s", tr("No actions yet. Add one: e.g. \"Empower service staff\" raising empowerment, or \"Fix "
+                           "checkout\" cutting a touchpoint's bad share."));
     } else {
         view.action = std::clamp(view.action, 0, static_cast<int>(current.actions.size()) - 1);
         ImGui::PushID(view.action);

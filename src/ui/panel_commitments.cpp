@@ -19,33 +19,33 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
     const Commitment& cm = plan.commitments[c];
     const std::string at = "/commitments/" + std::to_string(c);
     auto edit = [c](Plan& p) -> Commitment& { return p.commitments[c]; };
-    edit_text(app, "Statement", cm.statement,
-              "The promise in the words people hear, e.g. \"Delivered by the date we show, or shipping refunded\".",
+    edit_text(app, tr("Statement"), cm.statement,
+              tr("The promise in the words people hear, e.g. \"Delivered by the date we show, or shipping refunded\"."),
               [edit](Plan& p, const std::string& v) { edit(p).statement = v; });
     pointer_error(app, at + "/statement");
     edit_id(app, Entity::commitment, c, cm.id, cm.statement);
     pointer_error(app, at + "/id");
-    edit_bool(app, "Made in public", cm.is_public,
-              "Public: announced (website, ads, annual report). An organisation is held accountable for breaking public "
+    edit_bool(app, tr("Made in public"), cm.is_public,
+              tr("Public: announced (website, ads, annual report). An organisation is held accountable for breaking public "
               "commitments: a broken public promise costs the plan's public commitment multiplier (Plan settings, "
-              "default 2) times more than a broken private one.",
+              "default 2) times more than a broken private one."),
               [edit](Plan& p, bool v) { edit(p).is_public = v; });
     ImGui::SameLine();
-    ImGui::TextDisabled(cm.is_public ? "(a broken one counts %s times)" : "(a broken one counts once)",
+    ImGui::TextDisabled(cm.is_public ? tr("(a broken one counts %s times)") : tr("(a broken one counts once)"),
                         plain_number(plan.settings.public_commitment_multiplier, 2).c_str());
-    edit_number(app, "Occasions per month", cm.occasions_per_month, 0, 100, "%.3f",
-                "How often a typical member of the groups sees the promise put to the test each month (e.g. each "
-                "delivery for an on-time promise).",
+    edit_number(app, tr("Occasions per month"), cm.occasions_per_month, 0, 100, "%.3f",
+                tr("How often a typical member of the groups sees the promise put to the test each month (e.g. each "
+                "delivery for an on-time promise)."),
                 [edit](Plan& p, double v) { edit(p).occasions_per_month = v; });
     pointer_error(app, at + "/occasions_per_month");
-    edit_share(app, "Kept share", cm.kept_share,
-               "The share of occasions on which the promise is kept (0-100%); each kept one is evidence for the "
+    edit_share(app, tr("Kept share"), cm.kept_share,
+               tr("The share of occasions on which the promise is kept (0-100%); each kept one is evidence for the "
                "promises dimension, each broken one against it. Parcel carriers keep about 99% of delivery promises "
-               "(the CRM essay).",
+               "(the CRM essay)."),
                [edit](Plan& p, double v) { edit(p).kept_share = v; });
     pointer_error(app, at + "/kept_share");
 
-    chart::subheading("Made to", "The stakeholder groups the promise is made to. Tick every group that hears it.");
+    chart::subheading(tr("Made to"), tr("The stakeholder groups the promise is made to. Tick every group that hears it."));
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         const Stakeholder& s = plan.stakeholders[g];
         ImGui::PushID(static_cast<int>(g));
@@ -59,7 +59,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
         ImGui::PopID();
     }
     for (std::size_t i = 0; i < cm.stakeholders.size(); ++i) pointer_error(app, at + "/stakeholders/" + std::to_string(i));
-    if (cm.stakeholders.empty()) ImGui::TextDisabled("Made to no group yet: it counts for nobody.");
+    if (cm.stakeholders.empty()) ImGui::TextDisabled("%s", tr("Made to no group yet: it counts for nobody."));
 }
 
 }  // namespace
@@ -68,9 +68,9 @@ void draw_commitments(App& app) {
     const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
-    editor_intro("Commitments",
-                 "The promises you make, to whom, and how often you keep them. Reputation depends on keeping promises, "
-                 "and an organisation is held to account most for the ones it makes in public.");
+    editor_intro(tr("Commitments"),
+                 tr("The promises you make, to whom, and how often you keep them. Reputation depends on keeping promises, "
+                 "and an organisation is held to account most for the ones it makes in public."));
     error_summary(app, {"/commitments"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
@@ -84,9 +84,9 @@ void draw_commitments(App& app) {
         Commitment c;
         if (command == ListCommand::duplicate && !plan.commitments.empty()) {
             c = plan.commitments[static_cast<std::size_t>(view.commitment)];
-            c.statement += " (copy)";
+            c.statement += std::string(" ") + tr("(copy)");
         } else {
-            c.statement = "New promise";
+            c.statement = tr("New promise");
             c.occasions_per_month = 1;
             c.kept_share = 0.95;
             if (!plan.stakeholders.empty()) c.stakeholders.push_back(plan.stakeholders.front().id);
@@ -112,8 +112,8 @@ void draw_commitments(App& app) {
     ImGui::BeginChild("detail", ImVec2(0, 0), false);
     const Plan& current = app.document().plan();
     if (current.commitments.empty()) {
-        ImGui::TextWrapped("No commitments yet. Add the promises you make: delivery dates, response times, prices, "
-                           "privacy.");
+        ImGui::TextWrapped("%s", tr("No commitments yet. Add the promises you make: delivery dates, response times, prices, "
+                           "privacy."));
     } else {
         view.commitment = std::clamp(view.commitment, 0, static_cast<int>(current.commitments.size()) - 1);
         ImGui::PushID(view.commitment);

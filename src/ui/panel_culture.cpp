@@ -17,42 +17,42 @@ namespace fiducia::ui {
 void draw_culture(App& app) {
     const Plan& plan = app.document().plan();
     const float em = ImGui::GetFontSize();
-    editor_intro("Culture",
-                 "The other side of trust: the organisation must trust its own employees. Empower everyone who faces "
+    editor_intro(tr("Culture"),
+                 tr("The other side of trust: the organisation must trust its own employees. Empower everyone who faces "
                  "customers to solve problems and answer questions (a hockey club lets all its customer-facing staff do "
-                 "whatever it takes), and reward them for earning customers' trust.");
+                 "whatever it takes), and reward them for earning customers' trust."));
     error_summary(app, {"/culture"});
     ImGui::PushItemWidth(em * 16);
-    edit_share(app, "Empowerment", plan.culture.empowerment,
-               "How far customer-facing staff may solve problems themselves, without asking (0-100%). Empowered staff "
+    edit_share(app, tr("Empowerment"), plan.culture.empowerment,
+               tr("How far customer-facing staff may solve problems themselves, without asking (0-100%). Empowered staff "
                "fix service problems: every service touchpoint's bad share becomes bad share x (1 - empowerment effect "
                "x empowerment). Employees groups also count it each month as evidence of advice (the company trusts "
-               "them) - the rest counts against.",
+               "them) - the rest counts against."),
                [](Plan& p, double v) { p.culture.empowerment = v; });
     pointer_error(app, "/culture/empowerment");
-    edit_share(app, "Reward", plan.culture.reward,
-               "How far staff are recognised and rewarded for earning customers' trust (0-100%). Employees groups count "
+    edit_share(app, tr("Reward"), plan.culture.reward,
+               tr("How far staff are recognised and rewarded for earning customers' trust (0-100%). Employees groups count "
                "it each month as evidence of empathy (the company values them) - the rest counts against. A culture of "
-               "trust and empathy is what makes customers feel the company is \"like me\".",
+               "trust and empathy is what makes customers feel the company is \"like me\"."),
                [](Plan& p, double v) { p.culture.reward = v; });
     pointer_error(app, "/culture/reward");
     ImGui::PopItemWidth();
 
     const double eta = plan.settings.empowerment_effect, e = plan.culture.empowerment;
     const double factor = std::clamp(1 - eta * e, 0.0, 1.0);
-    chart::subheading("What it does to service",
-                      "Service touchpoints' bad share, as written and after empowerment: bad share x (1 - eta x e), eta "
-                      "being the empowerment effect in Plan settings.");
-    ImGui::TextWrapped("With empowerment at %s and an empowerment effect of %s, staff fix %s of service problems: "
-                       "service bad shares are multiplied by %s.",
+    chart::subheading(tr("What it does to service"),
+                      tr("Service touchpoints' bad share, as written and after empowerment: bad share x (1 - eta x e), eta "
+                      "being the empowerment effect in Plan settings."));
+    ImGui::TextWrapped(tr("With empowerment at %s and an empowerment effect of %s, staff fix %s of service problems: "
+                       "service bad shares are multiplied by %s."),
                        chart::format_percent(e, 0).c_str(), chart::format_percent(eta, 0).c_str(),
                        chart::format_percent(1 - factor, 0).c_str(), plain_number(factor, 3).c_str());
     int service = 0;
     if (ImGui::BeginTable("service", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Service touchpoint", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthStretch, 2);
-        ImGui::TableSetupColumn("Bad share as written", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-        ImGui::TableSetupColumn("After empowerment", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("Service touchpoint"), ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn(tr("Bad share as written"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("After empowerment"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < plan.touchpoints.size(); ++i) {
             const Touchpoint& t = plan.touchpoints[i];
@@ -72,20 +72,20 @@ void draw_culture(App& app) {
         }
         ImGui::EndTable();
     }
-    if (!service) ImGui::TextDisabled("No service touchpoints yet (Journey, stage \"Service\").");
+    if (!service) ImGui::TextDisabled("%s", tr("No service touchpoints yet (Journey, stage \"Service\")."));
 
-    chart::subheading("What employees feel",
-                      "Each employees group gets one occasion a month of each: empowerment as advice evidence, reward "
-                      "as empathy evidence.");
+    chart::subheading(tr("What employees feel"),
+                      tr("Each employees group gets one occasion a month of each: empowerment as advice evidence, reward "
+                      "as empathy evidence."));
     int employees = 0;
     for (const Stakeholder& s : plan.stakeholders) {
         if (s.kind != StakeholderKind::employees) continue;
         ++employees;
-        ImGui::BulletText("%s: advice %s good / %s bad, empathy %s good / %s bad each month.", s.name.c_str(),
+        ImGui::BulletText(tr("%s: advice %s good / %s bad, empathy %s good / %s bad each month."), s.name.c_str(),
                           plain_number(e, 2).c_str(), plain_number(1 - e, 2).c_str(),
                           plain_number(plan.culture.reward, 2).c_str(), plain_number(1 - plan.culture.reward, 2).c_str());
     }
-    if (!employees) ImGui::TextDisabled("No stakeholder group of kind \"Employees\": add one to track staff trust.");
+    if (!employees) ImGui::TextDisabled("%s", tr("No stakeholder group of kind \"Employees\": add one to track staff trust."));
 }
 
 }  // namespace fiducia::ui

@@ -21,14 +21,14 @@ namespace {
 constexpr int kStages = 7;
 
 const char* kStageTips[kStages] = {
-    "Discover: the person first hears of you - ads, search, word of mouth, social media.",
-    "Consider: they compare and ask - website, reviews, advice, quotes.",
-    "Purchase: they buy or sign - checkout, contract, onboarding forms.",
-    "Deliver: they receive what they bought - delivery, installation, account opening.",
-    "Use: they use the product or service day to day - app, statements, the product itself.",
-    "Service: they need help - contact centre, chat, complaints, returns. The key touchpoint: empowered staff fix "
-    "problems here (Culture).",
-    "Renew: they decide to stay - renewal, loyalty, repeat purchase.",
+    tr_noop("Discover: the person first hears of you - ads, search, word of mouth, social media."),
+    tr_noop("Consider: they compare and ask - website, reviews, advice, quotes."),
+    tr_noop("Purchase: they buy or sign - checkout, contract, onboarding forms."),
+    tr_noop("Deliver: they receive what they bought - delivery, installation, account opening."),
+    tr_noop("Use: they use the product or service day to day - app, statements, the product itself."),
+    tr_noop("Service: they need help - contact centre, chat, complaints, returns. The key touchpoint: empowered staff fix "
+    "problems here (Culture)."),
+    tr_noop("Renew: they decide to stay - renewal, loyalty, repeat purchase."),
 };
 
 struct StageFigure {
@@ -113,23 +113,24 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
         if (hovered && std::fabs(mouse.x - cols.centre(stages[i])) < cols.width * 0.5f) hover_stage = stages[i];
     }
     if (points.empty()) {
-        const char* none = "No touchpoints for this group yet: add them in the stages below.";
+        const char* none = tr("No touchpoints for this group yet: add them in the stages below.");
         draw->AddText(ImVec2(cols.x0 + em, (plot_top + plot_bottom) * 0.5f - em * 0.5f), text, none);
     }
     if (hovered && hover_stage >= 0) {
         const StageFigure& f = figures[static_cast<std::size_t>(hover_stage)];
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(em * 26);
-        ImGui::Text("%s: %s of interactions go badly", stage_label(static_cast<Stage>(hover_stage)),
+        ImGui::Text(tr("%s: %s of interactions go badly"), stage_label(static_cast<Stage>(hover_stage)),
                     chart::format_percent(f.bad, 1).c_str());
-        ImGui::TextDisabled("%d touchpoint%s, %s interactions per person per month (the average is weighted by them).",
-                            f.touchpoints, f.touchpoints == 1 ? "" : "s", plain_number(f.interactions, 2).c_str());
+        ImGui::TextDisabled(f.touchpoints == 1 ? tr("%d touchpoint, %s interactions per person per month (the average is weighted by them).")
+                                               : tr("%d touchpoints, %s interactions per person per month (the average is weighted by them)."),
+                            f.touchpoints, plain_number(f.interactions, 2).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     } else if (hovered) {
-        item_tooltip("The share of this group's interactions that are bad experiences, stage by stage (weighted by "
+        item_tooltip(tr("The share of this group's interactions that are bad experiences, stage by stage (weighted by "
                      "how often each touchpoint is used). Lower is happier; peaks are where the journey hurts. PwC "
-                     "2018: 1 in 3 customers leave a brand they love after one bad experience.");
+                     "2018: 1 in 3 customers leave a brand they love after one bad experience."));
     }
 }
 
@@ -159,7 +160,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         ImGui::SetCursorScreenPos(ImVec2(cols.left(s) + gap, y0));
         const std::string label = fit_text(stage_label(static_cast<Stage>(s)), cols.width - gap * 2);
         ImGui::TextUnformatted(label.c_str());
-        item_tooltip(kStageTips[s]);
+        item_tooltip(tr(kStageTips[s]));
     }
     const float rows_y = y0 + ImGui::GetTextLineHeightWithSpacing();
     std::vector<int> filled(kStages, 0);
@@ -185,9 +186,9 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(em * 24);
             ImGui::TextUnformatted(t.name.c_str());
-            ImGui::TextDisabled("%s bad experiences, %s interactions per person per month.",
+            ImGui::TextDisabled(tr("%s bad experiences, %s interactions per person per month."),
                                 chart::format_percent(t.bad_share, 1).c_str(), plain_number(t.interactions_per_month, 2).c_str());
-            ImGui::TextDisabled("Severity %s. Click to edit.", plain_number(t.severity, 2).c_str());
+            ImGui::TextDisabled(tr("Severity %s. Click to edit."), plain_number(t.severity, 2).c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
@@ -211,7 +212,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
     for (int s = 0; s < kStages; ++s) {
         ImGui::PushID(s);
         ImGui::SetCursorScreenPos(ImVec2(cols.left(s) + gap, add_y));
-        if (ImGui::Button("+ Add", ImVec2(cols.width - gap * 2, 0))) add_touchpoint(app, group, s);
+        if (ImGui::Button(tr("+ Add"), ImVec2(cols.width - gap * 2, 0))) add_touchpoint(app, group, s);
         std::string tip = std::string("Add a touchpoint to the ") + kStageIds[static_cast<std::size_t>(s)] + " stage.";
         item_tooltip(tip.c_str());
         ImGui::PopID();
@@ -227,52 +228,52 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
     auto edit = [i](Plan& p) -> Touchpoint& { return p.touchpoints[i]; };
     const float em = ImGui::GetFontSize();
     chart::subheading(("Touchpoint: " + (t.name.empty() ? std::string("(unnamed)") : t.name) + "###touchpoint-title").c_str(),
-                      "Every field of the selected touchpoint. Hover a field for what it means.");
+                      tr("Every field of the selected touchpoint. Hover a field for what it means."));
     if (!ImGui::BeginTable("touchpoint-layout", 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     ImGui::PushItemWidth(-em * 10);
-    edit_text(app, "Name", t.name, "What the person goes through, e.g. \"Checkout\" or \"Delivery\".",
+    edit_text(app, tr("Name"), t.name, tr("What the person goes through, e.g. \"Checkout\" or \"Delivery\"."),
               [edit](Plan& p, const std::string& v) { edit(p).name = v; });
     pointer_error(app, at + "/name");
     edit_id(app, Entity::touchpoint, i, t.id, t.name);
     pointer_error(app, at + "/id");
-    combo_stakeholder(app, "Stakeholder group", t.stakeholder, "Whose journey this touchpoint is part of.",
+    combo_stakeholder(app, tr("Stakeholder group"), t.stakeholder, tr("Whose journey this touchpoint is part of."),
                       [edit](Plan& p, const std::string& v) { edit(p).stakeholder = v; });
     pointer_error(app, at + "/stakeholder");
     static const char* stages[kStages];
     for (int s = 0; s < kStages; ++s) stages[s] = stage_label(static_cast<Stage>(s));
-    combo_index(app, "Stage", static_cast<int>(t.stage), stages, kStages,
-                "Where in the journey it happens: discover, consider, purchase, deliver, use, service, renew. Service "
-                "touchpoints get better as staff are empowered (Culture).",
+    combo_index(app, tr("Stage"), static_cast<int>(t.stage), stages, kStages,
+                tr("Where in the journey it happens: discover, consider, purchase, deliver, use, service, renew. Service "
+                "touchpoints get better as staff are empowered (Culture)."),
                 [edit](Plan& p, int v) { edit(p).stage = static_cast<Stage>(v); });
-    edit_text(app, "Channel", t.channel, "Free text: where it happens, e.g. \"web\", \"app\", \"phone\", \"branch\".",
+    edit_text(app, tr("Channel"), t.channel, tr("Free text: where it happens, e.g. \"web\", \"app\", \"phone\", \"branch\"."),
               [edit](Plan& p, const std::string& v) { edit(p).channel = v; });
-    edit_number(app, "Interactions per month", t.interactions_per_month, 0, 100, "%.3f",
-                "How often a typical member of the group goes through it each month (0.33 = once a quarter).",
+    edit_number(app, tr("Interactions per month"), t.interactions_per_month, 0, 100, "%.3f",
+                tr("How often a typical member of the group goes through it each month (0.33 = once a quarter)."),
                 [edit](Plan& p, double v) { edit(p).interactions_per_month = v; });
     pointer_error(app, at + "/interactions_per_month");
-    edit_share(app, "Bad share", t.bad_share,
-               "The share of interactions that are bad experiences (0-100%): failed, late, rude, wrong. Each is "
+    edit_share(app, tr("Bad share"), t.bad_share,
+               tr("The share of interactions that are bad experiences (0-100%): failed, late, rude, wrong. Each is "
                "negative evidence, weighted by severity and the weight of a bad experience; customers may leave "
                "(PwC 2018: 1 in 3 customers leave a brand they love after one bad experience). Take it from complaint "
-               "data, carrier scans, call outcomes or surveys.",
+               "data, carrier scans, call outcomes or surveys."),
                [edit](Plan& p, double v) { edit(p).bad_share = v; });
     pointer_error(app, at + "/bad_share");
-    edit_number(app, "Severity", t.severity, 0.01, 10, "%.2f",
-                "How much one bad experience here hurts compared with an ordinary one (default 1; 2 = counts double, "
-                "e.g. a lost parcel against a slow page).",
+    edit_number(app, tr("Severity"), t.severity, 0.01, 10, "%.2f",
+                tr("How much one bad experience here hurts compared with an ordinary one (default 1; 2 = counts double, "
+                "e.g. a lost parcel against a slow page)."),
                 [edit](Plan& p, double v) { edit(p).severity = v; });
     pointer_error(app, at + "/severity");
     ImGui::PopItemWidth();
     ImGui::BeginDisabled(app.document().read_only());
-    if (ImGui::Button("Delete this touchpoint")) request_delete(app, Entity::touchpoint, static_cast<int>(i));
+    if (ImGui::Button(tr("Delete this touchpoint"))) request_delete(app, Entity::touchpoint, static_cast<int>(i));
     ImGui::EndDisabled();
-    item_tooltip("Delete it (you are asked first). Action effects on it go with it.");
+    item_tooltip(tr("Delete it (you are asked first). Action effects on it go with it."));
 
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("What it is evidence of");
-    help_marker("Which trust dimensions a good or bad experience here speaks to. Shares, normalised to 100% (shown on "
-                "the right); default all transactions.");
+    ImGui::TextUnformatted(tr("What it is evidence of"));
+    help_marker(tr("Which trust dimensions a good or bad experience here speaks to. Shares, normalised to 100% (shown on "
+                "the right); default all transactions."));
     const double sum = std::accumulate(t.dimensions.begin(), t.dimensions.end(), 0.0);
     ImGui::PushItemWidth(-em * 10);
     for (int d = 0; d < kDimensions; ++d) {
@@ -293,7 +294,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
     }
     ImGui::PopItemWidth();
     pointer_error(app, at + "/dimensions");
-    if (sum <= 0) field_error("Give at least one dimension a share above 0.");
+    if (sum <= 0) field_error(tr("Give at least one dimension a share above 0."));
     ImGui::EndTable();
 }
 
@@ -302,13 +303,13 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
 void draw_journey(App& app) {
     const float em = ImGui::GetFontSize();
     EditorView& view = app.editor_view();
-    editor_intro("Journey",
-                 "Step 2: design the best possible experience. Each group's touchpoints on the seven stages of its "
-                 "journey, and how often each goes badly. Click a touchpoint to edit it; add one under any stage.");
+    editor_intro(tr("Journey"),
+                 tr("Step 2: design the best possible experience. Each group's touchpoints on the seven stages of its "
+                 "journey, and how often each goes badly. Click a touchpoint to edit it; add one under any stage."));
     error_summary(app, {"/touchpoints"});
     const Plan& plan = app.document().plan();
     if (plan.stakeholders.empty()) {
-        ImGui::TextWrapped("Add a stakeholder group first (Stakeholders): a journey belongs to a group.");
+        ImGui::TextWrapped("%s", tr("Add a stakeholder group first (Stakeholders): a journey belongs to a group."));
         return;
     }
     // The group shown: remembered by id; default the first customers group.
@@ -323,7 +324,7 @@ void draw_journey(App& app) {
             }
     }
     ImGui::SetNextItemWidth(em * 16);
-    if (ImGui::BeginCombo("Journey of", stakeholder_name(plan, view.journey_group).c_str())) {
+    if (ImGui::BeginCombo(tr("Journey of"), stakeholder_name(plan, view.journey_group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
             const Stakeholder& s = plan.stakeholders[g];
@@ -335,7 +336,7 @@ void draw_journey(App& app) {
         }
         ImGui::EndCombo();
     }
-    item_tooltip("Whose journey to show. Each touchpoint belongs to one group.");
+    item_tooltip(tr("Whose journey to show. Each touchpoint belongs to one group."));
     int orphans = 0;
     for (const Touchpoint& t : plan.touchpoints) {
         bool ok = false;
@@ -369,7 +370,7 @@ void draw_journey(App& app) {
         draw_detail(app, current, static_cast<std::size_t>(view.touchpoint));
         ImGui::PopID();
     } else {
-        ImGui::TextDisabled("Click a touchpoint to edit it.");
+        ImGui::TextDisabled("%s", tr("Click a touchpoint to edit it."));
     }
     const Plan& after = app.document().plan();
     if (view.delete_kind == static_cast<int>(Entity::touchpoint) && view.delete_index >= 0 &&

@@ -17,16 +17,16 @@ namespace fiducia::ui {
 
 namespace {
 
-const char* kChannelTips =
+const char* kChannelTips = tr_noop(
     "Where the knowledge comes from. Social media: answering questions and comments, educating, quizzes. "
     "Omnichannel: email, video calls, webinars, chatbots, live events, seamless between channels. Inbound "
-    "marketing: tailored content that reveals habits, preferences and latent needs. Survey, CRM data or other.";
+    "marketing: tailored content that reveals habits, preferences and latent needs. Survey, CRM data or other.");
 
 void draw_coverage(App& app, const Plan& plan, std::size_t k) {
     const KnowledgeSource& src = plan.knowledge_sources[k];
-    chart::subheading("Who it reaches",
-                      "For each stakeholder group, the share of its members this source knows about and sends "
-                      "messages to. 0% removes the group from the source.");
+    chart::subheading(tr("Who it reaches"),
+                      tr("For each stakeholder group, the share of its members this source knows about and sends "
+                      "messages to. 0% removes the group from the source."));
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         const Stakeholder& s = plan.stakeholders[g];
         ImGui::PushID(static_cast<int>(g));
@@ -64,54 +64,54 @@ void draw_coverage(App& app, const Plan& plan, std::size_t k) {
         field_error("Covers \"" + id + "\", which is not a stakeholder group of this plan.");
         ImGui::SameLine();
         ImGui::BeginDisabled(app.document().read_only());
-        if (ImGui::SmallButton("Remove")) {
+        if (ImGui::SmallButton(tr("Remove"))) {
             auto& cov = app.document().begin_edit().knowledge_sources[k].coverage;
             if (c < cov.size()) cov.erase(cov.begin() + static_cast<std::ptrdiff_t>(c));
         }
         ImGui::EndDisabled();
         ImGui::PopID();
     }
-    if (plan.stakeholders.empty()) ImGui::TextDisabled("Add stakeholder groups first.");
+    if (plan.stakeholders.empty()) ImGui::TextDisabled("%s", tr("Add stakeholder groups first."));
 }
 
 void draw_detail(App& app, const Plan& plan, std::size_t k) {
     const KnowledgeSource& src = plan.knowledge_sources[k];
     const std::string at = "/knowledge_sources/" + std::to_string(k);
     auto edit = [k](Plan& p) -> KnowledgeSource& { return p.knowledge_sources[k]; };
-    edit_text(app, "Name", src.name, "What the source is called, e.g. \"Instagram community\" or \"Customer survey\".",
+    edit_text(app, tr("Name"), src.name, tr("What the source is called, e.g. \"Instagram community\" or \"Customer survey\"."),
               [edit](Plan& p, const std::string& v) { edit(p).name = v; });
     pointer_error(app, at + "/name");
     edit_id(app, Entity::knowledge_source, k, src.id, src.name);
     pointer_error(app, at + "/id");
     static const char* channels[6];
     for (int i = 0; i < 6; ++i) channels[i] = channel_label(static_cast<Channel>(i));
-    combo_index(app, "Channel", static_cast<int>(src.channel), channels, 6, kChannelTips,
+    combo_index(app, tr("Channel"), static_cast<int>(src.channel), channels, 6, tr(kChannelTips),
                 [edit](Plan& p, int v) { edit(p).channel = static_cast<Channel>(v); });
 
-    chart::subheading("Quality of the knowledge",
-                      "The three qualities of useful knowledge (the source essays). Their geometric mean times the "
-                      "coverage is how well this source knows a group.");
-    edit_share(app, "Granularity", src.granularity,
-               "How detailed and timely the insight is, selected and organised from many incoming sources (0-100%).",
+    chart::subheading(tr("Quality of the knowledge"),
+                      tr("The three qualities of useful knowledge (the source essays). Their geometric mean times the "
+                      "coverage is how well this source knows a group."));
+    edit_share(app, tr("Granularity"), src.granularity,
+               tr("How detailed and timely the insight is, selected and organised from many incoming sources (0-100%)."),
                [edit](Plan& p, double v) { edit(p).granularity = v; });
     pointer_error(app, at + "/granularity");
-    edit_share(app, "Relevance", src.relevance,
-               "How well the insight fits the real context of the person, or at least of their buyer-persona segment "
-               "(0-100%).",
+    edit_share(app, tr("Relevance"), src.relevance,
+               tr("How well the insight fits the real context of the person, or at least of their buyer-persona segment "
+               "(0-100%)."),
                [edit](Plan& p, double v) { edit(p).relevance = v; });
     pointer_error(app, at + "/relevance");
-    edit_share(app, "Consistency", src.consistency,
-               "How far every message and narrative agrees in logic and values (0-100%). Each message is evidence of "
+    edit_share(app, tr("Consistency"), src.consistency,
+               tr("How far every message and narrative agrees in logic and values (0-100%). Each message is evidence of "
                "honesty: the consistent share counts for it, the rest against it. Vague or incomplete knowledge "
-               "produces inconsistent messages and erodes credibility.",
+               "produces inconsistent messages and erodes credibility."),
                [edit](Plan& p, double v) { edit(p).consistency = v; });
     pointer_error(app, at + "/consistency");
-    edit_number(app, "Messages per month", src.messages_per_month, 0, 100, "%.2f",
-                "How many messages each person reached gets from this source per month (default 1).",
+    edit_number(app, tr("Messages per month"), src.messages_per_month, 0, 100, "%.2f",
+                tr("How many messages each person reached gets from this source per month (default 1)."),
                 [edit](Plan& p, double v) { edit(p).messages_per_month = v; });
     pointer_error(app, at + "/messages_per_month");
     const double quality = std::cbrt(std::max(0.0, src.granularity * src.relevance * src.consistency));
-    ImGui::TextDisabled("Quality of this source: %s (the cube root of granularity x relevance x consistency).",
+    ImGui::TextDisabled(tr("Quality of this source: %s (the cube root of granularity x relevance x consistency)."),
                         chart::format_percent(quality, 0).c_str());
     draw_coverage(app, plan, k);
 }
@@ -122,14 +122,14 @@ void draw_knowledge(App& app) {
     const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
-    editor_intro("Knowledge",
-                 "Step 1 of a trust strategy: know each stakeholder. List where your knowledge comes from, how good it "
+    editor_intro(tr("Knowledge"),
+                 tr("Step 1 of a trust strategy: know each stakeholder. List where your knowledge comes from, how good it "
                  "is, and whom it reaches. Good knowledge makes advice and empathy count more; consistent messages "
-                 "build a name for honesty.");
+                 "build a name for honesty."));
     error_summary(app, {"/knowledge_sources"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.knowledge_sources.empty(), "knowledge source");
+    const ListCommand command = list_buttons(app, !plan.knowledge_sources.empty(), tr("knowledge source"));
     std::vector<std::string> names;
     for (const KnowledgeSource& k : plan.knowledge_sources) names.push_back(k.name);
     view.knowledge_source = entity_list("##sources", names, view.knowledge_source, -FLT_MIN);
@@ -139,9 +139,9 @@ void draw_knowledge(App& app) {
         KnowledgeSource k;
         if (command == ListCommand::duplicate && !plan.knowledge_sources.empty()) {
             k = plan.knowledge_sources[static_cast<std::size_t>(view.knowledge_source)];
-            k.name += " (copy)";
+            k.name += std::string(" ") + tr("(copy)");
         } else {
-            k.name = "New knowledge source";
+            k.name = tr("New knowledge source");
             k.granularity = k.relevance = k.consistency = 0.5;
         }
         k.id = unique_id(k.name, ids_of(plan.knowledge_sources), "source");
@@ -165,8 +165,8 @@ void draw_knowledge(App& app) {
     ImGui::BeginChild("detail", ImVec2(0, 0), false);
     const Plan& current = app.document().plan();
     if (current.knowledge_sources.empty()) {
-        ImGui::TextWrapped("No knowledge sources yet. Add one with Add: e.g. your social media community, a CRM, or a "
-                           "customer survey.");
+        ImGui::TextWrapped("%s", tr("No knowledge sources yet. Add one with Add: e.g. your social media community, a CRM, or a "
+                           "customer survey."));
     } else {
         view.knowledge_source = std::clamp(view.knowledge_source, 0, static_cast<int>(current.knowledge_sources.size()) - 1);
         ImGui::PushID(view.knowledge_source);

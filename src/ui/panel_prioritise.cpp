@@ -47,39 +47,39 @@ void draw_result(App& app, const Plan& plan) {
     const std::string& cur = plan.meta.currency;
     const float em = ImGui::GetFontSize();
     if (job.revision != app.document().revision())
-        field_error("This result is from an earlier version of the plan: it has changed since. Run again to update it.");
+        field_error(tr("This result is from an earlier version of the plan: it has changed since. Run again to update it."));
 
-    chart::subheading("Best set of actions");
-    ImGui::Text("Within a budget of %s, the best %s is:", format_money(job.options.budget, cur).c_str(),
-                objective == Objective::trust ? "Trust Index at the horizon" : "revenue kept minus cost");
+    chart::subheading(tr("Best set of actions"));
+    ImGui::Text(tr("Within a budget of %s, the best %s is:"), format_money(job.options.budget, cur).c_str(),
+                objective == Objective::trust ? tr("Trust Index at the horizon") : tr("revenue kept minus cost"));
     if (ImGui::BeginTable("best-figures", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextColumn();
         const double gain = r.objective - r.baseline_objective;
-        key_figure(objective == Objective::trust ? "Trust Index at horizon" : "Revenue kept minus cost",
+        key_figure(objective == Objective::trust ? tr("Trust Index at horizon") : tr("Revenue kept minus cost"),
                    objective_text(r.objective, objective, cur),
-                   objective == Objective::trust ? trend_text(gain) + " points vs no action"
-                                                 : (gain >= 0 ? "+" : "") + format_money(gain, cur) + " vs no action",
+                   objective == Objective::trust ? trf("%s points vs no action", trend_text(gain).c_str())
+                                                 : trf("%s vs no action", ((gain >= 0 ? "+" : "") + format_money(gain, cur)).c_str()),
                    trend_colour(gain),
-                   "The objective with the chosen actions, and how much better it is than doing nothing at all. "
-                   "Found exactly (branch and bound over every combination), not by a rule of thumb.");
+                   tr("The objective with the chosen actions, and how much better it is than doing nothing at all. "
+                   "Found exactly (branch and bound over every combination), not by a rule of thumb."));
         ImGui::TableNextColumn();
-        key_figure("Cost over the horizon", format_money(r.cost, cur),
-                   "of " + format_money(job.options.budget, cur) + " budget", ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                   "One-off plus monthly costs of the chosen actions, from each one's start month to the horizon.");
+        key_figure(tr("Cost over the horizon"), format_money(r.cost, cur),
+                   trf("of %s budget", format_money(job.options.budget, cur).c_str()), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                   tr("One-off plus monthly costs of the chosen actions, from each one's start month to the horizon."));
         ImGui::TableNextColumn();
-        key_figure("With no action", objective_text(r.baseline_objective, objective, cur),
-                   std::to_string(static_cast<long long>(r.nodes)) + " combinations searched",
+        key_figure(tr("With no action"), objective_text(r.baseline_objective, objective, cur),
+                   trf("%s combinations searched", format_number(static_cast<double>(r.nodes)).c_str()),
                    ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                   "The baseline: today's operations carried on with no action enabled.");
+                   tr("The baseline: today's operations carried on with no action enabled."));
         ImGui::EndTable();
     }
     if (r.chosen.empty()) {
-        ImGui::TextWrapped("No action improves the objective within this budget.");
+        ImGui::TextWrapped("%s", tr("No action improves the objective within this budget."));
     } else if (ImGui::BeginTable("chosen", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch, 3);
-        ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-        ImGui::TableSetupColumn("Starts", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn("Cost over horizon", ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(tr("Action"), ImGuiTableColumnFlags_WidthStretch, 3);
+        ImGui::TableSetupColumn(tr("Owner"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(tr("Starts"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Cost over horizon"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
         ImGui::TableHeadersRow();
         for (std::size_t i = 0; i < r.chosen.size(); ++i) {
             const Action* a = nullptr;
@@ -99,20 +99,20 @@ void draw_result(App& app, const Plan& plan) {
     }
     const bool stale = job.revision != app.document().revision();
     ImGui::BeginDisabled(app.document().read_only() || stale);
-    if (ImGui::Button("Enable exactly these actions in the plan")) {
+    if (ImGui::Button(tr("Enable exactly these actions in the plan"))) {
         Plan& edit = app.document().begin_edit();
         for (Action& a : edit.actions) a.enabled = std::find(r.chosen.begin(), r.chosen.end(), a.id) != r.chosen.end();
         app.document().end_gesture();
-        app.notify("Enabled the " + std::to_string(r.chosen.size()) + " chosen actions (Ctrl+Z to undo).");
+        app.notify(trf("Enabled the %d chosen actions (Ctrl+Z to undo).", static_cast<int>(r.chosen.size())));
     }
     ImGui::EndDisabled();
-    item_tooltip("Turns the chosen actions on and every other action off, as one undoable edit.");
+    item_tooltip(tr("Turns the chosen actions on and every other action off, as one undoable edit."));
 
     // The frontier: the best objective for each budget from nothing to everything.
     if (r.frontier.size() >= 2) {
-        chart::subheading("What each budget buys",
-                          "For budgets from nothing to the cost of every action, the best objective reachable. "
-                          "Where the line flattens, more money buys little more trust.");
+        chart::subheading(tr("What each budget buys"),
+                          tr("For budgets from nothing to the cost of every action, the best objective reachable. "
+                          "Where the line flattens, more money buys little more trust."));
         update_plan_point(app, plan, objective);
         std::vector<double> xs, ys;
         std::vector<std::string> tips;
@@ -120,10 +120,12 @@ void draw_result(App& app, const Plan& plan) {
         for (const FrontierPoint& f : r.frontier) {
             xs.push_back(f.budget);
             ys.push_back(f.objective);
-            std::string tip = "Budget " + format_money(f.budget, cur) + ": " + objective_text(f.objective, objective, cur) +
-                              ", spending " + format_money(f.cost, cur) + " on ";
-            for (std::size_t k = 0; k < f.actions.size(); ++k) tip += (k ? ", " : "") + action_label(plan, f.actions[k]);
-            if (f.actions.empty()) tip += "no action";
+            std::string chosen;
+            for (std::size_t k = 0; k < f.actions.size(); ++k) chosen += (k ? ", " : "") + action_label(plan, f.actions[k]);
+            if (f.actions.empty()) chosen = tr("no action");
+            std::string tip = trf("Budget %s: %s, spending %s on %s", format_money(f.budget, cur).c_str(),
+                                  objective_text(f.objective, objective, cur).c_str(), format_money(f.cost, cur).c_str(),
+                                  chosen.c_str());
             tips.push_back(tip);
         }
         yr.add(ys);
@@ -138,15 +140,15 @@ void draw_result(App& app, const Plan& plan) {
         plot.begin("##frontier", ImVec2(0, em * 13), Axis(0, xr.hi, Format::money, cur),
                    objective == Objective::trust ? Axis(yr.lo - pad, yr.hi + pad, Format::trust)
                                                  : Axis(yr.lo - pad, yr.hi + pad, Format::money, cur));
-        plot.line("Best for each budget", xs, ys, series_colour(0));
+        plot.line(tr("Best for each budget"), xs, ys, series_colour(0));
         plot.points("", xs, ys, series_colour(0), Marker::circle, tips);
         if (!stale)
-            plot.points("The plan's enabled actions", {app.analysis_view().plan_point_cost}, {app.analysis_view().plan_point_value},
+            plot.points(tr("The plan's enabled actions"), {app.analysis_view().plan_point_cost}, {app.analysis_view().plan_point_value},
                         series_colour(1), Marker::diamond,
-                        {"The plan as it stands: " + objective_text(app.analysis_view().plan_point_value, objective, cur) +
-                         " for " + format_money(app.analysis_view().plan_point_cost, cur) +
-                         ". Below the line: the same money could buy more."});
-        plot.vline(job.options.budget, neutral_colour(), "your budget");
+                        {trf("The plan as it stands: %s for %s. Below the line: the same money could buy more.",
+                             objective_text(app.analysis_view().plan_point_value, objective, cur).c_str(),
+                             format_money(app.analysis_view().plan_point_cost, cur).c_str())});
+        plot.vline(job.options.budget, neutral_colour(), tr("your budget"));
         plot.end();
     }
 }
@@ -157,12 +159,12 @@ void draw_prioritise(App& app) {
     const Plan& plan = app.document().plan();
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
-    heading("Prioritise actions");
-    ImGui::TextWrapped("Which actions give the most for the money? The search tries every combination of the "
-                       "plan's actions (enabled or not) and keeps the best one that fits the budget.");
+    heading(tr("Prioritise actions"));
+    ImGui::TextWrapped("%s", tr("Which actions give the most for the money? The search tries every combination of the "
+                       "plan's actions (enabled or not) and keeps the best one that fits the budget."));
     if (plan.actions.empty()) {
         ImGui::Spacing();
-        ImGui::TextWrapped("This plan has no actions yet. Add actions (with their cost and effects) to compare them here.");
+        ImGui::TextWrapped("%s", tr("This plan has no actions yet. Add actions (with their cost and effects) to compare them here."));
         return;
     }
     double all_cost = 0, enabled_cost = 0;
@@ -177,38 +179,38 @@ void draw_prioritise(App& app) {
     const double lo = 0, hi = std::max(all_cost, 1.0);
     ImGui::SetNextItemWidth(em * 20);
     const std::string shown = format_money(view.budget, cur);
-    ImGui::SliderScalar("Budget", ImGuiDataType_Double, &view.budget, &lo, &hi, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
-    item_tooltip("The most you can spend on actions over the horizon (one-off plus monthly costs). Ctrl+click to type "
-                 "an amount.");
+    ImGui::SliderScalar(tr("Budget"), ImGuiDataType_Double, &view.budget, &lo, &hi, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Ctrl+click to type "
+                 "an amount."));
     ImGui::SameLine();
-    ImGui::TextDisabled("all actions: %s", format_money(all_cost, cur).c_str());
-    ImGui::TextUnformatted("Objective:");
+    ImGui::TextDisabled(tr("all actions: %s"), format_money(all_cost, cur).c_str());
+    ImGui::TextUnformatted(tr("Objective:"));
     ImGui::SameLine();
-    ImGui::RadioButton("Trust Index at the horizon", &view.objective, 0);
-    item_tooltip("Pick the set that leaves the Trust Index highest at the horizon.");
+    ImGui::RadioButton(tr("Trust Index at the horizon"), &view.objective, 0);
+    item_tooltip(tr("Pick the set that leaves the Trust Index highest at the horizon."));
     ImGui::SameLine();
-    ImGui::RadioButton("Revenue kept minus cost", &view.objective, 1);
-    item_tooltip("Pick the set that keeps the most revenue (customers who stay) net of what the actions cost: trust "
-                 "managed like any other driver of business value.");
+    ImGui::RadioButton(tr("Revenue kept minus cost"), &view.objective, 1);
+    item_tooltip(tr("Pick the set that keeps the most revenue (customers who stay) net of what the actions cost: trust "
+                 "managed like any other driver of business value."));
 
     const App::OptimiserJob& job = app.optimiser_job();
     if (job.running) {
         ImGui::ProgressBar(static_cast<float>(job.running->progress()), ImVec2(em * 16, 0));
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) app.cancel_jobs();
-        item_tooltip("Stop the search (and any simulation running).");
+        if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
+        item_tooltip(tr("Stop the search (and any simulation running)."));
     } else {
-        if (ImGui::Button("Find the best set")) {
+        if (ImGui::Button(tr("Find the best set"))) {
             OptimiseOptions options;
             options.budget = view.budget;
             options.objective = view.objective == 0 ? Objective::trust : Objective::value;
             app.start_optimiser(options);
         }
-        item_tooltip("Search every combination of actions within the budget; it runs a little each frame, so the page "
-                     "stays responsive.");
+        item_tooltip(tr("Search every combination of actions within the budget; it runs a little each frame, so the page "
+                     "stays responsive."));
         if (job.result) {
             ImGui::SameLine();
-            ImGui::TextDisabled("found in %.2f s", job.seconds);
+            ImGui::TextDisabled(tr("found in %.2f s"), job.seconds);
         }
     }
     draw_result(app, plan);

@@ -8,6 +8,7 @@
 
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/editing.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -28,7 +29,7 @@ std::vector<double> month_axis(const Projection& p) {
 }
 
 std::string scenario_name(const Plan& plan, const std::string& id) {
-    if (id == "plan") return "Plan (enabled actions)";
+    if (id == "plan") return tr("Plan (enabled actions)");
     for (const Scenario& s : plan.scenarios)
         if (s.id == id) return s.name.empty() ? s.id : s.name;
     return id;
@@ -38,7 +39,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
     // Which groups to show.
-    ImGui::TextDisabled("Show:");
+    ImGui::TextDisabled("%s", tr("Show:"));
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         const Stakeholder& s = plan.stakeholders[g];
         ImGui::PushID(static_cast<int>(g));
@@ -122,16 +123,16 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     }
     for (const Group& gr : groups)
         plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
-    plot.line("Trust Index", xs, index, neutral_colour(), 2.5f, true);
+    plot.line(tr("Trust Index"), xs, index, neutral_colour(), 2.5f, true);
     bool any_share = false, any_nps = false;
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         if (!share[g].xs.empty()) {
-            plot.points(any_share ? "" : "Measured trust share", share[g].xs, share[g].ys, series_colour(static_cast<int>(g)),
+            plot.points(any_share ? "" : tr("Measured trust share"), share[g].xs, share[g].ys, series_colour(static_cast<int>(g)),
                         Marker::circle, share[g].tips);
             any_share = true;
         }
         if (!nps[g].xs.empty()) {
-            plot.points(any_nps ? "" : "NPS, mapped to 0-100", nps[g].xs, nps[g].ys, series_colour(static_cast<int>(g)),
+            plot.points(any_nps ? "" : tr("NPS, mapped to 0-100"), nps[g].xs, nps[g].ys, series_colour(static_cast<int>(g)),
                         Marker::diamond, nps[g].tips);
             any_nps = true;
         }
@@ -142,18 +143,18 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     std::vector<const Observation*> others;
     for (const Observation& o : plan.observations)
         if (o.metric != Metric::trust_share && o.metric != Metric::nps) others.push_back(&o);
-    if (!others.empty() && ImGui::TreeNode("other-measurements", "Other measurements (%d), not drawn",
+    if (!others.empty() && ImGui::TreeNode("other-measurements", tr("Other measurements (%d), not drawn"),
                                            static_cast<int>(others.size()))) {
-        ImGui::TextWrapped("CSAT, churn and other figures measure satisfaction or leaving, not trust, and use "
+        ImGui::TextWrapped("%s", tr("CSAT, churn and other figures measure satisfaction or leaving, not trust, and use "
                            "their own scales and definitions, so they are listed here rather than drawn on the "
                            "trust scale. Compare churn with the retention chart below with care: its definition "
-                           "comes from the source.");
+                           "comes from the source."));
         if (ImGui::BeginTable("other-observations", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-            ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthStretch, 2);
-            ImGui::TableSetupColumn("Month", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn("Measure", ImGuiTableColumnFlags_WidthStretch, 1);
-            ImGui::TableSetupColumn("Value", ImGuiTableColumnFlags_WidthStretch, 1);
-            ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthStretch, 4);
+            ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2);
+            ImGui::TableSetupColumn(tr("Month"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            ImGui::TableSetupColumn(tr("Measure"), ImGuiTableColumnFlags_WidthStretch, 1);
+            ImGui::TableSetupColumn(tr("Value"), ImGuiTableColumnFlags_WidthStretch, 1);
+            ImGui::TableSetupColumn(tr("Source"), ImGuiTableColumnFlags_WidthStretch, 4);
             ImGui::TableHeadersRow();
             for (const Observation* o : others) {
                 ImGui::TableNextRow();
@@ -165,8 +166,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(month_label(o->month, plan.settings.start).c_str());
                 ImGui::TableNextColumn();
-                static const char* kMetric[] = {"Trust share", "NPS", "CSAT", "Churn", "Other"};
-                ImGui::TextUnformatted(kMetric[static_cast<int>(o->metric)]);
+                ImGui::TextUnformatted(metric_label(o->metric));
                 ImGui::TableNextColumn();
                 if (o->metric == Metric::churn) ImGui::TextUnformatted(format_percent(o->value).c_str());
                 else ImGui::TextUnformatted(format_number(o->value, std::fabs(o->value) < 10 ? 2 : 0).c_str());
@@ -186,16 +186,16 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g)
         if (plan.stakeholders[g].kind == StakeholderKind::customers) customers.push_back(g);
     if (customers.empty()) {
-        ImGui::TextDisabled("No customer group in this plan: retention and revenue apply to groups of kind 'customers'.");
+        ImGui::TextDisabled("%s", tr("No customer group in this plan: retention and revenue apply to groups of kind 'customers'."));
         return;
     }
     if (!ImGui::BeginTable("retention-revenue", 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Customers retained");
-    help_marker("The share of today's customers still there each month. Bad experiences arrive at each "
+    ImGui::TextUnformatted(tr("Customers retained"));
+    help_marker(tr("The share of today's customers still there each month. Bad experiences arrive at each "
                 "touchpoint's bad share; after k remembered bad experiences a customer stays with chance "
                 "exp(-(k/1.72)^1.665): 1 in 3 leave after one (PwC 2018), 92% after three (quoted in the "
-                "source material). Old bad experiences are forgotten at the forgetting rate.");
+                "source material). Old bad experiences are forgotten at the forgetting rate."));
     {
         Range range;
         std::vector<std::vector<double>> lines;
@@ -215,10 +215,10 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
         plot.end();
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Revenue per month");
-    help_marker("Revenue from the customers still there, each month: group size x share retained x revenue per "
+    ImGui::TextUnformatted(tr("Revenue per month"));
+    help_marker(tr("Revenue from the customers still there, each month: group size x share retained x revenue per "
                 "customer per month (as actions change them). Summed over months 1 to the horizon it is the "
-                "'revenue kept' of the dashboard.");
+                "'revenue kept' of the dashboard."));
     {
         Range range;
         range.add(0);
@@ -264,7 +264,7 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
     });
     std::vector<std::string> all = {"plan"};
     for (const Scenario& s : plan.scenarios) all.push_back(s.id);
-    ImGui::TextDisabled("Compare:");
+    ImGui::TextDisabled("%s", tr("Compare:"));
     for (std::size_t i = 0; i < all.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::SameLine();
@@ -287,12 +287,12 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
             if (s.actions.empty()) tip += "none";
             item_tooltip(tip.c_str());
         } else {
-            item_tooltip("The plan as it stands: the actions marked enabled.");
+            item_tooltip(tr("The plan as it stands: the actions marked enabled."));
         }
         ImGui::PopID();
     }
     if (plan.scenarios.empty())
-        ImGui::TextDisabled("This plan has no scenarios: add named sets of actions to compare them here.");
+        ImGui::TextDisabled("%s", tr("This plan has no scenarios: add named sets of actions to compare them here."));
     if (view.compared.empty()) return;
 
     // One projection per compared scenario, recomputed only when the plan or the choice changed.
@@ -339,12 +339,12 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
     const std::string& cur = plan.meta.currency;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("scenario-table", 6, flags)) return;
-    ImGui::TableSetupColumn("Scenario", ImGuiTableColumnFlags_WidthStretch, 2.5f);
-    ImGui::TableSetupColumn("Trust Index at horizon", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("vs plan", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Customers kept", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("Revenue kept", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("Cost of actions", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("Scenario"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    ImGui::TableSetupColumn(tr("Trust Index at horizon"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("vs plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr("Customers kept"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("Revenue kept"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("Cost of actions"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     const double plan_index = current.months.back().trust_index;
     for (std::size_t i = 0; i < view.compared.size(); ++i) {
@@ -359,21 +359,21 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
         ImGui::TextUnformatted(scenario_name(plan, view.compared[i]).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_trust(ti).c_str());
-        item_tooltip("The Trust Index at the horizon (0-100) with this scenario's actions.");
+        item_tooltip(tr("The Trust Index at the horizon (0-100) with this scenario's actions."));
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, trend_colour(ti - plan_index));
         ImGui::TextUnformatted(view.compared[i] == "plan" ? "-" : trend_text(ti - plan_index).c_str());
         ImGui::PopStyleColor();
-        item_tooltip("Trust Index points above or below the plan as it stands (its enabled actions).");
+        item_tooltip(tr("Trust Index points above or below the plan as it stands (its enabled actions)."));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_number(customers_kept(plan, p)).c_str());
-        item_tooltip("Customers still there at the horizon (PwC 2018 leaving rule, see Customers retained).");
+        item_tooltip(tr("Customers still there at the horizon (PwC 2018 leaving rule, see Customers retained)."));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_money(p.revenue_kept, cur).c_str());
-        item_tooltip("Revenue from customers still there, months 1 to the horizon.");
+        item_tooltip(tr("Revenue from customers still there, months 1 to the horizon."));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_money(p.total_cost, cur).c_str());
-        item_tooltip("One-off plus monthly costs of the scenario's actions, from each one's start to the horizon.");
+        item_tooltip(tr("One-off plus monthly costs of the scenario's actions, from each one's start to the horizon."));
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -384,23 +384,23 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
 void draw_projection(App& app) {
     const Plan& plan = app.document().plan();
     const Projection* projection = app.projection();
-    heading("Projection");
+    heading(tr("Projection"));
     if (!projection || projection->months.empty() || plan.stakeholders.empty() ||
         projection->months.front().stakeholders.size() != plan.stakeholders.size()) {
-        ImGui::TextWrapped("Add a stakeholder group to see its trust month by month.");
+        ImGui::TextWrapped("%s", tr("Add a stakeholder group to see its trust month by month."));
         return;
     }
-    ImGui::TextDisabled("Month 0 is today; the plan's enabled actions apply from their start month.");
-    chart::subheading("Trust over time",
-                      "Each group's trust (0-100) month by month, with its 95% band (shaded), and the Trust Index "
+    ImGui::TextDisabled("%s", tr("Month 0 is today; the plan's enabled actions apply from their start month."));
+    chart::subheading(tr("Trust over time"),
+                      tr("Each group's trust (0-100) month by month, with its 95% band (shaded), and the Trust Index "
                       "(dashed). Dots: measured trust shares; diamonds: NPS mapped onto the same scale. Hover the "
-                      "chart for each month's values.");
+                      "chart for each month's values."));
     draw_trust_chart(app, plan, *projection);
-    chart::subheading("Customers and revenue");
+    chart::subheading(tr("Customers and revenue"));
     draw_retention_and_revenue(plan, *projection);
-    chart::subheading("Scenarios side by side",
-                      "A scenario is a named set of actions. Each line is the Trust Index with that set enabled "
-                      "(and no other action); the table compares them at the horizon.");
+    chart::subheading(tr("Scenarios side by side"),
+                      tr("A scenario is a named set of actions. Each line is the Trust Index with that set enabled "
+                      "(and no other action); the table compares them at the horizon."));
     draw_scenarios(app, plan, *projection);
 }
 

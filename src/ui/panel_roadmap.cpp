@@ -40,17 +40,18 @@ int panel_index(const char* name) {
 
 std::string action_tooltip(const Plan& plan, const Action& a) {
     std::string t = a.name + (a.owner.empty() ? "" : " (" + a.owner + ")") + "\n";
-    t += "Starts in month " + std::to_string(a.start_month) + " (" + chart::month_label(a.start_month, plan.settings.start) + ")";
+    t += trf("Starts in month %d (%s)", a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
     if (a.ramp_months > 1)
-        t += ", full effect by month " + std::to_string(a.start_month + a.ramp_months - 1) + " (" +
-             chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start) + ")";
-    t += ".\n" + chart::format_money(a.cost_once, plan.meta.currency) + " one-off + " +
-         chart::format_money(a.cost_per_month, plan.meta.currency) + " a month; " +
-         chart::format_money(chart::action_cost(plan, a), plan.meta.currency) + " over the horizon.";
-    if (!a.enabled) t += "\nNot enabled in the plan (scenarios may still include it).";
+        t += ", " + trf("full effect by month %d (%s)", a.start_month + a.ramp_months - 1,
+                        chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start).c_str());
+    t += ".\n" + trf("%s one-off + %s a month; %s over the horizon.",
+                     chart::format_money(a.cost_once, plan.meta.currency).c_str(),
+                     chart::format_money(a.cost_per_month, plan.meta.currency).c_str(),
+                     chart::format_money(chart::action_cost(plan, a), plan.meta.currency).c_str());
+    if (!a.enabled) t += std::string("\n") + tr("Not enabled in the plan (scenarios may still include it).");
     for (const Effect& e : a.effects) t += "\n- " + describe_effect(plan, a, e);
-    t += "\nDrag the bar to move its start; drag the end of the ramp to change how long it takes. Double-click to "
-         "edit it in Actions.";
+    t += std::string("\n") + tr("Drag the bar to move its start; drag the end of the ramp to change how long it takes. "
+                                "Double-click to edit it in Actions.");
     return t;
 }
 
@@ -134,8 +135,9 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
             else list.push_back(a.id);
         }
         ImGui::EndDisabled();
-        const std::string tip = "Scenario " + std::to_string(s + 1) + " \"" + sc.name + "\" " +
-                                (in ? "includes" : "does not include") + " this action. Click to change.";
+        const std::string tip = in ? trf("Scenario %d \"%s\" includes this action. Click to change.", s + 1, sc.name.c_str())
+                                   : trf("Scenario %d \"%s\" does not include this action. Click to change.", s + 1,
+                                         sc.name.c_str());
         item_tooltip(tip.c_str());
         const ImU32 colour = chart::series_colour(s);
         if (in) draw->AddCircleFilled(c, em * 0.3f, colour);
@@ -144,7 +146,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
     }
     // The bar: from the start month to the horizon, the ramp as a gradient.
     if (a.start_month > L.horizon || a.start_month < 1) {
-        const std::string note = a.start_month < 1 ? "starts before month 1" : "starts after the horizon";
+        const std::string note = a.start_month < 1 ? tr("starts before month 1") : tr("starts after the horizon");
         draw->AddText(ImVec2(L.x0 + em * 0.3f, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f),
                       IM_COL32(205, 38, 31, 255), note.c_str());
         return;
@@ -179,10 +181,10 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         draw->AddLine(ImVec2(handle_x, top - pad * 0.5f), ImVec2(handle_x, bottom + pad * 0.5f),
                       hot ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_TextDisabled), hot ? 3.0f : 2.0f);
         if (ImGui::IsItemActive()) {
-            ImGui::SetTooltip("Full effect by month %d (%s): a %d-month ramp", a.start_month + a.ramp_months - 1,
+            ImGui::SetTooltip(tr("Full effect by month %d (%s): a %d-month ramp"), a.start_month + a.ramp_months - 1,
                               chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start).c_str(), a.ramp_months);
         } else {
-            item_tooltip("Drag to change how many months the action takes to reach full effect (its ramp).");
+            item_tooltip(tr("Drag to change how many months the action takes to reach full effect (its ramp)."));
         }
     }
     ImGui::PopID();
@@ -197,7 +199,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         if (actions >= 0) app.show_panel(actions);
     }
     if (ImGui::IsItemActive()) {
-        ImGui::SetTooltip("Starts in month %d (%s)", a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
+        ImGui::SetTooltip(tr("Starts in month %d (%s)"), a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
     } else {
         const std::string tip = action_tooltip(plan, a);
         item_tooltip(tip.c_str());
@@ -211,8 +213,8 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     double top = 0;
     for (const MonthCost& c : costs) top = std::max(top, c.total());
     const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    draw->AddText(ImVec2(L.left + em * 0.2f, y), ImGui::GetColorU32(ImGuiCol_Text), "Cost per month");
-    const std::string peak = "up to " + chart::format_money_short(top, plan.meta.currency);
+    draw->AddText(ImVec2(L.left + em * 0.2f, y), ImGui::GetColorU32(ImGuiCol_Text), tr("Cost per month"));
+    const std::string peak = trf("up to %s", chart::format_money_short(top, plan.meta.currency).c_str());
     draw->AddText(ImVec2(L.left + em * 0.2f, y + ImGui::GetTextLineHeight()), text, peak.c_str());
     ImGui::SetCursorScreenPos(ImVec2(L.x0, y));
     ImGui::InvisibleButton("##costs", ImVec2(std::max(1.0f, L.x_end() - L.x0), height));
@@ -220,7 +222,7 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     const float bottom = y + height;
     draw->AddLine(ImVec2(L.x0, bottom), ImVec2(L.x_end(), bottom), ImGui::GetColorU32(ImGuiCol_Separator));
     if (top <= 0) {
-        draw->AddText(ImVec2(L.x0 + em * 0.3f, y + em * 0.3f), text, "No costs: no enabled action costs anything.");
+        draw->AddText(ImVec2(L.x0 + em * 0.3f, y + em * 0.3f), text, tr("No costs: no enabled action costs anything."));
         return;
     }
     const int hover_month = hovered ? month_at(ImGui::GetIO().MousePos.x, L.x0, L.month_w, L.horizon) : -1;
@@ -238,9 +240,9 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     if (hover_month >= 1) {
         const MonthCost& c = costs[static_cast<std::size_t>(hover_month - 1)];
         ImGui::BeginTooltip();
-        ImGui::Text("Month %d (%s): %s", hover_month, chart::month_label(hover_month, plan.settings.start).c_str(),
+        ImGui::Text(tr("Month %d (%s): %s"), hover_month, chart::month_label(hover_month, plan.settings.start).c_str(),
                     chart::format_money(c.total(), plan.meta.currency).c_str());
-        ImGui::TextDisabled("One-off %s (orange) + monthly %s (blue), enabled actions only.",
+        ImGui::TextDisabled(tr("One-off %s (orange) + monthly %s (blue), enabled actions only."),
                             chart::format_money(c.once, plan.meta.currency).c_str(),
                             chart::format_money(c.monthly, plan.meta.currency).c_str());
         ImGui::EndTooltip();
@@ -252,17 +254,17 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
 void draw_roadmap(App& app) {
     const Plan& plan = app.document().plan();
     const float em = ImGui::GetFontSize();
-    editor_intro("Roadmap",
-                 "Your actions month by month. Drag a bar to move its start; drag the end of its ramp (the fading part) "
+    editor_intro(tr("Roadmap"),
+                 tr("Your actions month by month. Drag a bar to move its start; drag the end of its ramp (the fading part) "
                  "to change how long it takes to reach full effect. Dots on the left: the scenarios that include each "
-                 "action. Underneath: what the enabled actions cost each month.");
+                 "action. Underneath: what the enabled actions cost each month."));
     error_summary(app, {"/actions", "/scenarios"});
     if (plan.actions.empty()) {
-        ImGui::TextWrapped("No actions yet: add them in Actions, then plan them here.");
+        ImGui::TextWrapped("%s", tr("No actions yet: add them in Actions, then plan them here."));
         return;
     }
     if (!plan.scenarios.empty()) {
-        ImGui::TextDisabled("Scenarios:");
+        ImGui::TextDisabled("%s", tr("Scenarios:"));
         for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
             ImGui::SameLine();
             chart::legend_swatch(chart::series_colour(static_cast<int>(s)));
@@ -297,9 +299,12 @@ void draw_roadmap(App& app) {
     const Projection* p = app.projection();
     double total = 0;
     for (const MonthCost& c : monthly_costs(app.document().plan())) total += c.total();
-    ImGui::TextDisabled("Enabled actions cost %s over the horizon%s.",
-                        chart::format_money(total, plan.meta.currency).c_str(),
-                        p ? (" and keep " + chart::format_money(p->revenue_kept, plan.meta.currency) + " of revenue").c_str() : "");
+    if (p)
+        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon and keep %s of revenue."),
+                            chart::format_money(total, plan.meta.currency).c_str(),
+                            chart::format_money(p->revenue_kept, plan.meta.currency).c_str());
+    else
+        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon."), chart::format_money(total, plan.meta.currency).c_str());
 }
 
 }  // namespace fiducia::ui

@@ -18,12 +18,12 @@ void draw_sensitivity(App& app) {
     const Plan& plan = app.document().plan();
     const Projection* projection = app.projection();
     AnalysisView& view = app.analysis_view();
-    heading("Sensitivity");
+    heading(tr("Sensitivity"));
     ImGui::TextWrapped("%s", "Which figures in the plan matter most? Each input is set 20% lower and 20% higher in turn, "
                        "and the Trust Index at the horizon is recomputed. The longest bars are the figures worth "
                        "measuring well, and the levers worth pulling.");
     if (!projection || projection->months.empty() || plan.stakeholders.empty()) {
-        ImGui::TextWrapped("Add a stakeholder group to see which inputs move its trust.");
+        ImGui::TextWrapped("%s", tr("Add a stakeholder group to see which inputs move its trust."));
         return;
     }
     if (view.sensitivity_revision != app.document().revision()) {
@@ -34,24 +34,24 @@ void draw_sensitivity(App& app) {
     const double base = projection->months.back().trust_index;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 10);
-    ImGui::SliderInt("Inputs shown", &view.sensitivity_rows, 5, 40, "%d", ImGuiSliderFlags_AlwaysClamp);
-    item_tooltip("How many of the inputs to show, largest effect first.");
+    ImGui::SliderInt(tr("Inputs shown"), &view.sensitivity_rows, 5, 40, "%d", ImGuiSliderFlags_AlwaysClamp);
+    item_tooltip(tr("How many of the inputs to show, largest effect first."));
     ImGui::SameLine(0, em * 2);
     legend_swatch(down_colour());
     ImGui::SameLine(0, em * 0.3f);
-    ImGui::TextUnformatted("input 20% lower");
+    ImGui::TextUnformatted(tr("input 20% lower"));
     ImGui::SameLine(0, em);
     legend_swatch(up_colour());
     ImGui::SameLine(0, em * 0.3f);
-    ImGui::TextUnformatted("input 20% higher");
+    ImGui::TextUnformatted(tr("input 20% higher"));
     ImGui::SameLine(0, em);
-    ImGui::TextDisabled("| line: Trust Index as planned, %s", format_trust(base).c_str());
+    ImGui::TextDisabled(tr("| line: Trust Index as planned, %s"), format_trust(base).c_str());
 
     std::vector<const SensitivityItem*> items;
     for (const SensitivityItem& s : view.sensitivity)
         if (std::fabs(s.trust_high - s.trust_low) > 1e-9) items.push_back(&s);
     if (items.empty()) {
-        ImGui::TextDisabled("No input moves the Trust Index.");
+        ImGui::TextDisabled("%s", tr("No input moves the Trust Index."));
         return;
     }
     if (items.size() > static_cast<std::size_t>(view.sensitivity_rows)) items.resize(static_cast<std::size_t>(view.sensitivity_rows));
@@ -70,17 +70,18 @@ void draw_sensitivity(App& app) {
         row.value_text = format_trust(std::fabs(s->trust_high - s->trust_low));
         char value[64];
         std::snprintf(value, sizeof value, "%g", s->value);
-        row.tooltip = "Now " + std::string(value) + ". Trust Index at the horizon: " + format_trust(s->trust_low) +
-                      " with this input 20% lower, " + format_trust(s->trust_high) + " with it 20% higher (" +
-                      format_trust(base) + " as planned). Swing: " + format_trust(std::fabs(s->trust_high - s->trust_low)) +
-                      " points.\nShares are kept within 0-100%. Plan field: " + s->input;
+        row.tooltip = trf("Now %s. Trust Index at the horizon: %s with this input 20%% lower, %s with it 20%% higher "
+                          "(%s as planned). Swing: %s points.\nShares are kept within 0-100%%. Plan field: %s",
+                          localise_number(value).c_str(), format_trust(s->trust_low).c_str(),
+                          format_trust(s->trust_high).c_str(), format_trust(base).c_str(),
+                          format_trust(std::fabs(s->trust_high - s->trust_low)).c_str(), s->input.c_str());
         chart.rows.push_back(row);
     }
     const double pad = std::max(0.002, (range.hi - range.lo) * 0.05);
     chart.x = Axis(range.lo - pad, range.hi + pad, Format::trust);
     ImGui::Spacing();
     bar_chart("##tornado", chart);
-    ImGui::TextDisabled("The number right of each bar is its swing: the Trust Index points between the two cases.");
+    ImGui::TextDisabled("%s", tr("The number right of each bar is its swing: the Trust Index points between the two cases."));
 }
 
 }  // namespace fiducia::ui

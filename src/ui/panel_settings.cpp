@@ -40,26 +40,26 @@ std::vector<std::string> split_authors(const std::string& text) {
 }
 
 void draw_meta(App& app, const Plan& plan) {
-    chart::subheading("About this plan", "Shown on the dashboard and in exports; the title also names the saved file.");
-    edit_text(app, "Title", plan.meta.title, "The plan's name, e.g. \"Trust plan 2027\". It names the saved file.",
+    chart::subheading(tr("About this plan"), tr("Shown on the dashboard and in exports; the title also names the saved file."));
+    edit_text(app, tr("Title"), plan.meta.title, tr("The plan's name, e.g. \"Trust plan 2027\". It names the saved file."),
               [](Plan& p, const std::string& v) { p.meta.title = v; });
     pointer_error(app, "/meta/title");
-    edit_text(app, "Organisation", plan.meta.organisation, "Whose trust this plan manages, e.g. \"Acme Bank\".",
+    edit_text(app, tr("Organisation"), plan.meta.organisation, tr("Whose trust this plan manages, e.g. \"Acme Bank\"."),
               [](Plan& p, const std::string& v) { p.meta.organisation = v; });
-    edit_text(app, "Authors", join_authors(plan.meta.authors),
-              "Who wrote the plan, separated by commas (people or teams), e.g. \"CX team, Anna Keller\".",
+    edit_text(app, tr("Authors"), join_authors(plan.meta.authors),
+              tr("Who wrote the plan, separated by commas (people or teams), e.g. \"CX team, Anna Keller\"."),
               [](Plan& p, const std::string& v) { p.meta.authors = split_authors(v); });
-    edit_text(app, "Language", plan.meta.language,
-              "The language the plan's names and notes are written in, as a language code (en, it, zh, id...).",
+    edit_text(app, tr("Language"), plan.meta.language,
+              tr("The language the plan's names and notes are written in, as a language code (en, it, zh, id...)."),
               [](Plan& p, const std::string& v) { p.meta.language = v; });
-    edit_text(app, "Currency", plan.meta.currency,
-              "The currency of every cost and revenue figure in the plan, as a code (EUR, USD, GBP...). Figures are "
-              "not converted: enter them all in this currency.",
+    edit_text(app, tr("Currency"), plan.meta.currency,
+              tr("The currency of every cost and revenue figure in the plan, as a code (EUR, USD, GBP...). Figures are "
+              "not converted: enter them all in this currency."),
               [](Plan& p, const std::string& v) { p.meta.currency = v; });
     // One line (InputTextMultiline's child window reuses the item's id, which the id-clash check
     // reports); the whole text is shown wrapped underneath.
-    edit_text(app, "Notes", plan.meta.notes,
-              "Anything a colleague should know: where the figures come from, what was assumed, open questions.",
+    edit_text(app, tr("Notes"), plan.meta.notes,
+              tr("Anything a colleague should know: where the figures come from, what was assumed, open questions."),
               [](Plan& p, const std::string& v) { p.meta.notes = v; });
     if (!plan.meta.notes.empty() && ImGui::CalcTextSize(plan.meta.notes.c_str()).x > ImGui::CalcItemWidth()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -71,93 +71,93 @@ void draw_meta(App& app, const Plan& plan) {
 }
 
 void draw_time(App& app, const Plan& plan) {
-    chart::subheading("Time", "How far ahead the plan looks and which calendar month is month 1.");
-    edit_int(app, "Horizon (months)", plan.settings.horizon_months, 1, 120,
-             "How many months ahead the projection runs (1-120). Month 0 is today; actions start in months 1 to "
-             "the horizon. 24 months is a typical strategy cycle.",
+    chart::subheading(tr("Time"), tr("How far ahead the plan looks and which calendar month is month 1."));
+    edit_int(app, tr("Horizon (months)"), plan.settings.horizon_months, 1, 120,
+             tr("How many months ahead the projection runs (1-120). Month 0 is today; actions start in months 1 to "
+             "the horizon. 24 months is a typical strategy cycle."),
              [](Plan& p, int v) { p.settings.horizon_months = v; });
     pointer_error(app, "/settings/horizon_months");
-    edit_text(app, "First month (YYYY-MM)", plan.settings.start,
-              "The calendar month of month 1, written YYYY-MM (e.g. 2027-01), so charts show dates. Leave empty to "
-              "number the months instead.",
+    edit_text(app, tr("First month (YYYY-MM)"), plan.settings.start,
+              tr("The calendar month of month 1, written YYYY-MM (e.g. 2027-01), so charts show dates. Leave empty to "
+              "number the months instead."),
               [](Plan& p, const std::string& v) { p.settings.start = v; });
     pointer_error(app, "/settings/start");
     if (!plan.settings.start.empty()) {
-        ImGui::TextDisabled("Today (month 0) is %s; the horizon is %s.",
+        ImGui::TextDisabled(tr("Today (month 0) is %s; the horizon is %s."),
                             chart::month_label(0, plan.settings.start).c_str(),
                             chart::month_label(plan.settings.horizon_months, plan.settings.start).c_str());
     }
 }
 
 void draw_model(App& app, const Plan& plan) {
-    chart::subheading("How trust is scored",
-                      "The parameters of the trust model (MODEL.md). The defaults come from the literature; change "
-                      "them only with a reason, and write it in the notes.");
+    chart::subheading(tr("How trust is scored"),
+                      tr("The parameters of the trust model (MODEL.md). The defaults come from the literature; change "
+                      "them only with a reason, and write it in the notes."));
     const Settings& s = plan.settings;
-    edit_number(app, "Forgetting (per month)", s.forgetting, 0.01, 1.0, "%.3f",
-                "How much of last month's evidence still counts this month (lambda, 0-1; default 0.9, a half-life of "
+    edit_number(app, tr("Forgetting (per month)"), s.forgetting, 0.01, 1.0, "%.3f",
+                tr("How much of last month's evidence still counts this month (lambda, 0-1; default 0.9, a half-life of "
                 "about 6.6 months). From the Beta Reputation System (Josang & Ismail 2002): old evidence counts "
-                "lambda^age. 1 = people never forget.",
+                "lambda^age. 1 = people never forget."),
                 [](Plan& p, double v) { p.settings.forgetting = v; });
     pointer_error(app, "/settings/forgetting");
-    ImGui::TextDisabled("Half-life of a memory: %s months.",
-                        s.forgetting >= 1 ? "never forgotten"
+    ImGui::TextDisabled(tr("Half-life of a memory: %s months."),
+                        s.forgetting >= 1 ? tr("never forgotten")
                                           : plain_number(std::log(0.5) / std::log(std::clamp(s.forgetting, 0.01, 0.999)), 1).c_str());
-    edit_number(app, "Weight of a bad experience", s.negative_weight, 0.1, 20, "%.2f",
-                "How many good experiences one bad experience outweighs (nu, default 3). Slovic (1993): negative "
-                "events move trust far more than positive ones (the asymmetry principle).",
+    edit_number(app, tr("Weight of a bad experience"), s.negative_weight, 0.1, 20, "%.2f",
+                tr("How many good experiences one bad experience outweighs (nu, default 3). Slovic (1993): negative "
+                "events move trust far more than positive ones (the asymmetry principle)."),
                 [](Plan& p, double v) { p.settings.negative_weight = v; });
     pointer_error(app, "/settings/negative_weight");
-    edit_number(app, "Weight of the base rate", s.prior_weight, 0.1, 20, "%.2f",
-                "How many experiences' worth the base rate (trust before evidence) counts for (W, default 2: "
+    edit_number(app, tr("Weight of the base rate"), s.prior_weight, 0.1, 20, "%.2f",
+                tr("How many experiences' worth the base rate (trust before evidence) counts for (W, default 2: "
                 "Josang's non-informative prior in Subjective Logic). Higher: scores move more slowly from the base "
-                "rate. Base rates are often set from a survey on Edelman's 9-point scale (6-9 counts as trust).",
+                "rate. Base rates are often set from a survey on Edelman's 9-point scale (6-9 counts as trust)."),
                 [](Plan& p, double v) { p.settings.prior_weight = v; });
     pointer_error(app, "/settings/prior_weight");
-    edit_number(app, "Broken public promise costs (x)", s.public_commitment_multiplier, 1, 10, "%.2f",
-                "How many times more a broken public commitment counts than a broken private one (default 2). An "
-                "organisation is held accountable for the promises it makes in public (the source essays).",
+    edit_number(app, tr("Broken public promise costs (x)"), s.public_commitment_multiplier, 1, 10, "%.2f",
+                tr("How many times more a broken public commitment counts than a broken private one (default 2). An "
+                "organisation is held accountable for the promises it makes in public (the source essays)."),
                 [](Plan& p, double v) { p.settings.public_commitment_multiplier = v; });
     pointer_error(app, "/settings/public_commitment_multiplier");
-    edit_number(app, "Personalisation lift", s.personalisation_lift, 0, 5, "%.2f",
-                "How much good knowledge of a group lifts the weight of its good advice and empathy experiences "
+    edit_number(app, tr("Personalisation lift"), s.personalisation_lift, 0, 5, "%.2f",
+                tr("How much good knowledge of a group lifts the weight of its good advice and empathy experiences "
                 "(phi, default 1): with perfect knowledge they count 1 + phi times. From the essays: trust needs "
-                "personalisation built on exact knowledge of each stakeholder.",
+                "personalisation built on exact knowledge of each stakeholder."),
                 [](Plan& p, double v) { p.settings.personalisation_lift = v; });
     pointer_error(app, "/settings/personalisation_lift");
-    edit_share(app, "Empowerment effect", s.empowerment_effect,
-               "How much of the service problems fully empowered staff fix themselves (eta, default 50%): every "
+    edit_share(app, tr("Empowerment effect"), s.empowerment_effect,
+               tr("How much of the service problems fully empowered staff fix themselves (eta, default 50%): every "
                "service touchpoint's bad share is multiplied by 1 - eta x empowerment. The CRM essay: empower all "
-               "customer-facing staff to solve problems.",
+               "customer-facing staff to solve problems."),
                [](Plan& p, double v) { p.settings.empowerment_effect = v; });
     pointer_error(app, "/settings/empowerment_effect");
 
-    chart::subheading("How customers leave",
-                      "Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta).");
-    edit_number(app, "Kappa", s.abandonment.kappa, 0.1, 10, "%.3f",
-                "The scale of the leaving curve (default 1.72). With the default beta, 1 in 3 customers leave after one "
+    chart::subheading(tr("How customers leave"),
+                      tr("Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta)."));
+    edit_number(app, tr("Kappa"), s.abandonment.kappa, 0.1, 10, "%.3f",
+                tr("The scale of the leaving curve (default 1.72). With the default beta, 1 in 3 customers leave after one "
                 "bad experience (PwC 2018, Experience is everything, 15,000 people: 32% would leave a brand they love "
-                "after one).",
+                "after one)."),
                 [](Plan& p, double v) { p.settings.abandonment.kappa = v; });
     pointer_error(app, "/settings/abandonment/kappa");
-    edit_number(app, "Beta", s.abandonment.beta, 0.1, 10, "%.3f",
-                "The shape of the leaving curve (default 1.665): with the default kappa, 92% are gone after three bad "
-                "experiences (a figure quoted in the source material, not in PwC's published text).",
+    edit_number(app, tr("Beta"), s.abandonment.beta, 0.1, 10, "%.3f",
+                tr("The shape of the leaving curve (default 1.665): with the default kappa, 92% are gone after three bad "
+                "experiences (a figure quoted in the source material, not in PwC's published text)."),
                 [](Plan& p, double v) { p.settings.abandonment.beta = v; });
     pointer_error(app, "/settings/abandonment/beta");
     const double k = s.abandonment.kappa, b = s.abandonment.beta;
     if (k > 0 && b > 0) {
-        ImGui::TextDisabled("Still a customer after 1, 2, 3 bad experiences: %s, %s, %s.",
+        ImGui::TextDisabled(tr("Still a customer after 1, 2, 3 bad experiences: %s, %s, %s."),
                             chart::format_percent(survival(1, k, b), 0).c_str(),
                             chart::format_percent(survival(2, k, b), 0).c_str(),
                             chart::format_percent(survival(3, k, b), 0).c_str());
     }
 
-    chart::subheading("Random numbers", nullptr);
+    chart::subheading(tr("Random numbers"), nullptr);
     int seed = static_cast<int>(std::min<std::uint64_t>(s.seed, 2147483647u));
-    edit_int(app, "Seed", seed, 0, 2147483647,
-             "The starting number of the customer simulation's random numbers (default 1). The same seed gives the "
-             "same results on every computer; change it to see how much the results vary by chance.",
+    edit_int(app, tr("Seed"), seed, 0, 2147483647,
+             tr("The starting number of the customer simulation's random numbers (default 1). The same seed gives the "
+             "same results on every computer; change it to see how much the results vary by chance."),
              [](Plan& p, int v) { p.settings.seed = static_cast<std::uint64_t>(std::max(0, v)); });
     pointer_error(app, "/settings/seed");
 }
@@ -166,9 +166,9 @@ void draw_model(App& app, const Plan& plan) {
 
 void draw_plan_settings(App& app) {
     const Plan& plan = app.document().plan();
-    editor_intro("Plan settings",
-                 "What this plan is, how far ahead it looks, and the parameters of the trust model. Hover any field "
-                 "for what it means and where its default comes from.");
+    editor_intro(tr("Plan settings"),
+                 tr("What this plan is, how far ahead it looks, and the parameters of the trust model. Hover any field "
+                 "for what it means and where its default comes from."));
     error_summary(app, {"/meta", "/settings"});
     ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
     if (ImGui::BeginTable("settings-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {

@@ -25,12 +25,12 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
     const bool stale = job.revision != app.document().revision();
-    ImGui::Text("%s customers per group, seed %llu: %.2f s from the click to the result.",
+    ImGui::Text(tr("%s customers per group, seed %llu: %.2f s from the click to the result."),
                 format_number(static_cast<double>(r.customers)).c_str(), static_cast<unsigned long long>(r.seed), job.seconds);
-    item_tooltip("Time measured on this device from pressing Run to the last customer simulated; the work runs a few "
-                 "milliseconds per frame so the page stays responsive.");
+    item_tooltip(tr("Time measured on this device from pressing Run to the last customer simulated; the work runs a few "
+                 "milliseconds per frame so the page stays responsive."));
     if (stale)
-        field_error("This result is from an earlier version of the plan: it has changed since. Run again to update it.");
+        field_error(tr("This result is from an earlier version of the plan: it has changed since. Run again to update it."));
     if (r.groups.empty()) return;
 
     view.simulation_group = std::clamp(view.simulation_group, 0, static_cast<int>(r.groups.size()) - 1);
@@ -42,7 +42,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     };
     if (r.groups.size() > 1) {
         ImGui::SetNextItemWidth(em * 16);
-        if (ImGui::BeginCombo("Customer group", group_name(group).c_str())) {
+        if (ImGui::BeginCombo(tr("Customer group"), group_name(group).c_str())) {
             for (std::size_t i = 0; i < r.groups.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 if (ImGui::Selectable(group_name(r.groups[i]).c_str(), static_cast<int>(i) == view.simulation_group))
@@ -52,7 +52,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
             ImGui::EndCombo();
         }
     } else {
-        ImGui::Text("Customer group: %s", group_name(group).c_str());
+        ImGui::Text(tr("Customer group: %s"), group_name(group).c_str());
     }
     if (group.months.empty()) return;
     const int horizon = static_cast<int>(group.months.size()) - 1;
@@ -79,11 +79,11 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
 
     if (!ImGui::BeginTable("simulation-charts", 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Customers retained");
-    help_marker("The share of simulated customers still there each month, with its 95% interval (+/- 1.96 standard "
+    ImGui::TextUnformatted(tr("Customers retained"));
+    help_marker(tr("The share of simulated customers still there each month, with its 95% interval (+/- 1.96 standard "
                 "errors). Each customer meets bad experiences at random; after k remembered ones they stay with "
                 "chance exp(-(k/1.72)^1.665): 1 in 3 leave after one (PwC 2018). Dashed: the projection's exact "
-                "Markov chain, which the simulation must match within 3 standard errors.");
+                "Markov chain, which the simulation must match within 3 standard errors."));
     {
         Range range;
         range.add(kept_lo);
@@ -93,17 +93,17 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         plot.begin("##sim-retention", ImVec2(0, em * 13), Axis(0, horizon, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::percent));
-        plot.band("Simulated", xs, kept_lo, kept_hi, with_alpha(series_colour(0), 0.2f));
-        plot.line("Simulated", xs, kept, series_colour(0));
-        if (same_plan) plot.line("Projection", xs, chain_kept, series_colour(1), 2.0f, true);
+        plot.band(tr("Simulated"), xs, kept_lo, kept_hi, with_alpha(series_colour(0), 0.2f));
+        plot.line(tr("Simulated"), xs, kept, series_colour(0));
+        if (same_plan) plot.line(tr("Projection"), xs, chain_kept, series_colour(1), 2.0f, true);
         plot.end();
     }
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted("Trust of the customers still there");
-    help_marker("The spread of trust across simulated customers (0-100): the shaded fan runs from the 5th to the "
+    ImGui::TextUnformatted(tr("Trust of the customers still there"));
+    help_marker(tr("The spread of trust across simulated customers (0-100): the shaded fan runs from the 5th to the "
                 "95th percentile, the line is the median. Customers differ because their good and bad experiences "
                 "arrive at random (Poisson counts). Dashed: the projection's typical member, who counts every "
-                "customer; the median can sit above it because those who had the most bad experiences have left.");
+                "customer; the median can sit above it because those who had the most bad experiences have left."));
     {
         Range range;
         range.add(p05);
@@ -114,19 +114,19 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         plot.begin("##sim-trust", ImVec2(0, em * 13), Axis(0, horizon, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::trust));
-        plot.band("5th to 95th percentile", xs, p05, p95, with_alpha(series_colour(2), 0.22f));
-        plot.line("Median", xs, p50, series_colour(2));
+        plot.band(tr("5th to 95th percentile"), xs, p05, p95, with_alpha(series_colour(2), 0.22f));
+        plot.line(tr("Median"), xs, p50, series_colour(2));
         plot.line("", xs, p05, with_alpha(series_colour(2), 0.5f), 1.0f);
         plot.line("", xs, p95, with_alpha(series_colour(2), 0.5f), 1.0f);
-        if (same_plan) plot.line("Projection", xs, chain_trust, series_colour(1), 2.0f, true);
+        if (same_plan) plot.line(tr("Projection"), xs, chain_trust, series_colour(1), 2.0f, true);
         plot.end();
     }
     ImGui::EndTable();
 
-    const std::string at = "Trust at the horizon (" + month_label(horizon, plan.settings.start) + ")";
+    const std::string at = trf("Trust at the horizon (%s)", month_label(horizon, plan.settings.start).c_str());
     ImGui::TextUnformatted(at.c_str());
-    help_marker("How the customers still there at the horizon spread over trust (0-100): the share of them in each "
-                "band of the scale.");
+    help_marker(tr("How the customers still there at the horizon spread over trust (0-100): the share of them in each "
+                "band of the scale."));
     if (!group.histogram.empty()) {
         const double width = 1.0 / static_cast<double>(group.histogram.size());
         std::vector<double> hx, hy;
@@ -140,7 +140,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         Plot plot;
         Axis y(0, range.hi * 1.05, Format::percent);
         plot.begin("##sim-histogram", ImVec2(0, em * 12), Axis(0, 1, Format::trust), y);
-        plot.columns("Share of customers", hx, hy, width, with_alpha(series_colour(0), 0.8f));
+        plot.columns(tr("Share of customers"), hx, hy, width, with_alpha(series_colour(0), 0.8f));
         plot.end();
     }
 }
@@ -151,44 +151,44 @@ void draw_simulation(App& app) {
     const Plan& plan = app.document().plan();
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
-    heading("Simulation");
-    ImGui::TextWrapped("The projection follows a typical customer. The simulation follows each one: every customer "
+    heading(tr("Simulation"));
+    ImGui::TextWrapped("%s", tr("The projection follows a typical customer. The simulation follows each one: every customer "
                        "meets good and bad experiences at random, may leave after bad ones, and ends with their own "
-                       "trust. It shows how far results can spread and checks the projection.");
+                       "trust. It shows how far results can spread and checks the projection."));
     bool any_customers = false;
     for (const Stakeholder& s : plan.stakeholders) any_customers |= s.kind == StakeholderKind::customers;
     if (!any_customers) {
         ImGui::Spacing();
-        ImGui::TextWrapped("The simulation needs a stakeholder group of kind 'customers'. Add one to run it.");
+        ImGui::TextWrapped("%s", tr("The simulation needs a stakeholder group of kind 'customers'. Add one to run it."));
         return;
     }
     ImGui::SetNextItemWidth(em * 10);
-    ImGui::DragInt("Customers per group", &view.customers, 100, 100, 200000, "%d", ImGuiSliderFlags_AlwaysClamp);
-    item_tooltip("How many customers to simulate in each customer group. More customers: a narrower interval and a "
-                 "longer run (the error shrinks with the square root of the number).");
+    ImGui::DragInt(tr("Customers per group"), &view.customers, 100, 100, 200000, "%d", ImGuiSliderFlags_AlwaysClamp);
+    item_tooltip(tr("How many customers to simulate in each customer group. More customers: a narrower interval and a "
+                 "longer run (the error shrinks with the square root of the number)."));
     ImGui::SameLine(0, em * 1.5f);
     int seed = view.seed < 0 ? static_cast<int>(plan.settings.seed % 2147483647ull) : view.seed;
     ImGui::SetNextItemWidth(em * 8);
-    if (ImGui::InputInt("Seed", &seed)) view.seed = std::max(0, seed);
-    item_tooltip("The random generator's starting point (from the plan's settings by default). The same seed gives the "
-                 "same numbers, here and in the browser; change it to see another random draw.");
+    if (ImGui::InputInt(tr("Seed"), &seed)) view.seed = std::max(0, seed);
+    item_tooltip(tr("The random generator's starting point (from the plan's settings by default). The same seed gives the "
+                 "same numbers, here and in the browser; change it to see another random draw."));
 
     const App::SimulationJob& job = app.simulation_job();
     if (job.running) {
         ImGui::ProgressBar(static_cast<float>(job.running->progress()), ImVec2(em * 16, 0));
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) app.cancel_jobs();
-        item_tooltip("Stop the simulation (and any search running).");
-    } else if (ImGui::Button("Run simulation")) {
+        if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
+        item_tooltip(tr("Stop the simulation (and any search running)."));
+    } else if (ImGui::Button(tr("Run simulation"))) {
         SimulationOptions options;
         options.customers = view.customers;
         options.seed = static_cast<std::uint64_t>(seed);
         app.start_simulation(options);
     }
-    if (!job.running) item_tooltip("Simulate every customer of each customer group over the plan's horizon.");
+    if (!job.running) item_tooltip(tr("Simulate every customer of each customer group over the plan's horizon."));
     if (!job.result && !job.running) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Press Run simulation to see retention, the spread of trust and its distribution.");
+        ImGui::TextDisabled("%s", tr("Press Run simulation to see retention, the spread of trust and its distribution."));
     }
     ImGui::Spacing();
     draw_result(app, plan, app.projection());

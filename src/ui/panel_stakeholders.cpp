@@ -18,20 +18,20 @@ namespace fiducia::ui {
 namespace {
 
 const char* kDimensionTips[kDimensions] = {
-    "Transactions: the group believes that dealings succeed smoothly, at the quality paid for, safely and "
-    "without friction (Mayer et al. 1995: ability; Trust Equation: reliability).",
-    "Promises: the group believes that the organisation does what it commits to (Mayer: integrity; reliability).",
-    "Honesty: the group believes that what the organisation says is true and consistent, good news and bad "
-    "(Mayer: integrity; credibility).",
-    "Advice: the group believes that the organisation acts in their interest, not only to sell - a trusted advisor "
-    "(Mayer: benevolence; low self-orientation).",
-    "Empathy: the group believes that the organisation knows them and is \"like me\" (Mayer: benevolence; intimacy).",
+    tr_noop("Transactions: the group believes that dealings succeed smoothly, at the quality paid for, safely and "
+    "without friction (Mayer et al. 1995: ability; Trust Equation: reliability)."),
+    tr_noop("Promises: the group believes that the organisation does what it commits to (Mayer: integrity; reliability)."),
+    tr_noop("Honesty: the group believes that what the organisation says is true and consistent, good news and bad "
+    "(Mayer: integrity; credibility)."),
+    tr_noop("Advice: the group believes that the organisation acts in their interest, not only to sell - a trusted advisor "
+    "(Mayer: benevolence; low self-orientation)."),
+    tr_noop("Empathy: the group believes that the organisation knows them and is \"like me\" (Mayer: benevolence; intimacy)."),
 };
 
 void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
-    chart::subheading("What their trust rests on",
-                      "How much each of the five trust dimensions counts for this group. Any non-negative numbers: "
-                      "they are normalised to add up to 100% (shown on the right). A dimension at 0 does not count.");
+    chart::subheading(tr("What their trust rests on"),
+                      tr("How much each of the five trust dimensions counts for this group. Any non-negative numbers: "
+                      "they are normalised to add up to 100% (shown on the right). A dimension at 0 does not count."));
     const double sum = std::accumulate(s.weights.begin(), s.weights.end(), 0.0);
     for (int d = 0; d < kDimensions; ++d) {
         ImGui::PushID(d);
@@ -41,7 +41,7 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
         const bool changed =
             ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, "%.2f");
         ImGui::EndDisabled();
-        item_tooltip(kDimensionTips[d]);
+        item_tooltip(tr(kDimensionTips[d]));
         if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = std::max(0.0, v);
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
         ImGui::SameLine(ImGui::GetFontSize() * 22);
@@ -53,7 +53,7 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
         ImGui::PopID();
     }
     pointer_error(app, "/stakeholders/" + std::to_string(g) + "/weights");
-    if (sum <= 0) field_error("Give at least one dimension a weight above 0.");
+    if (sum <= 0) field_error(tr("Give at least one dimension a weight above 0."));
 }
 
 void draw_detail(App& app, const Plan& plan, std::size_t g) {
@@ -64,54 +64,54 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
     if (const Projection* p = app.projection();
         p && !p->months.empty() && p->months.front().stakeholders.size() == plan.stakeholders.size()) {
         const double now = p->months.front().stakeholders[g].trust, end = p->months.back().stakeholders[g].trust;
-        ImGui::TextDisabled("Trust today %s, in %s %s (%s points).", chart::format_trust(now).c_str(),
+        ImGui::TextDisabled(tr("Trust today %s, in %s %s (%s points)."), chart::format_trust(now).c_str(),
                             chart::month_label(p->horizon_months, plan.settings.start).c_str(),
                             chart::format_trust(end).c_str(), chart::format_points(end - now).c_str());
     }
-    edit_text(app, "Name", s.name, "What the group is called in every chart and list, e.g. \"Retail customers\".",
+    edit_text(app, tr("Name"), s.name, tr("What the group is called in every chart and list, e.g. \"Retail customers\"."),
               [edit](Plan& p, const std::string& v) { edit(p).name = v; });
     pointer_error(app, at + "/name");
     edit_id(app, Entity::stakeholder, g, s.id, s.name);
     pointer_error(app, at + "/id");
-    combo_index(app, "Kind", static_cast<int>(s.kind), [] {
+    combo_index(app, tr("Kind"), static_cast<int>(s.kind), [] {
         static const char* labels[5];
         for (int i = 0; i < 5; ++i) labels[i] = kind_label(static_cast<StakeholderKind>(i));
         return labels;
     }(), 5,
-                "What kind of group this is. Customers can leave after bad experiences (the customers-lost chain: "
+                tr("What kind of group this is. Customers can leave after bad experiences (the customers-lost chain: "
                 "PwC 2018, 1 in 3 leave a brand they love after one); employees also feel the culture (empowerment "
-                "and reward).",
+                "and reward)."),
                 [edit](Plan& p, int v) { edit(p).kind = static_cast<StakeholderKind>(v); });
-    edit_number(app, "Size (people)", s.size, 0, 1e9, "%.0f",
-                "How many people are in the group (default 1000). Used for customers and revenue kept.",
+    edit_number(app, tr("Size (people)"), s.size, 0, 1e9, "%.0f",
+                tr("How many people are in the group (default 1000). Used for customers and revenue kept."),
                 [edit](Plan& p, double v) { edit(p).size = v; });
     pointer_error(app, at + "/size");
-    edit_number(app, "Importance", s.importance, 0, 100, "%.2f",
-                "How much this group's trust counts in the organisation's Trust Index, relative to the others "
+    edit_number(app, tr("Importance"), s.importance, 0, 100, "%.2f",
+                tr("How much this group's trust counts in the organisation's Trust Index, relative to the others "
                 "(default 1; 0 = tracked but not counted). The Trust Index is the importance-weighted average, like "
-                "Edelman's Trust Index averages across institutions.",
+                "Edelman's Trust Index averages across institutions."),
                 [edit](Plan& p, double v) { edit(p).importance = v; });
     pointer_error(app, at + "/importance");
     pointer_error(app, "/stakeholders");
-    edit_share(app, "Base rate", s.base_rate,
-               "Trust before any evidence (1-99%, default 50%): the prior in Josang's Beta reputation model. Set it from "
+    edit_share(app, tr("Base rate"), s.base_rate,
+               tr("Trust before any evidence (1-99%, default 50%): the prior in Josang's Beta reputation model. Set it from "
                "a survey: the share answering 6-9 on Edelman's 9-point trust scale. Without new evidence, trust "
-               "relaxes toward it.",
+               "relaxes toward it."),
                [edit](Plan& p, double v) { edit(p).base_rate = v; });
     pointer_error(app, at + "/base_rate");
-    const std::string revenue = "Revenue per person per month (" + plan.meta.currency + ")";
+    const std::string revenue = trf("Revenue per person per month (%s)", plan.meta.currency.c_str()) + "##revenue";
     edit_number(app, revenue.c_str(), s.revenue_per_month, 0, 1e7, "%.2f",
-                "What one member of the group brings in each month (e.g. gross margin per active customer). Revenue "
-                "kept = size x share still there x this, over the months.",
+                tr("What one member of the group brings in each month (e.g. gross margin per active customer). Revenue "
+                "kept = size x share still there x this, over the months."),
                 [edit](Plan& p, double v) { edit(p).revenue_per_month = v; });
     pointer_error(app, at + "/revenue_per_month");
 
-    chart::subheading("People like me",
-                      "Edelman Trust Barometer: people trust \"a person like yourself\" (in 2017, 60% rated peers "
-                      "extremely or very credible). Review sites are where they read them.");
-    edit_bool(app, "Has a review rating", s.peer_rating.has_value(),
-              "Tick when this group reads star ratings about you (review sites, app stores). The rating shifts their "
-              "base rate: up above 3 stars, down below.",
+    chart::subheading(tr("People like me"),
+                      tr("Edelman Trust Barometer: people trust \"a person like yourself\" (in 2017, 60% rated peers "
+                      "extremely or very credible). Review sites are where they read them."));
+    edit_bool(app, tr("Has a review rating"), s.peer_rating.has_value(),
+              tr("Tick when this group reads star ratings about you (review sites, app stores). The rating shifts their "
+              "base rate: up above 3 stars, down below."),
               [edit](Plan& p, bool v) {
                   if (v) edit(p).peer_rating = 3.0;
                   else edit(p).peer_rating.reset();
@@ -125,17 +125,17 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
         const bool changed = ImGui::SliderScalar("Stars", ImGuiDataType_Double, &stars, &lo, &hi, "%.1f of 5",
                                                  ImGuiSliderFlags_AlwaysClamp);
         ImGui::EndDisabled();
-        item_tooltip("The average review rating, 1-5 stars.");
+        item_tooltip(tr("The average review rating, 1-5 stars."));
         if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).peer_rating = stars;
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
         pointer_error(app, at + "/peer_rating");
     }
-    edit_share(app, "Peer exposure", s.peer_exposure,
-               "The share of the group that reads the ratings (default 0). Base rate shift = exposure x (stars - 3) / 4.",
+    edit_share(app, tr("Peer exposure"), s.peer_exposure,
+               tr("The share of the group that reads the ratings (default 0). Base rate shift = exposure x (stars - 3) / 4."),
                [edit](Plan& p, double v) { edit(p).peer_exposure = v; });
     pointer_error(app, at + "/peer_exposure");
     if (s.peer_rating && s.peer_exposure > 0)
-        ImGui::TextDisabled("Reviews shift the base rate by %s points.",
+        ImGui::TextDisabled(tr("Reviews shift the base rate by %s points."),
                             chart::format_points(std::clamp(s.base_rate + s.peer_exposure * (*s.peer_rating - 3) / 4, 0.01, 0.99) -
                                                  s.base_rate).c_str());
     draw_weights(app, s, g);
@@ -147,13 +147,13 @@ void draw_stakeholders(App& app) {
     const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
-    editor_intro("Stakeholders",
-                 "The groups whose trust you manage: customers, employees, partners, investors, the wider community. "
-                 "For each: how big it is, how much it counts, its trust before evidence and what that trust rests on.");
+    editor_intro(tr("Stakeholders"),
+                 tr("The groups whose trust you manage: customers, employees, partners, investors, the wider community. "
+                 "For each: how big it is, how much it counts, its trust before evidence and what that trust rests on."));
     error_summary(app, {"/stakeholders"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.stakeholders.empty(), "stakeholder group");
+    const ListCommand command = list_buttons(app, !plan.stakeholders.empty(), tr("stakeholder group"));
     std::vector<std::string> names;
     for (const Stakeholder& s : plan.stakeholders) names.push_back(s.name + "  (" + kind_label(s.kind) + ")");
     view.stakeholder = entity_list("##stakeholders", names, view.stakeholder, -FLT_MIN);
@@ -163,9 +163,9 @@ void draw_stakeholders(App& app) {
         Stakeholder s;
         if (command == ListCommand::duplicate && !plan.stakeholders.empty()) {
             s = plan.stakeholders[static_cast<std::size_t>(view.stakeholder)];
-            s.name += " (copy)";
+            s.name += std::string(" ") + tr("(copy)");
         } else {
-            s.name = "New stakeholder group";
+            s.name = tr("New stakeholder group");
         }
         s.id = unique_id(s.name, ids_of(plan.stakeholders), "group");
         Plan& p = app.document().begin_edit();
@@ -186,7 +186,7 @@ void draw_stakeholders(App& app) {
     ImGui::BeginChild("detail", ImVec2(0, 0), false);
     const Plan& current = app.document().plan();
     if (current.stakeholders.empty()) {
-        ImGui::TextWrapped("No stakeholder groups yet. Add one with Add: start with your customers.");
+        ImGui::TextWrapped("%s", tr("No stakeholder groups yet. Add one with Add: start with your customers."));
     } else {
         view.stakeholder = std::clamp(view.stakeholder, 0, static_cast<int>(current.stakeholders.size()) - 1);
         ImGui::PushID(view.stakeholder);

@@ -17,26 +17,26 @@ void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples) {
     ImGui::TextUnformatted("Fiducia");
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
-    ImGui::TextWrapped("Plan how your organisation earns, keeps and grows the trust of its customers, "
+    ImGui::TextWrapped("%s", tr("Plan how your organisation earns, keeps and grows the trust of its customers, "
                        "employees, partners and investors: score it, see why it is what it is, and "
-                       "watch it rise and fall month by month.");
+                       "watch it rise and fall month by month."));
     ImGui::Spacing();
-    if (ImGui::Button("New plan", ImVec2(em * 10, 0))) app.new_plan();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start from an empty plan with one stakeholder group.");
+    if (ImGui::Button(tr("New plan"), ImVec2(0, 0))) app.new_plan();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Start from an empty plan with one stakeholder group."));
     ImGui::SameLine();
-    if (ImGui::Button("Open a plan file...", ImVec2(em * 10, 0))) app.open_file_dialog();
+    if (ImGui::Button(tr("Open a plan file..."), ImVec2(0, 0))) app.open_file_dialog();
     ImGui::SameLine();
-    ImGui::TextDisabled("or drop a .json file anywhere");
+    ImGui::TextDisabled("%s", tr("or drop a .json file anywhere"));
     if (ImGui::Button(tr("Score a workshop..."), ImVec2(em * 10, 0))) app.open_file_dialog();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Open the invitation file your facilitator gave you, score each group, then save your ratings or show your code."));
     ImGui::Spacing();
     ImGui::Separator();
     ImGui::Spacing();
-    ImGui::TextUnformatted("Start from an example");
+    ImGui::TextUnformatted(tr("Start from an example"));
     for (const ExamplePlan& e : examples) {
         ImGui::PushID(e.file.c_str());
         if (ImGui::Selectable(("##" + e.file).c_str(), false, 0, ImVec2(column, em * 2.6f))) app.open_text(e.text, e.file);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open %s (a copy: your changes stay in this browser until you save)", e.file.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Open %s (a copy: your changes stay in this browser until you save)"), e.file.c_str());
         ImVec2 min = ImGui::GetItemRectMin();
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + em * 0.5f, min.y + em * 0.2f),
                                             ImGui::GetColorU32(ImGuiCol_Text), e.title.c_str());
@@ -45,7 +45,7 @@ void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples) {
         ImGui::PopID();
     }
     ImGui::Spacing();
-    ImGui::TextDisabled("Plans stay on this computer: nothing you open or type is sent anywhere.");
+    ImGui::TextDisabled("%s", tr("Plans stay on this computer: nothing you open or type is sent anywhere."));
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 }

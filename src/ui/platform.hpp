@@ -40,6 +40,8 @@ public:
     // Small view preferences (theme, last panel) kept in browser storage; "" when none.
     virtual std::string load_preference(const std::string& key) = 0;
     virtual void store_preference(const std::string& key, const std::string& value) = 0;
+    // The browser's preferred language ("it-IT"); "" when unknown. Chooses the first-run language.
+    virtual std::string browser_language() { return {}; }
 };
 
 }  // namespace fiducia::ui

@@ -23,7 +23,7 @@ ImFont* add_font(const char* path, float pixels, const ImFontConfig& config, con
 
 }  // namespace
 
-void load_fonts(float scale, const std::string& font_dir) {
+int load_fonts(float scale, const std::string& font_dir, const std::vector<char32_t>& cjk, const std::string& cjk_file) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
@@ -33,12 +33,32 @@ void load_fonts(float scale, const std::string& font_dir) {
     config.OversampleV = 1;
     ImFontConfig heading_config = config;
     heading_config.OversampleH = 1;
+    // Latin-1 + Latin Extended-A (Italian and Indonesian plan text), punctuation, arrows, marks.
     static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC,
                                      0x2190, 0x2195, 0x2212, 0x2212, 0x2260, 0x2265, 0x25B2, 0x25BC,
                                      0x2713, 0x2715, 0};
+    // The CJK characters to merge into each face: the language menu's names, or all of `cjk`.
+    const bool with_cjk = !cjk.empty() && file_exists(cjk_file.c_str());
+    static ImVector<ImWchar> cjk_ranges;  // the atlas reads its ranges when it is built, later
+    cjk_ranges.clear();
+    ImFontGlyphRangesBuilder builder;
+    builder.AddText("简体中文");
+    for (char32_t c : cjk)
+        if (with_cjk && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+    builder.BuildRanges(&cjk_ranges);
+    ImFontConfig merge;
+    merge.MergeMode = true;
+    merge.OversampleH = 1;  // CJK strokes are dense: oversampling buys little and doubles the atlas
+    merge.OversampleV = 1;
+    const std::string merge_file = with_cjk ? cjk_file : font_dir + "/ui-cjk-names.ttf";
+    auto add_face = [&](const char* face, float pixels, const ImFontConfig& face_config) {
+        ImFont* font = add_font((font_dir + "/ui-" + face + ".ttf").c_str(), pixels, face_config, ranges);
+        if (font) add_font(merge_file.c_str(), pixels, merge, cjk_ranges.Data);
+        return font;
+    };
     // The subset fonts are embedded at build time (cmake/web.cmake); without them, ImGui's default.
-    ImFont* body = add_font((font_dir + "/ui-Regular.ttf").c_str(), kBodyPx * scale, config, ranges);
-    g_heading = add_font((font_dir + "/ui-Bold.ttf").c_str(), kHeadingPx * scale, heading_config, ranges);
+    ImFont* body = add_face("Regular", kBodyPx * scale, config);
+    g_heading = add_face("Bold", kHeadingPx * scale, heading_config);
     if (!body) {
         ImFontConfig fallback;
         fallback.SizePixels = 13.0f * scale;
@@ -46,6 +66,7 @@ void load_fonts(float scale, const std::string& font_dir) {
     }
     if (!g_heading) g_heading = body;
     io.FontDefault = body;
+    return with_cjk ? static_cast<int>(cjk.size()) : 0;
 }
 
 ImFont* heading_font() { return g_heading; }

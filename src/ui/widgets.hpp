@@ -10,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/app.hpp"
+#include "ui/i18n.hpp"
 
 namespace fiducia::ui {
 
@@ -44,7 +45,7 @@ bool edit_number(App& app, const char* label, double value, double min, double m
     double speed = (max - min) > 0 && (max - min) < 1e9 ? (max - min) / 500.0 : (v > 1 ? v / 200.0 : 0.01);
     ImGui::BeginDisabled(app.document().read_only());
     bool changed = ImGui::DragScalar(label, ImGuiDataType_Double, &v, static_cast<float>(speed), &min, &max,
-                                     format, ImGuiSliderFlags_AlwaysClamp);
+                                     slider_format(format, v).c_str(), ImGuiSliderFlags_AlwaysClamp);
     ImGui::EndDisabled();
     return detail::commit(app, changed, tooltip, write, v);
 }
@@ -55,8 +56,8 @@ bool edit_share(App& app, const char* label, double value, const char* tooltip, 
     double percent = value * 100.0;
     const double lo = 0, hi = 100;
     ImGui::BeginDisabled(app.document().read_only());
-    bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &percent, &lo, &hi, "%.1f%%",
-                                       ImGuiSliderFlags_AlwaysClamp);
+    bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, &percent, &lo, &hi,
+                                       slider_format("%.1f%%", percent).c_str(), ImGuiSliderFlags_AlwaysClamp);
     ImGui::EndDisabled();
     return detail::commit(app, changed, tooltip, write, percent / 100.0);
 }

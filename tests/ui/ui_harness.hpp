@@ -97,11 +97,24 @@ public:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
-        ui::load_fonts(1.0f, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts");
+        ui::set_translation_dir(std::string(FIDUCIA_SOURCE_DIR) + "/assets/i18n");
+        rebuild_fonts();
         app.apply_style();
+    }
+    // As the web entry point does when the language or the plan's CJK text changes; returns how
+    // many CJK characters the atlas holds.
+    int rebuild_fonts() {
+#ifdef FIDUCIA_CJK_FONT
+        const char* cjk_font = FIDUCIA_CJK_FONT;
+#else
+        const char* cjk_font = "";
+#endif
+        const int n = ui::load_fonts(1.0f, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts", app.cjk_glyphs(),
+                                     cjk_font);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // the null backend still needs a built atlas
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // the null backend still needs a built atlas
+        return n;
     }
     ~UiHarness() { ImGui::DestroyContext(); }
 
