@@ -10,6 +10,7 @@
 extern "C" {
 void fiducia_js_save_file(const char* name, const char* text, int save_as);
 void fiducia_js_request_open(void);
+void fiducia_js_request_file(int purpose);  // the file comes back through fiducia_receive_file
 char* fiducia_js_autosave(const char* text, const char* name, int dirty, const char* title,
                           int new_version);  // error or null
 char* fiducia_js_history_list(void);         // JSON, malloc'd
@@ -40,6 +41,8 @@ void PlatformWeb::save_file(const std::string& file_name, const std::string& tex
 }
 
 void PlatformWeb::request_open_file() { fiducia_js_request_open(); }
+
+void PlatformWeb::request_file(FilePurpose purpose) { fiducia_js_request_file(static_cast<int>(purpose)); }
 
 bool PlatformWeb::autosave(const Autosave& record, std::string& error) {
     char* failure = fiducia_js_autosave(record.plan_text.c_str(), record.file_name.c_str(), record.dirty ? 1 : 0,

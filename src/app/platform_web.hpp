@@ -11,6 +11,7 @@ class PlatformWeb final : public ui::Platform {
 public:
     void save_file(const std::string& file_name, const std::string& text, bool save_as) override;
     void request_open_file() override;
+    void request_file(FilePurpose purpose) override;
     bool autosave(const Autosave& record, std::string& error) override;
     std::vector<StoredVersion> stored_versions() override;
     std::string stored_version_text(std::size_t index) override;

@@ -14,6 +14,10 @@ public:
     // Saves in place when the browser gave us a writable handle, else downloads `file_name`.
     virtual void save_file(const std::string& file_name, const std::string& text, bool save_as) = 0;
     virtual void request_open_file() = 0;  // the answer arrives through App::open_text
+    // A file read beside the open plan, never opened as it (the Compare and merge panel); the
+    // answer arrives through App::receive_file with the same purpose.
+    enum class FilePurpose { compare = 1, merge_theirs = 2, merge_ancestor = 3 };
+    virtual void request_file(FilePurpose purpose) = 0;
     // Keeps the plan in browser storage; false with a reason when storage refused (quota, privacy).
     struct Autosave {
         std::string plan_text, title, file_name;

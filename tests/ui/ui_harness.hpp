@@ -29,6 +29,8 @@ struct FakePlatform : ui::Platform {
     double clock = 0;
     void save_file(const std::string&, const std::string& text, bool) override { saved.push_back(text); }
     void request_open_file() override { ++open_requests; }
+    std::vector<FilePurpose> file_requests;  // request_file calls (Compare and merge panel)
+    void request_file(FilePurpose purpose) override { file_requests.push_back(purpose); }
     std::vector<std::string> versions;  // newest first, like the page's history
     std::string refuse_autosave;         // when set, autosave fails with this reason (storage full)
     bool autosave(const Autosave& record, std::string& error) override {
@@ -98,6 +100,22 @@ public:
         app.draw();
         ImGui::Render();
         return ui::duplicate_items();
+    }
+
+    // Clicks the middle of the widget with this label, as a person would, over three frames;
+    // false when no such widget was drawn. Frames with clashing ids are reported.
+    bool click(const std::string& label) {
+        const auto rect = ui::locate_item(label);
+        if (!rect) return false;
+        ImGuiIO& io = ImGui::GetIO();
+        bool clean = true;
+        io.AddMousePosEvent(rect->x + rect->width / 2, rect->y + rect->height / 2);
+        clean = frame().empty() && clean;
+        io.AddMouseButtonEvent(0, true);
+        clean = frame().empty() && clean;
+        io.AddMouseButtonEvent(0, false);
+        clean = frame().empty() && clean;
+        return clean;
     }
 };
 
