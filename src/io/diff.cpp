@@ -167,10 +167,9 @@ std::string entity_noun(const std::string& list_pointer) {
 }
 
 Json canonical_json(const Plan& plan) {
-    std::string error;
-    Plan copy = plan;
-    copy.meta.base.clear();
-    return parse_json(save_plan(copy), error).value_or(Json::object());
+    Json j = plan_json(plan);
+    if (j.contains("meta")) j["meta"].erase("base");
+    return j;
 }
 
 std::string show_value(const MaybeJson& value) { return value ? show(*value) : "(none)"; }

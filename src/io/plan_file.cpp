@@ -802,7 +802,9 @@ LoadResult load_plan(std::string_view text) {
     return result;
 }
 
-std::string save_plan(const Plan& plan) {
+std::string save_plan(const Plan& plan) { return dump_pretty(plan_json(plan)) + "\n"; }
+
+Json plan_json(const Plan& plan) {
     Json j = Json::object();
     j["fiducia"] = "plan";
     j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
@@ -823,7 +825,7 @@ std::string save_plan(const Plan& plan) {
     list("observations", plan.observations, write_observation);
     j["workshop"] = write_workshop(plan.workshop);
     append_unknown(j, plan.unknown);
-    return dump_pretty(j) + "\n";
+    return j;
 }
 
 bool is_content_hash(std::string_view s) {
@@ -834,10 +836,9 @@ bool is_content_hash(std::string_view s) {
 }
 
 std::string content_hash(const Plan& plan) {
-    if (plan.meta.base.empty()) return "sha256:" + sha256_hex(save_plan(plan));
-    Plan without = plan;  // the recorded ancestor is not part of the content
-    without.meta.base.clear();
-    return "sha256:" + sha256_hex(save_plan(without));
+    Json j = plan_json(plan);
+    j["meta"].erase("base");  // the recorded ancestor is not part of the content
+    return "sha256:" + sha256_hex(dump_pretty(j) + "\n");
 }
 
 }  // namespace fiducia::io

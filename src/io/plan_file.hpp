@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "core/plan.hpp"
+#include "io/json_util.hpp"
 
 namespace fiducia::io {
 
@@ -25,6 +26,9 @@ LoadResult load_plan(std::string_view text);
 
 // Canonical text: FORMAT.md key order, 2-space indent, defaults written out, unknown fields kept.
 std::string save_plan(const Plan& plan);
+
+// The canonical JSON document that save_plan writes out (diff and merge work on it).
+Json plan_json(const Plan& plan);
 
 // The content hash of a plan: "sha256:" + 64 hex digits of its canonical text without meta.base
 // (README "Format extensions"). Copies of the same version have the same hash.
