@@ -47,6 +47,11 @@ mergeInto(LibraryManager.library, {
     copy.toBlob(function (blob) { FiduciaPage.download(name, blob, "image/png"); }, "image/png");
   },
 
+  // A file read beside the open plan (Compare and merge); it comes back through fiducia_receive_file.
+  fiducia_js_request_file: function (purpose) {
+    FiduciaPage.requestFile(purpose);
+  },
+
   // Keeps the plan in localStorage, plus a history of up to 20 earlier versions (one per minute of
   // editing at most). Returns null on success, else a malloc'd reason.
   fiducia_js_autosave__deps: ["$fiduciaNewString"],

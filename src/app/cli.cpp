@@ -14,6 +14,7 @@
 #include "core/model.hpp"
 #include "io/json_util.hpp"
 #include "io/plan_file.hpp"
+#include "app/cli_files.hpp"
 
 #ifndef FIDUCIA_VERSION
 #define FIDUCIA_VERSION "0.1.0"
@@ -26,6 +27,8 @@ int report_main(int argc, char** argv);  // src/app/cli_report.cpp
 namespace {
 
 using namespace fiducia;
+using fiducia::cli::read_file;
+using fiducia::cli::write_file;
 
 const char* const kUsage =
     "Usage: fiducia COMMAND PLAN [OPTIONS]\n"
@@ -43,6 +46,9 @@ const char* const kUsage =
     "                                     each input +-20%, largest effect on the Trust Index first\n"
     "  report PLAN --format html|md|csv [-o OUT] [--scenario ID]\n"
     "                                     printable HTML report, Markdown tables, or the projection as CSV\n"
+    "  diff A B [--json]                  what B adds, removes and changes from A, and the trust change\n"
+    "  merge BASE OURS THEIRS -o OUT [--json] [--any-base]\n"
+    "                                     three-way merge; exit 1 listing the conflicts, OUT unwritten\n"
     "\n"
     "Options:\n"
     "  --help, -h      this help        --version   the program and plan-format versions\n"
@@ -137,42 +143,6 @@ bool parse_double(const std::string& s, double& out) {
     if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
     out = v;
     return true;
-}
-
-// Reads a whole file (at most a little over the plan size limit, so the loader can refuse it).
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = "cannot open '" + path + "': " + std::strerror(errno);
-        return std::nullopt;
-    }
-    std::string text;
-    char buffer[1 << 16];
-    while (text.size() <= io::kMaxFileBytes) {
-        std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
-        if (n == 0) break;
-        text.append(buffer, n);
-    }
-    bool failed = std::ferror(f) != 0;
-    int err = errno;
-    std::fclose(f);
-    if (failed) {
-        error = "cannot read '" + path + "': " + std::strerror(err);
-        return std::nullopt;
-    }
-    return text;
-}
-
-bool write_file(const std::string& path, const std::string& text, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) {
-        error = "cannot write '" + path + "': " + std::strerror(errno);
-        return false;
-    }
-    bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-    ok = std::fclose(f) == 0 && ok;
-    if (!ok) error = "cannot write '" + path + "': " + std::strerror(errno);
-    return ok;
 }
 
 void print(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
@@ -508,6 +478,7 @@ int main(int argc, char** argv) {
         }
     }
     if (first == "report") return fiducia::cli::report_main(argc, argv);
+    if (first == "diff" || first == "merge") return fiducia::cli::run_compare_command(argc, argv);
     Args args;
     if (std::optional<int> code = parse_args(argc, argv, args)) return *code;
     int code = run(args);

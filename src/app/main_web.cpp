@@ -148,6 +148,13 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_load(const char* file_name, const char*
     return g_web->reply.c_str();
 }
 
+// A file asked for by the Compare and merge panel (purpose: ui::Platform::FilePurpose), as bytes.
+EMSCRIPTEN_KEEPALIVE void fiducia_receive_file(int purpose, const char* file_name, const char* data, int length) {
+    g_web->app.receive_file(static_cast<fiducia::ui::Platform::FilePurpose>(purpose),
+                            std::string_view(data, static_cast<std::size_t>(length)), file_name);
+    fiducia_wake();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* fiducia_save(void) {
     g_web->reply = g_web->app.save_text();
     return g_web->reply.c_str();

@@ -14,6 +14,7 @@ void fiducia_js_save_file(const char* name, const char* text, int save_as);
 void fiducia_js_request_open(void);
 void fiducia_js_save_bytes(const char* name, const char* mime_type, const char* data, int length);
 void fiducia_js_save_canvas_png(const char* name, int x, int y, int width, int height);
+void fiducia_js_request_file(int purpose);  // the file comes back through fiducia_receive_file
 char* fiducia_js_autosave(const char* text, const char* name, int dirty, const char* title,
                           int new_version);  // error or null
 char* fiducia_js_history_list(void);         // JSON, malloc'd
@@ -71,6 +72,8 @@ void PlatformWeb::save_screen_png(const std::string& file_name, float x, float y
         },
         nullptr);
 }
+
+void PlatformWeb::request_file(FilePurpose purpose) { fiducia_js_request_file(static_cast<int>(purpose)); }
 
 bool PlatformWeb::autosave(const Autosave& record, std::string& error) {
     char* failure = fiducia_js_autosave(record.plan_text.c_str(), record.file_name.c_str(), record.dirty ? 1 : 0,

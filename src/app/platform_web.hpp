@@ -13,6 +13,7 @@ public:
     void request_open_file() override;
     void save_bytes(const std::string& file_name, const std::string& mime_type, const std::string& bytes) override;
     void save_screen_png(const std::string& file_name, float x, float y, float width, float height) override;
+    void request_file(FilePurpose purpose) override;
     bool autosave(const Autosave& record, std::string& error) override;
     std::vector<StoredVersion> stored_versions() override;
     std::string stored_version_text(std::size_t index) override;

@@ -61,6 +61,9 @@ struct Meta {
     std::string language = "en";
     std::string currency = "EUR";
     std::string notes;
+    // "sha256:<64 hex>": content hash of the version this copy was opened from, so two colleagues'
+    // copies name their common ancestor for a merge (README "Format extensions"); "" = none.
+    std::string base;
     std::string unknown;
 };
 

@@ -10,6 +10,7 @@
 
 #include "io/json_util.hpp"
 #include "io/migrate.hpp"
+#include "io/sha256.hpp"
 
 namespace fiducia::io {
 
@@ -214,6 +215,14 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
     r.string("language", m.language);
     r.string("currency", m.currency);
     r.string("notes", m.notes);
+    if (const Json* v = r.take("base")) {
+        if (v->is_string() && is_content_hash(v->get_ref<const std::string&>())) {
+            m.base = v->get<std::string>();
+        } else {
+            ctx.errors.add(r.at("base"), "must be \"sha256:\" and 64 lowercase hex digits, the content hash of "
+                                         "the version this copy was opened from (got " + show(*v) + ")");
+        }
+    }
     m.unknown = r.unknown();
 }
 
@@ -226,6 +235,7 @@ Json write_meta(const Meta& m) {
     j["language"] = m.language;
     j["currency"] = m.currency;
     j["notes"] = m.notes;
+    if (!m.base.empty()) j["base"] = m.base;
     append_unknown(j, m.unknown);
     return j;
 }
@@ -799,7 +809,9 @@ LoadResult load_plan(std::string_view text) {
     return result;
 }
 
-std::string save_plan(const Plan& plan) {
+std::string save_plan(const Plan& plan) { return dump_pretty(plan_json(plan)) + "\n"; }
+
+Json plan_json(const Plan& plan) {
     Json j = Json::object();
     j["fiducia"] = "plan";
     j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
@@ -820,7 +832,20 @@ std::string save_plan(const Plan& plan) {
     list("observations", plan.observations, write_observation);
     j["workshop"] = write_workshop(plan.workshop);
     append_unknown(j, plan.unknown);
-    return dump_pretty(j) + "\n";
+    return j;
+}
+
+bool is_content_hash(std::string_view s) {
+    if (s.size() != 71 || s.substr(0, 7) != "sha256:") return false;
+    for (char c : s.substr(7))
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+std::string content_hash(const Plan& plan) {
+    Json j = plan_json(plan);
+    j["meta"].erase("base");  // the recorded ancestor is not part of the content
+    return "sha256:" + sha256_hex(dump_pretty(j) + "\n");
 }
 
 }  // namespace fiducia::io

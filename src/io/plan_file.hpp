@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "core/plan.hpp"
+#include "io/json_util.hpp"
 
 namespace fiducia::io {
 
@@ -25,6 +26,14 @@ LoadResult load_plan(std::string_view text);
 
 // Canonical text: FORMAT.md key order, 2-space indent, defaults written out, unknown fields kept.
 std::string save_plan(const Plan& plan);
+
+// The canonical JSON document that save_plan writes out (diff and merge work on it).
+Json plan_json(const Plan& plan);
+
+// The content hash of a plan: "sha256:" + 64 hex digits of its canonical text without meta.base
+// (README "Format extensions"). Copies of the same version have the same hash.
+std::string content_hash(const Plan& plan);
+bool is_content_hash(std::string_view text);  // "sha256:" and 64 lowercase hex digits
 
 // FORMAT.md "Machine-readable output" for a projection (and, when given, a simulation's figures).
 std::string summary_json(const Plan& plan, const Projection& projection,

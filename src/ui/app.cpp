@@ -108,6 +108,9 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
         load_errors_file_ = file_name;
         return outcome;
     }
+    opened_text_ = loaded.newer_version ? "" : io::save_plan(loaded.plan);
+    opened_hash_ = loaded.newer_version ? "" : io::content_hash(loaded.plan);
+    opened_file_base_ = loaded.plan.meta.base;
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version);
     autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own
     autosave_new_version_ = true;
@@ -129,10 +132,15 @@ void App::show_panel_named(const char* name) {
         if (std::string_view(panels()[i].name) == name) show_panel_remembered(static_cast<int>(i));
 }
 
+void App::receive_file(Platform::FilePurpose purpose, std::string_view text, const std::string& file_name) {
+    compare_receive_file(*this, purpose, text, file_name);
+}
+
 void App::restore_autosave(std::string_view text, const std::string& file_name, bool dirty) {
     io::LoadResult loaded = io::load_plan(text);
     if (!loaded.ok) return;  // storage holds something we cannot read: start clean, say nothing
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version, dirty);
+    forget_opened();
     autosaved_revision_ = doc_.revision();
     notify(dirty ? tr("Restored your work from this browser's storage (not yet saved to a file).")
                  : tr("Restored your work from this browser's storage."));
@@ -140,6 +148,7 @@ void App::restore_autosave(std::string_view text, const std::string& file_name, 
 
 void App::new_plan() {
     doc_.open(blank_plan(), "", false, true);
+    forget_opened();
     autosaved_revision_ = 0;
     autosave_new_version_ = true;
 }
@@ -158,7 +167,23 @@ void App::save(bool save_as) {
     autosaved_revision_ = 0;  // record the clean state in storage too
 }
 
-std::string App::save_text() const { return doc_.is_open() ? io::save_plan(doc_.plan()) : ""; }
+std::string App::save_text() const {
+    if (!doc_.is_open()) return "";
+    std::string text = io::save_plan(doc_.plan());
+    // Once changed, the plan records the version it was opened from (README "Format extensions"),
+    // so a colleague's copy of the same file names the same ancestor; unchanged, it saves as it was.
+    // A merge sets its own base (undone with it), so only the base the file came with is replaced.
+    if (opened_hash_.empty() || text == opened_text_ || doc_.plan().meta.base != opened_file_base_) return text;
+    Plan plan = doc_.plan();
+    plan.meta.base = opened_hash_;
+    return io::save_plan(plan);
+}
+
+void App::forget_opened() {  // not opened from a file: the plan keeps whatever base it has
+    opened_text_.clear();
+    opened_hash_.clear();
+    opened_file_base_.clear();
+}
 
 std::string App::summary_text() {
     const Projection* p = projection();
@@ -381,6 +406,7 @@ bool App::restore_version(std::size_t index) {
     const Platform::StoredVersion v = versions[index];
     flush_autosave();  // the plan as it is now becomes the newest version (read first: indexes shift)
     doc_.open(std::move(loaded.plan), v.file_name, loaded.newer_version, true);
+    forget_opened();
     autosaved_revision_ = 0;
     autosave_new_version_ = true;
     notify(trf("Restored the version of %s. The plan you had is kept in this list.", v.time.substr(0, 16).c_str()));

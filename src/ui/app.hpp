@@ -10,6 +10,7 @@
 
 #include "core/model.hpp"
 #include "io/report.hpp"
+#include "ui/compare_view.hpp"
 #include "ui/document.hpp"
 #include "ui/i18n.hpp"
 #include "ui/platform.hpp"
@@ -68,6 +69,13 @@ public:
     bool restore_version(std::size_t index);
     const std::vector<Notice>& notices() const { return notices_; }
     void open_file_dialog() { platform_.request_open_file(); }
+    // Compare and merge: ask for a file to read beside the plan, and take it when it comes.
+    void request_file(Platform::FilePurpose purpose) { platform_.request_file(purpose); }
+    void receive_file(Platform::FilePurpose purpose, std::string_view text, const std::string& file_name);
+    // The plan as it was opened: its canonical text and content hash, a merge's likely ancestor.
+    const std::string& opened_text() const { return opened_text_; }
+    const std::string& opened_hash() const { return opened_hash_; }
+    Platform& platform() { return platform_; }
     std::string save_text() const;  // the canonical plan text; empty when no plan is open
     std::string summary_text();     // FORMAT.md machine-readable output; "{}" when no plan
 
@@ -114,6 +122,7 @@ public:
 
     AnalysisView& analysis_view() { return analysis_view_; }
     EditorView& editor_view() { return editor_view_; }
+    CompareView& compare_view() { return compare_view_; }
 
     // Workshop mode: an open invitation shows the participant's scoring screen instead of the plan.
     std::optional<ScoringSession>& scoring() { return scoring_; }
@@ -161,6 +170,9 @@ private:
     void show_panel_remembered(int index);
     AnalysisView analysis_view_;
     EditorView editor_view_;
+    CompareView compare_view_;
+    std::string opened_text_, opened_hash_, opened_file_base_;  // opened_file_base_: meta.base as read
+    void forget_opened();
 
     std::uint64_t autosaved_revision_ = 0;
     bool autosave_new_version_ = false;

@@ -22,6 +22,7 @@ const PanelInfo kPanels[] = {
     {"Prioritise", "Analyse", draw_prioritise, "The best set of actions for a budget, and what each budget buys."},
     {"Sensitivity", "Analyse", draw_sensitivity, "Which inputs move the Trust Index most when they are 20% off."},
     {"Simulation", "Analyse", draw_simulation, "Simulate every customer: retention with its error, and the spread of trust."},
+    {"Compare and merge", "Analyse", draw_compare_panel, "Another plan beside yours: what differs and what it does to trust; merge a colleague's copy."},
     {"Help", "Help", draw_help, "How the model works, where its figures come from, and the chart gallery."},
 };
 }  // namespace

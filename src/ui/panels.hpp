@@ -25,6 +25,7 @@ void draw_prioritise(App& app);
 void draw_sensitivity(App& app);
 void draw_simulation(App& app);
 void draw_help(App& app);
+void draw_compare_panel(App& app);  // src/ui/panel_compare.cpp: compare with another plan, merge a copy
 
 // Plan editors (src/ui/panel_settings.cpp ... panel_measurements.cpp).
 void draw_plan_settings(App& app);

@@ -45,6 +45,7 @@ struct Checksum {
 }  // namespace
 
 void bench_io();  // bench_io.cpp: plan-file load/save of a ~10 MB plan
+void bench_merge();  // bench_merge.cpp: diff and three-way merge of two edited 10 MB copies
 
 int main() {
     const Plan large = bench::large_plan(1);
@@ -113,5 +114,6 @@ int main() {
     std::printf("optimise_24_actions_value_ms median=%.1f runs=3 (nodes %lld, chosen %zu)\n", optv,
                 static_cast<long long>(res.nodes), res.chosen.size());
     bench_io();
+    bench_merge();
     return 0;
 }

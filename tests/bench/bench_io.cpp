@@ -4,10 +4,13 @@
 // Runs natively and under node (no threads, no files).
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "io/diff.hpp"
+#include "io/merge.hpp"
 #include "io/plan_file.hpp"
 #include "plan_generator.hpp"
 
@@ -28,65 +31,11 @@ double io_median_ms(int runs, Work&& work) {
     return ms.size() % 2 ? ms[ms.size() / 2] : 0.5 * (ms[ms.size() / 2 - 1] + ms[ms.size() / 2]);
 }
 
-// Adds one batch of entities (deterministic: derived from the batch number alone).
-void grow(Plan& p, int batch) {
-    const int groups = static_cast<int>(p.stakeholders.size());
-    if (p.workshop.participants.empty()) {
-        for (int i = 0; i < 40; ++i) p.workshop.participants.push_back({"p" + std::to_string(i), "Participant " + std::to_string(i), ""});
-    }
-    for (int i = 0; i < 250; ++i) {
-        const int n = batch * 250 + i;
-        Touchpoint t;
-        t.id = "tx" + std::to_string(n);
-        t.name = "Generated touchpoint " + std::to_string(n);
-        t.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
-        t.stage = static_cast<Stage>(n % 7);
-        t.channel = n % 2 ? "web" : "branch";
-        t.interactions_per_month = 0.1 + (n % 37) / 9.0;
-        t.bad_share = 0.001 + (n % 53) / 1000.0;
-        t.severity = 0.5 + (n % 11) / 7.0;
-        t.dimensions = {0.5, (n % 3) / 3.0, (n % 5) / 5.0, 0, (n % 7) / 7.0};
-        p.touchpoints.push_back(t);
-    }
-    for (int i = 0; i < 500; ++i) {
-        const int n = batch * 500 + i;
-        Observation o;
-        o.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
-        o.month = n % (p.settings.horizon_months + 1);
-        o.metric = static_cast<Metric>(n % 5);
-        o.value = o.metric == Metric::nps ? (n % 200) - 100.0 : (n % 997) / 997.0;
-        if (n % 3) o.n = 100 + n % 900;
-        o.source = "Survey wave " + std::to_string(n % 40);
-        p.observations.push_back(o);
-    }
-    for (int i = 0; i < 500; ++i) {
-        const int n = batch * 500 + i;
-        Rating g;
-        g.participant = p.workshop.participants[static_cast<std::size_t>(n % 40)].id;
-        g.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
-        g.dimension = static_cast<Dimension>(n % 5);
-        g.score = 1 + n % 9;
-        p.workshop.ratings.push_back(g);
-    }
-}
-
 }  // namespace
 
 void bench_io() {
-    constexpr std::size_t kTarget = 10u * 1000u * 1000u;
-    Plan plan = bench::large_plan(1);
-    std::string text = io::save_plan(plan);
-    // Grow in steps sized from the last measured batch, so only a few saves are needed.
-    int batch = 0;
-    while (text.size() < kTarget) {
-        const std::size_t before = text.size();
-        grow(plan, batch++);
-        text = io::save_plan(plan);
-        const std::size_t per_batch = std::max<std::size_t>(1, text.size() - before);
-        const std::size_t missing = text.size() < kTarget ? kTarget - text.size() : 0;
-        for (std::size_t extra = missing / per_batch; extra > 1; --extra) grow(plan, batch++);
-        if (missing / per_batch > 1) text = io::save_plan(plan);
-    }
+    std::string text;
+    const Plan plan = bench::grown_plan(10u * 1000u * 1000u, text);
 
     bool ok = true;
     std::size_t errors = 0;
@@ -102,4 +51,41 @@ void bench_io() {
     std::size_t saved_bytes = 0;
     const double save = io_median_ms(5, [&] { saved_bytes = io::save_plan(plan).size(); });
     std::printf("save_10mb_ms median=%.1f runs=5 (same bytes: %s)\n", save, saved_bytes == text.size() ? "yes" : "NO");
+}
+
+// Two colleagues' edited copies of the 10 MB plan merged against it (and diffed): every 50th
+// touchpoint's bad share changed by ours, every 50th (offset 25) renamed by theirs, each side
+// removing some measurements and adding touchpoints. Prints `merge_10mb_ms median=X` and
+// `diff_10mb_ms median=X`.
+void bench_merge() {
+    std::string text;
+    const Plan base = bench::grown_plan(10u * 1000u * 1000u, text);
+    Plan ours = base, theirs = base;
+    for (std::size_t i = 0; i < base.touchpoints.size(); i += 50) ours.touchpoints[i].bad_share = 0.2;
+    for (std::size_t i = 25; i < base.touchpoints.size(); i += 50) theirs.touchpoints[i].name += " (renamed)";
+    ours.observations.erase(ours.observations.begin(), ours.observations.begin() + 100);
+    theirs.observations.resize(theirs.observations.size() - 100);
+    for (int i = 0; i < 50; ++i) {
+        Touchpoint t = base.touchpoints[static_cast<std::size_t>(i)];
+        t.id = "ours-added-" + std::to_string(i);
+        ours.touchpoints.push_back(t);
+        t.id = "theirs-added-" + std::to_string(i);
+        theirs.touchpoints.push_back(t);
+    }
+    std::size_t conflicts = 0, from_theirs = 0;
+    bool ok = false;
+    const std::clock_t cpu0 = std::clock();
+    const double merge = io_median_ms(3, [&] {
+        io::MergeResult r = io::merge_plans(base, ours, theirs);
+        ok = r.ok;
+        conflicts = r.conflicts.size();
+        from_theirs = r.from_theirs;
+    });
+    // Processor time too: on a shared machine the wall clock mostly measures the neighbours.
+    const double cpu = 1000.0 * static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC / 3;
+    std::printf("merge_10mb_ms median=%.1f runs=3 cpu_mean=%.1f bytes=%zu (clean %s, conflicts %zu, taken from theirs %zu)\n",
+                merge, cpu, text.size(), ok ? "yes" : "NO", conflicts, from_theirs);
+    std::size_t changes = 0;
+    const double diff = io_median_ms(3, [&] { changes = io::diff_plans(ours, theirs).entities.size(); });
+    std::printf("diff_10mb_ms median=%.1f runs=3 (entities changed %zu)\n", diff, changes);
 }

@@ -1,9 +1,11 @@
 // Deterministic plan generators (see plan_generator.hpp), driven by the project's own generator.
 #include "plan_generator.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/rng.hpp"
+#include "io/plan_file.hpp"
 
 namespace fiducia::bench {
 namespace {
@@ -105,6 +107,48 @@ Action action(Gen& g, const Plan& p, const std::string& id) {
     return a;
 }
 
+// Adds one batch of entities (deterministic: derived from the batch number alone).
+void grow(Plan& p, int batch) {
+    const int groups = static_cast<int>(p.stakeholders.size());
+    if (p.workshop.participants.empty()) {
+        for (int i = 0; i < 40; ++i) p.workshop.participants.push_back({"p" + std::to_string(i), "Participant " + std::to_string(i), ""});
+    }
+    for (int i = 0; i < 250; ++i) {
+        const int n = batch * 250 + i;
+        Touchpoint t;
+        t.id = "tx" + std::to_string(n);
+        t.name = "Generated touchpoint " + std::to_string(n);
+        t.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
+        t.stage = static_cast<Stage>(n % 7);
+        t.channel = n % 2 ? "web" : "branch";
+        t.interactions_per_month = 0.1 + (n % 37) / 9.0;
+        t.bad_share = 0.001 + (n % 53) / 1000.0;
+        t.severity = 0.5 + (n % 11) / 7.0;
+        t.dimensions = {0.5, (n % 3) / 3.0, (n % 5) / 5.0, 0, (n % 7) / 7.0};
+        p.touchpoints.push_back(t);
+    }
+    for (int i = 0; i < 500; ++i) {
+        const int n = batch * 500 + i;
+        Observation o;
+        o.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
+        o.month = n % (p.settings.horizon_months + 1);
+        o.metric = static_cast<Metric>(n % 5);
+        o.value = o.metric == Metric::nps ? (n % 200) - 100.0 : (n % 997) / 997.0;
+        if (n % 3) o.n = 100 + n % 900;
+        o.source = "Survey wave " + std::to_string(n % 40);
+        p.observations.push_back(o);
+    }
+    for (int i = 0; i < 500; ++i) {
+        const int n = batch * 500 + i;
+        Rating g;
+        g.participant = p.workshop.participants[static_cast<std::size_t>(n % 40)].id;
+        g.stakeholder = p.stakeholders[static_cast<std::size_t>(n % groups)].id;
+        g.dimension = static_cast<Dimension>(n % 5);
+        g.score = 1 + n % 9;
+        p.workshop.ratings.push_back(g);
+    }
+}
+
 }  // namespace
 
 Plan large_plan(std::uint64_t seed) {
@@ -194,6 +238,23 @@ Plan example_like_plan(std::uint64_t seed, int actions) {
     }
     for (int i = 0; i < actions; ++i) p.actions.push_back(action(g, p, "a" + std::to_string(i)));
     return p;
+}
+
+Plan grown_plan(std::size_t target_bytes, std::string& text) {
+    Plan plan = large_plan(1);
+    text = io::save_plan(plan);
+    // Grow in steps sized from the last measured batch, so only a few saves are needed.
+    int batch = 0;
+    while (text.size() < target_bytes) {
+        const std::size_t before = text.size();
+        grow(plan, batch++);
+        text = io::save_plan(plan);
+        const std::size_t per_batch = std::max<std::size_t>(1, text.size() - before);
+        const std::size_t missing = text.size() < target_bytes ? target_bytes - text.size() : 0;
+        for (std::size_t extra = missing / per_batch; extra > 1; --extra) grow(plan, batch++);
+        if (missing / per_batch > 1) text = io::save_plan(plan);
+    }
+    return plan;
 }
 
 }  // namespace fiducia::bench

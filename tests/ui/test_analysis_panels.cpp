@@ -21,17 +21,7 @@ int panel_index(const char* name) {
 }
 
 // Clicks the middle of the widget with this label, as a person would, over three frames.
-void click(test::UiHarness& h, const std::string& label) {
-    const auto rect = ui::locate_item(label);
-    REQUIRE_MESSAGE(rect.has_value(), "no widget labelled " << label);
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddMousePosEvent(rect->x + rect->width / 2, rect->y + rect->height / 2);
-    CHECK(h.frame().empty());
-    io.AddMouseButtonEvent(0, true);
-    CHECK(h.frame().empty());
-    io.AddMouseButtonEvent(0, false);
-    CHECK(h.frame().empty());
-}
+void click(test::UiHarness& h, const std::string& label) { REQUIRE_MESSAGE(h.click(label), "no widget labelled " << label); }
 
 void open_example(test::UiHarness& h, const char* file) {
     REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/" + file), file).ok);

@@ -44,6 +44,8 @@ struct FakePlatform : ui::Platform {
     void save_screen_png(const std::string& name, float x, float y, float width, float height) override {
         screen_pngs.push_back({name, x, y, width, height});
     }
+    std::vector<FilePurpose> file_requests;  // request_file calls (Compare and merge panel)
+    void request_file(FilePurpose purpose) override { file_requests.push_back(purpose); }
     std::vector<std::string> versions;  // newest first, like the page's history
     std::string refuse_autosave;         // when set, autosave fails with this reason (storage full)
     bool autosave(const Autosave& record, std::string& error) override {
@@ -128,19 +130,20 @@ public:
         return ui::duplicate_items();
     }
 
-    // Moves the pointer to the middle of the widget with this label, presses and releases it, a
-    // frame each, as a person would; false when no such widget was drawn in the last frame.
+    // Clicks the middle of the widget with this label, as a person would, over three frames;
+    // false when no such widget was drawn. Frames with clashing ids are reported.
     bool click(const std::string& label) {
-        const std::optional<ui::ItemRect> r = ui::locate_item(label);
-        if (!r) return false;
+        const auto rect = ui::locate_item(label);
+        if (!rect) return false;
         ImGuiIO& io = ImGui::GetIO();
-        io.AddMousePosEvent(r->x + r->width / 2, r->y + r->height / 2);
-        frame();
+        bool clean = true;
+        io.AddMousePosEvent(rect->x + rect->width / 2, rect->y + rect->height / 2);
+        clean = frame().empty() && clean;
         io.AddMouseButtonEvent(0, true);
-        frame();
+        clean = frame().empty() && clean;
         io.AddMouseButtonEvent(0, false);
-        frame();
-        return true;
+        clean = frame().empty() && clean;
+        return clean;
     }
 };
 

@@ -1,0 +1,146 @@
+// Three-way merge on the canonical JSON of base, ours and theirs. One recursive rule: where ours and
+// theirs agree, or only one side differs from the base, the answer is clear; where both objects
+// (or entity lists) differ, merge inside them; anything else is a conflict.
+#include "io/merge.hpp"
+
+#include "io/plan_file.hpp"
+
+namespace fiducia::io {
+
+namespace {
+
+bool same(const Json* a, const Json* b) { return a == b || (a && b && *a == *b); }
+
+const Json* member(const Json* object, const std::string& key) {
+    if (!object || !object->is_object()) return nullptr;
+    auto it = object->find(key);
+    return it == object->end() ? nullptr : &*it;
+}
+
+MaybeJson maybe(const Json* v) { return v ? MaybeJson(*v) : std::nullopt; }
+
+// Where a value sits in each file: the pointer to report (ours first) and the path for picks.
+struct Place {
+    std::string path, ours, theirs, base;
+    std::string label;
+    Place at(const std::string& key) const {
+        return {child(path, key), child(ours, key), child(theirs, key), child(base, key),
+                label.empty() ? key : label + ": " + key};
+    }
+};
+
+struct Merger {
+    const std::map<std::string, Side>& picks;
+    MergeResult& out;
+
+    std::optional<Json> value(const Json* b, const Json* o, const Json* t, const Place& at) {
+        if (at.path == "/meta/base") return std::nullopt;  // set afresh for the result
+        if (same(o, t)) return maybe(o);
+        if (same(b, o)) {
+            ++out.from_theirs;
+            return maybe(t);
+        }
+        if (same(b, t)) return maybe(o);
+        const bool base_fits = !b || b->is_object();
+        if (o && t && o->is_object() && t->is_object() && base_fits) return object(b, *o, *t, at);
+        if (o && t && o->is_array() && t->is_array() && is_entity_list(at.path) && (!b || b->is_array()))
+            return list(b, *o, *t, at);
+        return conflict(b, o, t, at);
+    }
+
+    std::optional<Json> conflict(const Json* b, const Json* o, const Json* t, const Place& at) {
+        auto pick = picks.find(at.path);
+        if (pick != picks.end()) {
+            if (pick->second == Side::theirs) ++out.from_theirs;
+            return maybe(pick->second == Side::base ? b : pick->second == Side::ours ? o : t);
+        }
+        const std::string& pointer = o ? at.ours : t ? at.theirs : at.base;  // each side's place when it has one
+        out.conflicts.push_back({at.path, pointer, at.label, maybe(b), maybe(o), maybe(t)});
+        return maybe(o);  // a placeholder: the result is not used while a conflict is open
+    }
+
+    Json object(const Json* b, const Json& o, const Json& t, const Place& at) {
+        Json result = Json::object();
+        auto one = [&](const std::string& key) {
+            if (result.contains(key)) return;
+            if (std::optional<Json> v = value(member(b, key), member(&o, key), member(&t, key), at.at(key)))
+                result[key] = std::move(*v);
+        };
+        for (auto it = o.begin(); it != o.end(); ++it) one(it.key());
+        for (auto it = t.begin(); it != t.end(); ++it) one(it.key());
+        if (b) for (auto it = b->begin(); it != b->end(); ++it) one(it.key());  // removed by ours, edited by theirs
+        return result;
+    }
+
+    Json list(const Json* b, const Json& o, const Json& t, const Place& at) {
+        const Json empty = Json::array();
+        const Json& base = b ? *b : empty;
+        const std::vector<std::string> kb = entity_keys(at.path, base), ko = entity_keys(at.path, o),
+                                       kt = entity_keys(at.path, t);
+        auto index = [](const std::vector<std::string>& keys) {
+            std::map<std::string, std::size_t> m;
+            for (std::size_t i = 0; i < keys.size(); ++i) m[keys[i]] = i;
+            return m;
+        };
+        const auto ib = index(kb), io = index(ko), it = index(kt);
+        auto find = [](const Json& list, const std::map<std::string, std::size_t>& m, const std::string& key,
+                       std::string& ptr, const std::string& list_ptr) -> const Json* {
+            auto f = m.find(key);
+            if (f == m.end()) return nullptr;
+            ptr = child(list_ptr, f->second);
+            return &list[f->second];
+        };
+        Json result = Json::array();
+        auto one = [&](const std::string& key) {
+            Place p{at.path + "/" + pointer_escape(key), "", "", "", ""};
+            const Json* vb = find(base, ib, key, p.base, at.base);
+            const Json* vo = find(o, io, key, p.ours, at.ours);
+            const Json* vt = find(t, it, key, p.theirs, at.theirs);
+            const Json* named = vo ? vo : vt ? vt : vb;
+            p.label = entity_noun(at.path) + " " + entity_label(*named, key);
+            if (std::optional<Json> v = value(vb, vo, vt, p)) result.push_back(std::move(*v));
+        };
+        for (const std::string& key : ko) one(key);  // ours' order first
+        for (const std::string& key : kt)
+            if (!io.count(key)) one(key);  // then what theirs added (or kept while ours removed it)
+        for (const std::string& key : kb)
+            if (!io.count(key) && !it.count(key)) one(key);  // removed on both sides: nothing, by the rule
+        return result;
+    }
+};
+
+Json side_json(const MaybeJson& v) { return v.value_or(Json(nullptr)); }
+
+}  // namespace
+
+MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
+                        const std::map<std::string, Side>& picks) {
+    MergeResult result;
+    const Json jb = canonical_json(base), jo = canonical_json(ours), jt = canonical_json(theirs);
+    Merger merger{picks, result};
+    std::optional<Json> merged = merger.value(&jb, &jo, &jt, Place{"", "", "", "", ""});
+    if (!result.conflicts.empty()) return result;
+    LoadResult loaded = load_plan(dump_pretty(merged.value_or(Json::object())));
+    if (!loaded.ok) {
+        result.errors = std::move(loaded.errors);
+        return result;
+    }
+    result.plan = std::move(loaded.plan);
+    result.plan.meta.base = content_hash(result.plan);  // the merge is the copies' next common ancestor
+    result.ok = true;
+    return result;
+}
+
+std::string merge_report_json(const MergeResult& result) {
+    Json j = Json::object();
+    j["ok"] = result.ok;
+    j["conflicts"] = Json::array();
+    for (const Conflict& c : result.conflicts)
+        j["conflicts"].push_back({{"path", c.path}, {"pointer", c.pointer}, {"label", c.label},
+                                  {"base", side_json(c.base)}, {"ours", side_json(c.ours)},
+                                  {"theirs", side_json(c.theirs)}});
+    j["errors"] = result.errors;
+    return dump_pretty(j);
+}
+
+}  // namespace fiducia::io

@@ -1,0 +1,42 @@
+// Three-way merge of two edited copies of a plan against their common ancestor (issue 6, "Merge"),
+// field by field on the canonical JSON, entities matched as in diff.hpp. A change made on one side
+// only is taken; the same change on both sides is taken once; two different changes to one field,
+// or an edit on one side and a removal on the other, are conflicts, never resolved silently: the
+// caller passes the person's picks and merges again. List order: ours, then theirs' additions.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/plan.hpp"
+#include "io/diff.hpp"
+
+namespace fiducia::io {
+
+enum class Side { base, ours, theirs };
+
+struct Conflict {
+    std::string path;     // the conflict's name for picks: entities by key, "/touchpoints/checkout/bad_share"
+    std::string pointer;  // JSON pointer in ours (in theirs, else the base, when ours lacks it)
+    std::string label;    // "touchpoint Checkout: bad_share", for a person
+    MaybeJson base, ours, theirs;  // nullopt: that side does not have it (removed, or never added)
+};
+
+struct MergeResult {
+    bool ok = false;                   // no conflict left and the result is a valid plan
+    std::vector<Conflict> conflicts;   // those without a pick, in document order
+    std::vector<std::string> errors;   // what the validator says of the merged plan
+    Plan plan;                         // meaningful when ok; meta.base = its own content hash
+    std::size_t from_theirs = 0;       // fields and entities taken from theirs (changes ours lacked)
+};
+
+// `picks` names a side for conflicts by their path; a pick for a side that lacks the value removes it.
+MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
+                        const std::map<std::string, Side>& picks = {});
+
+// {"ok", "conflicts": [{"path", "pointer", "label", "base", "ours", "theirs"}], "errors"}; a
+// missing side is null.
+std::string merge_report_json(const MergeResult& result);
+
+}  // namespace fiducia::io
