@@ -11,6 +11,7 @@
 #include "core/model.hpp"
 #include "ui/document.hpp"
 #include "ui/platform.hpp"
+#include "ui/presenter.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
 
@@ -100,6 +101,16 @@ public:
     AnalysisView& analysis_view() { return analysis_view_; }
     EditorView& editor_view() { return editor_view_; }
 
+    // Presenter mode (src/ui/presenter.cpp): asks the platform for full screen, uses the projector
+    // theme at a larger size, and draws instead of the menus and panels.
+    PresenterState& presenter() { return presenter_; }
+    void set_presenting(bool on);
+    double now() const { return platform_.now_seconds(); }
+    Platform& platform() { return platform_; }
+    // The platform clock time at which the UI needs a frame although nothing else happens (a running
+    // round timer, once a second); negative when none.
+    double next_frame_at() const;
+
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
 
@@ -140,6 +151,7 @@ private:
     bool autosave_new_version_ = false;
     double last_change_time_ = 0;
     std::uint64_t seen_revision_ = 0;
+    PresenterState presenter_;
 };
 
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);
