@@ -16,8 +16,10 @@ set(WEB_LINK_FLAGS
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_fiducia.js"
   "SHELL:--shell-file ${CMAKE_SOURCE_DIR}/web/shell.html"
   "SHELL:--embed-file ${FONT_DIR}@/fonts"
-  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples")
-set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js
+  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/share_link.js")
+set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js ${CMAKE_SOURCE_DIR}/web/share_link.js
+                ${CMAKE_SOURCE_DIR}/web/sw.js
                 ${EXAMPLE_PLANS} ${FONT_FILES})
 
 file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platform_web.cpp)
@@ -29,6 +31,9 @@ target_link_options(app PRIVATE ${WEB_LINK_FLAGS})
 set_target_properties(app PROPERTIES OUTPUT_NAME index SUFFIX .html RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT}
                       LINK_DEPENDS "${WEB_DEPENDS}")
 add_dependencies(app fonts)
+# The service worker, stamped with this build's fingerprint (web/sw.js, cmake/stamp_sw.cmake).
+add_custom_command(TARGET app POST_BUILD COMMAND ${CMAKE_COMMAND} -DSOURCE=${CMAKE_SOURCE_DIR}/web/sw.js
+                   -DDIR=${WEB_OUT} -P ${CMAKE_SOURCE_DIR}/cmake/stamp_sw.cmake VERBATIM)
 
 # dist/fiducia.html: one self-contained file that opens from file:// (a USB stick), offline.
 add_executable(app_single ${APP_WEB_SOURCES})

@@ -20,6 +20,8 @@ int fiducia_js_fit_canvas(int* width, int* height);
 char* fiducia_js_load_preference(const char* key);  // malloc'd, or null
 void fiducia_js_store_preference(const char* key, const char* value);
 void fiducia_js_copy_to_clipboard(const char* text);
+void fiducia_js_set_fullscreen(int on);
+void fiducia_js_copy_share_link(const char* text, int max_chars);
 }
 
 namespace fiducia::app {
@@ -89,6 +91,12 @@ std::string PlatformWeb::load_preference(const std::string& key) {
 
 void PlatformWeb::store_preference(const std::string& key, const std::string& value) {
     fiducia_js_store_preference(key.c_str(), value.c_str());
+}
+
+void PlatformWeb::set_fullscreen(bool on) { fiducia_js_set_fullscreen(on ? 1 : 0); }
+
+void PlatformWeb::copy_share_link(const std::string& plan_text, int max_chars) {
+    fiducia_js_copy_share_link(plan_text.c_str(), max_chars);
 }
 
 void PlatformWeb::copy_to_clipboard(const char* text) {

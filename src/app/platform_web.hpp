@@ -18,6 +18,8 @@ public:
     double now_seconds() const override;
     std::string load_preference(const std::string& key) override;
     void store_preference(const std::string& key, const std::string& value) override;
+    void set_fullscreen(bool on) override;
+    void copy_share_link(const std::string& plan_text, int max_chars) override;
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

@@ -64,7 +64,7 @@ void App::set_presenting(bool on) {
     apply_style();
 }
 
-double App::next_frame_at() const { return presenter_.on ? presenter_.timer.next_change(platform_.now_seconds()) : -1; }
+
 
 void App::set_theme(Theme theme) {
     theme_ = theme;
@@ -441,8 +441,10 @@ void App::draw() {
         draw_presenter(*this);
         draw_notices();
         autosave_if_due();
+        frame_due_ = presenter_.on ? presenter_.timer.next_change(platform_.now_seconds()) : -1;
         return;
     }
+    frame_due_ = -1;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

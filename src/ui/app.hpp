@@ -108,8 +108,8 @@ public:
     double now() const { return platform_.now_seconds(); }
     Platform& platform() { return platform_; }
     // The platform clock time at which the UI needs a frame although nothing else happens (a running
-    // round timer, once a second); negative when none.
-    double next_frame_at() const;
+    // round timer, once a second), as decided by the last frame drawn; negative when none.
+    double next_frame_at() const { return frame_due_; }
 
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
@@ -152,6 +152,7 @@ private:
     double last_change_time_ = 0;
     std::uint64_t seen_revision_ = 0;
     PresenterState presenter_;
+    double frame_due_ = -1;
 };
 
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);

@@ -84,7 +84,7 @@ void slide_trust_index(App& app, const Plan& plan, const Projection& p, bool ind
     if (index_only)
         for (const Stakeholder& s : plan.stakeholders) hidden.push_back(s.id);
     (void)app;
-    trust_over_time(plan, p, hidden, 0);
+    trust_over_time(plan, p, hidden, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
 }
 
 void slide_waterfall(App& app, const Plan& plan, const Projection& p) {
@@ -238,7 +238,7 @@ void draw_presenter(App& app) {
     heading(tr(slides[static_cast<std::size_t>(state.slide)]));
 
     const float controls_h = ImGui::GetFrameHeightWithSpacing() + heading_font()->FontSize * 0.5f + ImGui::GetStyle().ItemSpacing.y * 2;
-    if (ImGui::BeginChild("##slide", ImVec2(0, -controls_h), false, ImGuiWindowFlags_NoNav)) {
+    if (ImGui::BeginChild("##slide", ImVec2(0, -controls_h), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar)) {
         const std::string slide = slides[static_cast<std::size_t>(state.slide)];
         if (!p || p->months.empty() || plan.stakeholders.empty()) caption(tr("Add a stakeholder group to see its trust here."));
         else if (slide == kTrustIndex || slide == kGroups) slide_trust_index(app, plan, *p, slide == kTrustIndex);

@@ -139,6 +139,10 @@ TEST_CASE("the round timer counts down, wakes the page once a second only while 
     CHECK(due > h.platform.clock);
     CHECK(due <= h.platform.clock + 1.0 + 1e-2);
     CHECK(ui::format_clock(timer.seconds_left(due)) != ui::format_clock(timer.seconds_left(due - 0.01)));
+    h.platform.clock = due;  // the page's loop asks at that moment, before drawing: the frame is due now
+    CHECK(h.app.next_frame_at() <= h.platform.clock);
+    h.frame();
+    CHECK(h.app.next_frame_at() > h.platform.clock);  // and the next one a second on
 
     REQUIRE(click(h, "Pause"));
     CHECK_FALSE(timer.running);
