@@ -84,7 +84,8 @@ void slide_trust_index(App& app, const Plan& plan, const Projection& p, bool ind
     if (index_only)
         for (const Stakeholder& s : plan.stakeholders) hidden.push_back(s.id);
     (void)app;
-    trust_over_time(plan, p, hidden, ImGui::GetContentRegionAvail().y - ImGui::GetStyle().ItemSpacing.y);
+    // The legend goes under the plot: leave it two lines.
+    trust_over_time(plan, p, hidden, ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.6f);
 }
 
 void slide_waterfall(App& app, const Plan& plan, const Projection& p) {
