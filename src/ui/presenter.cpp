@@ -162,19 +162,22 @@ void draw_controls(App& app, int count) {
     // The round timer, large; red once the time is up, then counting the overtime.
     const double left = timer.seconds_left(now);
     const bool up = left <= 0;
-    const std::string clock = up ? std::string(tr("Time is up")) + "  " + format_clock(left) : format_clock(left);
+    const std::string clock = format_clock(left);
     ImFont* big = heading_font();
     const float size = big->FontSize * 1.2f;
+    // A box as wide as the widest clock, so the buttons beside it never move as it counts.
     const ImVec2 text_size = big->CalcTextSizeA(size, FLT_MAX, 0, clock.c_str());
-    ImGui::SameLine(0, em * 3);
+    const float widest = big->CalcTextSizeA(size, FLT_MAX, 0, "+00:00").x;
+    ImGui::SameLine(0, em * 2);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const ImVec2 box(text_size.x + em, size + em * 0.2f);
+    const ImVec2 box(widest + em, size + em * 0.2f);
     ImGui::InvisibleButton("##round-timer", box);
-    item_tooltip(tr("The workshop round's timer: set the minutes, then Start. At zero it turns red and counts the overtime."));
+    item_tooltip(up ? tr("Time is up: the round is over. The clock counts the minutes over; Reset sets it back.")
+                    : tr("The workshop round's timer: set the minutes, then Start. At zero it turns red and counts the overtime."));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     if (up) draw->AddRectFilled(at, ImVec2(at.x + box.x, at.y + box.y), IM_COL32(200, 20, 20, 255), em * 0.3f);
-    draw->AddText(big, size, ImVec2(at.x + em * 0.5f, at.y + em * 0.1f), up ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text),
-                  clock.c_str());
+    draw->AddText(big, size, ImVec2(at.x + (box.x - text_size.x) / 2, at.y + em * 0.1f),
+                  up ? IM_COL32_WHITE : ImGui::GetColorU32(ImGuiCol_Text), clock.c_str());
 
     ImGui::SameLine(0, em);
     if (ImGui::Button(timer.running ? tr("Pause") : tr("Start"))) timer.running ? timer.pause(now) : timer.start(now);
