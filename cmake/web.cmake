@@ -17,8 +17,10 @@ set(WEB_LINK_FLAGS
   "SHELL:--js-library ${CMAKE_SOURCE_DIR}/web/library_fiducia.js"
   "SHELL:--embed-file ${FONT_DIR}@/fonts"
   "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples"
-  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/i18n@/i18n")
-set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js
+  "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/i18n@/i18n"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/share_link.js")
+set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js ${CMAKE_SOURCE_DIR}/web/share_link.js
+                ${CMAKE_SOURCE_DIR}/web/sw.js
                 ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 
 file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platform_web.cpp)
@@ -33,6 +35,9 @@ add_dependencies(app fonts)
 # The CJK font beside the page, fetched only when Chinese text is shown (PlatformWeb::cjk_font_ready).
 add_custom_command(TARGET app POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CJK_FONT} ${WEB_OUT}/fonts/ui-cjk.ttf VERBATIM)
+# The service worker, stamped with this build's fingerprint (web/sw.js, cmake/stamp_sw.cmake).
+add_custom_command(TARGET app POST_BUILD COMMAND ${CMAKE_COMMAND} -DSOURCE=${CMAKE_SOURCE_DIR}/web/sw.js
+                   -DDIR=${WEB_OUT} -P ${CMAKE_SOURCE_DIR}/cmake/stamp_sw.cmake VERBATIM)
 
 # dist/fiducia.html: one self-contained file that opens from file:// (a USB stick), offline.
 # Its wasm is inline, so its shell names no wasm file for the page to compile early.

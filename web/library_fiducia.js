@@ -166,4 +166,15 @@ mergeInto(LibraryManager.library, {
     Browser.setCanvasSize(w, h);
     return 1;
   },
+
+  // Presenter mode: the whole screen (the page, not the canvas, so the canvas keeps sizing itself).
+  fiducia_js_set_fullscreen: function (on) {
+    var el = document.documentElement;
+    if (on && !document.fullscreenElement && el.requestFullscreen) el.requestFullscreen().catch(function () {});
+    if (!on && document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+  },
+
+  fiducia_js_copy_share_link: function (textPtr, maxChars) {
+    FiduciaShare.copy(UTF8ToString(textPtr), maxChars);
+  },
 });

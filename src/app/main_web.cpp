@@ -12,6 +12,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
@@ -20,14 +21,12 @@
 #include "io/plan_file.hpp"
 #include "ui/app.hpp"
 #include "ui/locator.hpp"
+#include "ui/share_link.hpp"
 #include "ui/theme.hpp"
 
 namespace {
 
 constexpr double kActiveSecondsAfterInput = 1.0;  // covers ImGui's hover delays and fades
-// ImGui takes queued input one change per frame (a click is a press, then a release): however long
-// frames take on a busy machine, this many follow any input, so no release is left unprocessed.
-constexpr int kFramesAfterInput = 4;
 
 struct WebApp {
     GLFWwindow* window = nullptr;
@@ -35,7 +34,6 @@ struct WebApp {
     fiducia::ui::App app{platform};
     float scale = 0;
     double active_until = 0;
-    int frames_owed = 0;  // frames still to draw for the last input (kFramesAfterInput)
     unsigned long long frames = 0;
     double last_frame_ms = 0;
     double first_frame_at_ms = 0;  // performance.now() when the first frame was drawn
@@ -53,7 +51,6 @@ double now_seconds() { return emscripten_get_now() / 1000.0; }
 void fiducia_wake_internal() {
     if (!g_web) return;
     g_web->active_until = now_seconds() + kActiveSecondsAfterInput;
-    g_web->frames_owed = kFramesAfterInput;
 }
 
 void load_examples(fiducia::ui::App& app) {
@@ -89,10 +86,12 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
 
 void frame() {
     WebApp& w = *g_web;
-    const bool active = now_seconds() < w.active_until || w.frames_owed > 0 || w.app.busy() ||
-                        ImGui::GetIO().WantTextInput;
+    const double due = w.app.next_frame_at();  // a running round timer: about one frame a second
+    // Input still queued (a click arrives as move, press, release: one frame each) keeps frames coming
+    // even when a slow machine draws fewer than three in the second after the input.
+    const bool active = now_seconds() < w.active_until || w.app.busy() || ImGui::GetIO().WantTextInput ||
+                        (due >= 0 && now_seconds() >= due) || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     if (!active) return;
-    if (w.frames_owed > 0) --w.frames_owed;
     const double start = emscripten_get_now();
 
     int width = 0, height = 0;
@@ -184,7 +183,7 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_stats(void) {
 // Where the widget labelled `label` was drawn in the last frame, in CSS pixels; "null" if nowhere.
 EMSCRIPTEN_KEEPALIVE const char* fiducia_locate(const char* label) {
     std::optional<fiducia::ui::ItemRect> r = fiducia::ui::locate_item(label);
-    const float s = g_web->scale > 0 ? g_web->scale : 1.0f;
+    const float s = fiducia::app::PlatformWeb::device_pixel_ratio();  // framebuffer pixels per CSS pixel (not the theme zoom)
     g_web->reply = r ? nlohmann::json{{"x", r->x / s}, {"y", r->y / s}, {"width", r->width / s},
                                       {"height", r->height / s}}.dump()
                      : "null";
@@ -192,6 +191,40 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_locate(const char* label) {
 }
 
 EMSCRIPTEN_KEEPALIVE void fiducia_paste(const char* text) { fiducia::app::PlatformWeb::set_pasted_text(text); }
+
+// Share links (web/share_link.js): what came of making one, a plan that arrived in one (bytes with a
+// length), or why the link could not be read.
+EMSCRIPTEN_KEEPALIVE void fiducia_share_link_made(int result, int length) {
+    fiducia::ui::share_link_made(g_web->app, static_cast<fiducia::ui::ShareLinkMade>(result), length);
+    fiducia_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void fiducia_open_shared(const char* data, int length) {
+    fiducia::ui::open_shared_plan(g_web->app, std::string_view(data, static_cast<std::size_t>(length)));
+    fiducia_wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void fiducia_share_link_broken(int reason) {
+    fiducia::ui::share_link_broken(g_web->app, static_cast<fiducia::ui::ShareLinkBroken>(reason));
+    fiducia_wake();
+}
+
+// The browser left full screen (the person pressed Esc or F11): presenter mode ends with it.
+EMSCRIPTEN_KEEPALIVE void fiducia_fullscreen_left(void) {
+    g_web->app.set_presenting(false);
+    fiducia_wake();
+}
+
+// Presenter mode's state, for automation: {"on", "slide", "slides", "timer_seconds", "timer_running"}.
+EMSCRIPTEN_KEEPALIVE const char* fiducia_presenter(void) {
+    fiducia::ui::PresenterState& state = g_web->app.presenter();
+    nlohmann::json reply = {{"on", state.on}, {"slide", state.slide},
+                            {"slides", fiducia::ui::presenter_slides(g_web->app)},
+                            {"timer_seconds", state.timer.seconds_left(g_web->app.now())},
+                            {"timer_running", state.timer.running}};
+    g_web->reply = reply.dump();
+    return g_web->reply.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE void fiducia_flush_autosave(void) { g_web->app.flush_autosave(); }
 

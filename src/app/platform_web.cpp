@@ -27,6 +27,8 @@ void fiducia_js_store_preference(const char* key, const char* value);
 void fiducia_js_copy_to_clipboard(const char* text);
 char* fiducia_js_browser_language(void);  // malloc'd
 void fiducia_js_fetch_cjk_font(void);     // writes /fonts/ui-cjk.ttf, then wakes the loop
+void fiducia_js_set_fullscreen(int on);
+void fiducia_js_copy_share_link(const char* text, int max_chars);
 }
 
 namespace fiducia::app {
@@ -136,6 +138,12 @@ bool PlatformWeb::cjk_font_ready() {
 
 void PlatformWeb::store_preference(const std::string& key, const std::string& value) {
     fiducia_js_store_preference(key.c_str(), value.c_str());
+}
+
+void PlatformWeb::set_fullscreen(bool on) { fiducia_js_set_fullscreen(on ? 1 : 0); }
+
+void PlatformWeb::copy_share_link(const std::string& plan_text, int max_chars) {
+    fiducia_js_copy_share_link(plan_text.c_str(), max_chars);
 }
 
 void PlatformWeb::copy_to_clipboard(const char* text) {

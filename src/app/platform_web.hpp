@@ -24,6 +24,8 @@ public:
     std::string browser_language() override;
     // Whether /fonts/ui-cjk.ttf is there; if not, fetches it (once) and wakes the loop when it is.
     static bool cjk_font_ready();
+    void set_fullscreen(bool on) override;
+    void copy_share_link(const std::string& plan_text, int max_chars) override;
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

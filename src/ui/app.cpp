@@ -6,7 +6,9 @@
 #include <imgui.h>
 
 #include "io/plan_file.hpp"
+#include "ui/i18n.hpp"
 #include "ui/panels.hpp"
+#include "ui/share_link.hpp"
 
 namespace fiducia::ui {
 
@@ -56,9 +58,21 @@ App::App(Platform& platform) : platform_(platform) {
         if (panel == panels()[i].name) panel_ = static_cast<int>(i);
 }
 
-float App::ui_scale() const { return device_scale_ * (theme_ == Theme::projector ? 1.3f : 1.0f); }
+float App::ui_scale() const {
+    if (presenter_.on) return device_scale_ * 1.6f;  // read from the back of a room
+    return device_scale_ * (theme_ == Theme::projector ? 1.3f : 1.0f);
+}
 
-void App::apply_style() { apply_theme(theme_, ui_scale()); }
+void App::apply_style() { apply_theme(presenter_.on ? Theme::projector : theme_, ui_scale()); }
+
+void App::set_presenting(bool on) {
+    if (presenter_.on == on) return;
+    presenter_.on = on;
+    platform_.set_fullscreen(on);
+    apply_style();
+}
+
+
 
 void App::set_theme(Theme theme) {
     theme_ = theme;
@@ -336,6 +350,7 @@ void App::autosave_if_due(bool now_please) {
 
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(ImGuiKey_F5, false) && doc_.is_open()) set_presenting(!presenter_.on);
     if (!io.KeyCtrl) return;
     if (ImGui::IsKeyPressed(ImGuiKey_S, false)) save(io.KeyShift);
     if (ImGui::IsKeyPressed(ImGuiKey_O, false)) platform_.request_open_file();
@@ -352,6 +367,11 @@ void App::draw_menu_bar() {
         if (ImGui::MenuItem(tr("Save"), "Ctrl+S", false, doc_.is_open())) save(false);
         if (ImGui::MenuItem(tr("Save as..."), "Ctrl+Shift+S", false, doc_.is_open())) save(true);
         draw_export_menu();
+        if (ImGui::MenuItem(tr("Copy share link"), nullptr, false, doc_.is_open())) copy_share_link(*this);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip(tr("Copies a link to this page with the whole plan packed inside it (links up to %d "
+                                 "characters). Opening the link opens the plan, offline too; the plan is never sent "
+                                 "to any server, but whoever has the link can read it."), kShareLinkMaxChars);
         if (ImGui::BeginMenu(tr("Restore previous version"))) {
             draw_stored_versions();
             ImGui::EndMenu();
@@ -370,6 +390,11 @@ void App::draw_menu_bar() {
             const char* names[] = {tr("Light theme"), tr("Dark theme"), tr("Projector (large, high contrast)")};
             if (ImGui::MenuItem(names[i], nullptr, theme_ == static_cast<Theme>(i))) set_theme(static_cast<Theme>(i));
         }
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("Presenter mode"), "F5", false, doc_.is_open())) set_presenting(true);
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", tr("Full screen, one chart at a time in large type, with a timer for workshop "
+                                       "rounds. Arrow keys change the chart; Esc leaves."));
         ImGui::EndMenu();
     }
     draw_language_menu();
@@ -488,6 +513,15 @@ void App::draw_navigation() {
 
 void App::draw() {
     handle_shortcuts();
+    if (presenter_.on && doc_.is_open()) {
+        step_jobs();  // a simulation started before keeps running behind the charts
+        draw_presenter(*this);
+        draw_notices();
+        autosave_if_due();
+        frame_due_ = presenter_.on ? presenter_.timer.next_change(platform_.now_seconds()) : -1;
+        return;
+    }
+    frame_due_ = -1;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

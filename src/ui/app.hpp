@@ -14,6 +14,7 @@
 #include "ui/document.hpp"
 #include "ui/i18n.hpp"
 #include "ui/platform.hpp"
+#include "ui/presenter.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_state.hpp"
 #include "ui/workshop.hpp"
@@ -130,6 +131,16 @@ public:
     void show_load_errors(std::vector<std::string> errors, std::string file_name);
     void show_panel_named(const char* name);
 
+    // Presenter mode (src/ui/presenter.cpp): asks the platform for full screen, uses the projector
+    // theme at a larger size, and draws instead of the menus and panels.
+    PresenterState& presenter() { return presenter_; }
+    void set_presenting(bool on);
+    double now() const { return platform_.now_seconds(); }
+    Platform& platform() { return platform_; }
+    // The platform clock time at which the UI needs a frame although nothing else happens (a running
+    // round timer, once a second), as decided by the last frame drawn; negative when none.
+    double next_frame_at() const { return frame_due_; }
+
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
 
@@ -183,6 +194,8 @@ private:
     std::uint64_t cjk_revision_ = ~0ull;
     Language cjk_language_ = Language::en;
     void draw_language_menu();
+    PresenterState presenter_;
+    double frame_due_ = -1;
 };
 
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);

@@ -9,6 +9,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/panels.hpp"
+#include "ui/plan_charts.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -17,28 +18,6 @@ namespace fiducia::ui {
 namespace {
 
 using namespace chart;
-
-std::string source_kind(const std::string& source) {
-    if (source == "base_rate")
-        return tr("Trust before any evidence: the group's base rate (its propensity to trust, Mayer et al. 1995), "
-               "weighted by the prior weight W.");
-    if (source == "peers")
-        return tr("Peer reviews: the star rating read by a share of the group moves its base rate (people trust "
-               "'people like me', Edelman Trust Barometer).");
-    if (source == "culture")
-        return tr("Culture: empowered staff fix service problems, and employees judge whether the company trusts "
-               "and rewards them.");
-    if (source.rfind("touchpoint:", 0) == 0)
-        return tr("A touchpoint: its good experiences add evidence, its bad ones take away three times as much by "
-               "default (Slovic 1993).");
-    if (source.rfind("commitment:", 0) == 0)
-        return tr("A commitment: kept occasions are evidence the organisation keeps its promises; broken public "
-               "ones count double.");
-    if (source.rfind("knowledge_source:", 0) == 0)
-        return tr("A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
-               "its knowledge also makes advice and empathy land better (personalisation).");
-    return "";
-}
 
 }  // namespace
 
@@ -82,7 +61,6 @@ void draw_explain(App& app) {
     const std::size_t month = static_cast<std::size_t>(std::clamp(view.explain_month, 0, p.horizon_months));
     if (month >= p.explanation.size() || group >= p.explanation[month].size()) return;
     const StakeholderMonth& sm = p.months[month].stakeholders[group];
-    const std::vector<WaterfallStep> steps = waterfall(p.explanation[month][group]);
 
     ImGui::Spacing();
     ImGui::PushFont(heading_font());
@@ -93,37 +71,7 @@ void draw_explain(App& app) {
                        "largest first. Blue raises trust, orange lowers it."),
                        stakeholder_label(plan, group).c_str(), month_label(static_cast<int>(month), plan.settings.start).c_str());
 
-    Range range;
-    for (const WaterfallStep& s : steps) {
-        range.add(s.to);
-        if (s.source != "base_rate") range.add(s.from);
-    }
-    range.add(sm.trust);
-    const double pad = std::max(0.01, (range.hi - range.lo) * 0.05);
-    BarChart chart;
-    chart.connect = true;
-    chart.x = Axis(std::max(0.0, range.lo - pad), std::min(1.0, range.hi + pad), Format::trust);
-    for (const WaterfallStep& s : steps) {
-        BarRow row;
-        const bool base = s.source == "base_rate";
-        row.label = source_label(plan, s.source);
-        row.bars.push_back({s.from, s.to, base ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
-        row.value_text = base ? format_trust(s.value) : format_points(s.value);
-        row.tooltip = (base ? trf("Starts at %s.", format_trust(s.value).c_str())
-                            : trf("%s points, from %s to %s.", format_points(s.value).c_str(), format_trust(s.from).c_str(),
-                                  format_trust(s.to).c_str())) +
-                      "\n" + source_kind(s.source);
-        chart.rows.push_back(row);
-    }
-    BarRow total;
-    total.label = trf("Trust of %s", stakeholder_label(plan, group).c_str());
-    total.strong = true;
-    total.bars.push_back({0, sm.trust, series_colour(static_cast<int>(group))});
-    total.value_text = format_trust(sm.trust);
-    total.tooltip = trf("The sum of the bars above, exactly: each source's share is omega_d (r_i (1 - a) - nu s_i a) / n "
-                        "(MODEL.md, after Josang & Ismail 2002). 95%% band %s to %s.", format_trust(sm.band_low).c_str(),
-                        format_trust(sm.band_high).c_str());
-    chart.rows.push_back(total);
+    const BarChart chart = waterfall_chart(plan, p, group, month);
     bar_chart("##waterfall", chart);
 
     chart::subheading(tr("Per dimension"), tr("The same group and month, dimension by dimension (Mayer et al. 1995)."));

@@ -10,6 +10,7 @@
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
 #include "ui/panels.hpp"
+#include "ui/plan_charts.hpp"
 #include "ui/widgets.hpp"
 
 namespace fiducia::ui {
@@ -20,12 +21,6 @@ using namespace chart;
 
 bool contains(const std::vector<std::string>& list, const std::string& s) {
     return std::find(list.begin(), list.end(), s) != list.end();
-}
-
-std::vector<double> month_axis(const Projection& p) {
-    std::vector<double> xs;
-    for (const MonthResult& m : p.months) xs.push_back(m.month);
-    return xs;
 }
 
 std::string scenario_name(const Plan& plan, const std::string& id) {
@@ -54,90 +49,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         ImGui::PopID();
     }
 
-    const std::vector<double> xs = month_axis(p);
-    Range range;
-    std::vector<double> index;
-    for (const MonthResult& m : p.months) index.push_back(m.trust_index);
-    range.add(index);
-    struct Group {
-        std::size_t g;
-        std::vector<double> trust, lo, hi;
-    };
-    std::vector<Group> groups;
-    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
-        if (contains(view.hidden_groups, plan.stakeholders[g].id)) continue;
-        Group gr{g, {}, {}, {}};
-        for (const MonthResult& m : p.months) {
-            gr.trust.push_back(m.stakeholders[g].trust);
-            gr.lo.push_back(m.stakeholders[g].band_low);
-            gr.hi.push_back(m.stakeholders[g].band_high);
-        }
-        range.add(gr.lo);
-        range.add(gr.hi);
-        groups.push_back(std::move(gr));
-    }
-    // Measurements on the trust scale: trust share as is, NPS mapped to (NPS + 100) / 200.
-    struct Marks {
-        std::vector<double> xs, ys;
-        std::vector<std::string> tips;
-    };
-    std::vector<Marks> share(plan.stakeholders.size()), nps(plan.stakeholders.size());
-    for (const Observation& o : plan.observations) {
-        std::size_t g = 0;
-        while (g < plan.stakeholders.size() && plan.stakeholders[g].id != o.stakeholder) ++g;
-        if (g == plan.stakeholders.size() || contains(view.hidden_groups, o.stakeholder)) continue;
-        if (o.month < 0 || o.month > p.horizon_months) continue;
-        const std::string when = month_label(o.month, plan.settings.start);
-        const std::string sample = o.n ? " (n = " + format_number(*o.n) + ")" : "";
-        const std::string source = o.source.empty() ? "" : "\nSource: " + o.source;
-        if (o.metric == Metric::trust_share) {
-            share[g].xs.push_back(o.month);
-            share[g].ys.push_back(o.value);
-            share[g].tips.push_back(stakeholder_label(plan, g) + ", " + when + ": measured trust " + format_trust(o.value) +
-                                    sample + ". The share trusting on the 9-point scale (6-9 counts as trust, as in "
-                                    "Edelman's Trust Barometer), drawn as it is." + source);
-            range.add(o.value);
-        } else if (o.metric == Metric::nps) {
-            const double y = (o.value + 100) / 200;
-            nps[g].xs.push_back(o.month);
-            nps[g].ys.push_back(y);
-            nps[g].tips.push_back(stakeholder_label(plan, g) + ", " + when + ": NPS " + format_number(o.value) + sample +
-                                  ", drawn at " + format_trust(y) + " = (NPS + 100) / 2. NPS (Reichheld 2003) is "
-                                  "promoters minus detractors, not a trust share: the mapping only puts it on the "
-                                  "same 0-100 scale to see its direction." + source);
-            range.add(y);
-        }
-    }
-    range.lo = std::max(0.0, range.lo - 0.03);
-    range.hi = std::min(1.0, range.hi + 0.03);
-    Plot plot;
-    plot.begin("##trust-over-time", ImVec2(0, em * 17), Axis(0, p.horizon_months, Format::months, plan.settings.start),
-               Axis(range.lo, range.hi, Format::trust));
-    // Bands overlap when several groups show: lighter fills, with thin edges to tell them apart.
-    const float fill = groups.size() > 2 ? 0.07f : 0.15f;
-    for (const Group& gr : groups)
-        plot.band(stakeholder_label(plan, gr.g), xs, gr.lo, gr.hi, with_alpha(series_colour(static_cast<int>(gr.g)), fill));
-    for (const Group& gr : groups) {
-        plot.line("", xs, gr.lo, with_alpha(series_colour(static_cast<int>(gr.g)), 0.45f), 1.0f);
-        plot.line("", xs, gr.hi, with_alpha(series_colour(static_cast<int>(gr.g)), 0.45f), 1.0f);
-    }
-    for (const Group& gr : groups)
-        plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
-    plot.line(tr("Trust Index"), xs, index, neutral_colour(), 2.5f, true);
-    bool any_share = false, any_nps = false;
-    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
-        if (!share[g].xs.empty()) {
-            plot.points(any_share ? "" : tr("Measured trust share"), share[g].xs, share[g].ys, series_colour(static_cast<int>(g)),
-                        Marker::circle, share[g].tips);
-            any_share = true;
-        }
-        if (!nps[g].xs.empty()) {
-            plot.points(any_nps ? "" : tr("NPS, mapped to 0-100"), nps[g].xs, nps[g].ys, series_colour(static_cast<int>(g)),
-                        Marker::diamond, nps[g].tips);
-            any_nps = true;
-        }
-    }
-    plot.end();
+    trust_over_time(plan, p, view.hidden_groups, em * 17);
 
     // CSAT, churn and other measurements are not trust: listed, not drawn.
     std::vector<const Observation*> others;

@@ -9,6 +9,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/panels.hpp"
+#include "ui/plan_charts.hpp"
 #include "ui/widgets.hpp"
 
 namespace fiducia::ui {
@@ -47,38 +48,11 @@ void draw_sensitivity(App& app) {
     ImGui::SameLine(0, em);
     ImGui::TextDisabled(tr("| line: Trust Index as planned, %s"), format_trust(base).c_str());
 
-    std::vector<const SensitivityItem*> items;
-    for (const SensitivityItem& s : view.sensitivity)
-        if (std::fabs(s.trust_high - s.trust_low) > 1e-9) items.push_back(&s);
-    if (items.empty()) {
+    const BarChart chart = tornado_chart(view.sensitivity, base, static_cast<std::size_t>(view.sensitivity_rows));
+    if (chart.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No input moves the Trust Index."));
         return;
     }
-    if (items.size() > static_cast<std::size_t>(view.sensitivity_rows)) items.resize(static_cast<std::size_t>(view.sensitivity_rows));
-    BarChart chart;
-    chart.has_reference = true;
-    chart.reference = base;
-    Range range;
-    range.add(base);
-    for (const SensitivityItem* s : items) {
-        range.add(s->trust_low);
-        range.add(s->trust_high);
-        BarRow row;
-        row.label = s->label;
-        row.bars.push_back({base, s->trust_low, down_colour()});
-        row.bars.push_back({base, s->trust_high, up_colour()});
-        row.value_text = format_trust(std::fabs(s->trust_high - s->trust_low));
-        char value[64];
-        std::snprintf(value, sizeof value, "%g", s->value);
-        row.tooltip = trf("Now %s. Trust Index at the horizon: %s with this input 20%% lower, %s with it 20%% higher "
-                          "(%s as planned). Swing: %s points.\nShares are kept within 0-100%%. Plan field: %s",
-                          localise_number(value).c_str(), format_trust(s->trust_low).c_str(),
-                          format_trust(s->trust_high).c_str(), format_trust(base).c_str(),
-                          format_trust(std::fabs(s->trust_high - s->trust_low)).c_str(), s->input.c_str());
-        chart.rows.push_back(row);
-    }
-    const double pad = std::max(0.002, (range.hi - range.lo) * 0.05);
-    chart.x = Axis(range.lo - pad, range.hi + pad, Format::trust);
     ImGui::Spacing();
     bar_chart("##tornado", chart);
     ImGui::TextDisabled("%s", tr("The number right of each bar is its swing: the Trust Index points between the two cases."));

@@ -46,6 +46,11 @@ public:
     virtual void store_preference(const std::string& key, const std::string& value) = 0;
     // The browser's preferred language ("it-IT"); "" when unknown. Chooses the first-run language.
     virtual std::string browser_language() { return {}; }
+    // Presenter mode asks for the whole screen, and gives it back when it ends.
+    virtual void set_fullscreen(bool on) { (void)on; }
+    // Packs the plan text into a link to this page (#plan=1.<deflate-raw, base64url>) and copies it;
+    // the answer (copied, or too long for max_chars) arrives through share_link_made (share_link.hpp).
+    virtual void copy_share_link(const std::string& plan_text, int max_chars) { (void)plan_text, (void)max_chars; }
 };
 
 }  // namespace fiducia::ui

@@ -70,6 +70,14 @@ struct FakePlatform : ui::Platform {
     std::map<std::string, std::string> preferences;
     std::string load_preference(const std::string& key) override { return preferences[key]; }
     void store_preference(const std::string& key, const std::string& value) override { preferences[key] = value; }
+    bool fullscreen = false;  // what presenter mode last asked for
+    void set_fullscreen(bool on) override { fullscreen = on; }
+    std::string share_link_text;  // the plan text of the last share link asked for, and its limit
+    int share_link_max = 0;
+    void copy_share_link(const std::string& text, int max_chars) override {
+        share_link_text = text;
+        share_link_max = max_chars;
+    }
 };
 
 inline std::string read_file(const std::filesystem::path& path) {
