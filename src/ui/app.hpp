@@ -136,7 +136,6 @@ public:
     PresenterState& presenter() { return presenter_; }
     void set_presenting(bool on);
     double now() const { return platform_.now_seconds(); }
-    Platform& platform() { return platform_; }
     // The platform clock time at which the UI needs a frame although nothing else happens (a running
     // round timer, once a second), as decided by the last frame drawn; negative when none.
     double next_frame_at() const { return frame_due_; }
