@@ -10,6 +10,7 @@
 #include "io/json_util.hpp"
 #include "io/plan_file.hpp"
 #include "io/report.hpp"
+#include "app/cli_files.hpp"
 
 namespace fiducia::cli {
 
@@ -18,23 +19,6 @@ namespace {
 int report_usage_error(const std::string& reason) {
     std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
     return 2;
-}
-
-// The whole file, or nullopt with the reason (stops a little past the loader's size limit).
-std::optional<std::string> slurp(const std::string& path, std::string& error) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        error = "cannot open '" + path + "': " + std::strerror(errno);
-        return std::nullopt;
-    }
-    std::string text;
-    char chunk[1 << 16];
-    std::size_t n = 0;
-    while (text.size() <= io::kMaxFileBytes && (n = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, n);
-    const bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) error = "cannot read '" + path + "'";
-    return failed ? std::nullopt : std::optional<std::string>(std::move(text));
 }
 
 }  // namespace
@@ -70,7 +54,7 @@ int report_main(int argc, char** argv) {
         return report_usage_error("--format must be html, md or csv (got '" + *format_text + "')");
 
     std::string error;
-    std::optional<std::string> text = slurp(plan_path, error);
+    std::optional<std::string> text = read_file(plan_path, error);
     if (!text) {
         std::fprintf(stderr, "fiducia: %s\n", error.c_str());
         return 2;
@@ -95,15 +79,13 @@ int report_main(int argc, char** argv) {
         options.scenario = scenario;
     }
     const std::string out = io::report(loaded.plan, project(loaded.plan, options), format);
-    std::FILE* f = out_path ? std::fopen(out_path->c_str(), "wb") : stdout;
-    if (!f) {
-        std::fprintf(stderr, "fiducia: cannot write '%s': %s\n", out_path->c_str(), std::strerror(errno));
-        return 2;
-    }
-    bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
-    ok = (out_path ? std::fclose(f) == 0 : std::fflush(f) == 0) && ok;
-    if (!ok) {
-        std::fprintf(stderr, "fiducia: cannot write '%s'\n", out_path ? out_path->c_str() : "standard output");
+    if (out_path) {
+        if (!write_file(*out_path, out, error)) {
+            std::fprintf(stderr, "fiducia: %s\n", error.c_str());
+            return 2;
+        }
+    } else if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+        std::fprintf(stderr, "fiducia: cannot write standard output\n");
         return 2;
     }
     return 0;
