@@ -29,10 +29,10 @@ struct CodeBox {
 CodeBox g_code;  // one App per page: the box's text survives panel switches
 
 const char* kApplyTip =
-    "Sets each rated group's base rate (the trust it starts from) to the room's share of trusting scores (6 to 9): "
-    "per dimension, the share of participants scoring 6-9, averaged with the group's own dimension weights. "
-    "Clamped to 1%..99%; groups nobody rated keep theirs. Dimension weights are left as they are: a score says how "
-    "far a group trusts on a dimension, not how much that dimension matters to it. One undo step.";
+    tr_noop("Sets each rated group's base rate (the trust it starts from) to the room's share of trusting scores (6 to 9): "
+            "per dimension, the share of participants scoring 6-9, averaged with the group's own dimension weights. "
+            "Clamped to 1%..99%; groups nobody rated keep theirs. Dimension weights are left as they are: a score says how "
+            "far a group trusts on a dimension, not how much that dimension matters to it. One undo step.");
 
 void section(const char* title) {
     ImGui::Spacing();

@@ -28,9 +28,10 @@ ImVec4 score_colour(int score) {
 
 const char* score_words(int score) {
     static const char* kWords[] = {"",
-                                   "1: strong distrust", "2: distrust", "3: distrust", "4: slight distrust",
-                                   "5: neither trust nor distrust", "6: slight trust (counts as trust)",
-                                   "7: trust", "8: trust", "9: strong trust"};
+                                   tr_noop("1: strong distrust"), tr_noop("2: distrust"), tr_noop("3: distrust"),
+                                   tr_noop("4: slight distrust"), tr_noop("5: neither trust nor distrust"),
+                                   tr_noop("6: slight trust (counts as trust)"), tr_noop("7: trust"), tr_noop("8: trust"),
+                                   tr_noop("9: strong trust")};
     return tr(kWords[score]);
 }
 

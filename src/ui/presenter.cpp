@@ -61,11 +61,11 @@ namespace {
 
 using namespace chart;
 
-constexpr const char* kTrustIndex = "Trust Index over time";
+constexpr const char* kTrustIndex = tr_noop("Trust Index over time");
 constexpr const char* kGroups = "Trust per stakeholder group";
-constexpr const char* kWaterfall = "What a group's trust is made of";
-constexpr const char* kTornado = "Which inputs move the Trust Index most";
-constexpr const char* kWorkshop = "Workshop: who trusts us on what";
+constexpr const char* kWaterfall = tr_noop("What a group's trust is made of");
+constexpr const char* kTornado = tr_noop("Which inputs move the Trust Index most");
+constexpr const char* kWorkshop = tr_noop("Workshop: who trusts us on what");
 
 void caption(const std::string& text) {
     ImGui::PushTextWrapPos(0);
@@ -126,7 +126,8 @@ void slide_workshop(const Plan& plan) {
     map.format = Format::percent;
     for (int d = 0; d < kDimensions; ++d) {
         map.columns.push_back(dimension_name(d));
-        map.column_tips.push_back(std::string(dimension_name(d)) + ": the stakeholder believes that " + dimension_meaning(d) + ".");
+        map.column_tips.push_back(trf("%s: the stakeholder believes that %s. Mayer et al. (1995): %s.", dimension_name(d),
+                                      dimension_meaning(d), dimension_family(d)));
     }
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         map.rows.push_back(stakeholder_label(plan, g));
