@@ -43,6 +43,7 @@ add_custom_command(TARGET app POST_BUILD COMMAND ${CMAKE_COMMAND} -DSOURCE=${CMA
 # Its wasm is inline, so its shell names no wasm file for the page to compile early.
 file(READ ${CMAKE_SOURCE_DIR}/web/shell.html SHELL_HTML)
 string(REPLACE "name=\"fiducia-wasm\" content=\"index.wasm\"" "name=\"fiducia-wasm\" content=\"\"" SHELL_HTML "${SHELL_HTML}")
+string(REGEX REPLACE "<link rel=\"preload\" href=\"index.js\"[^>]*>" "" SHELL_HTML "${SHELL_HTML}")
 file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/shell-single.html CONTENT "${SHELL_HTML}" @ONLY)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html)
 add_executable(app_single ${APP_WEB_SOURCES})
