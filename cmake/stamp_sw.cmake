@@ -1,7 +1,7 @@
 # Writes the service worker for a web build: web/sw.js with the build's fingerprint (a hash of the
 # page's files, so each build gets its own cache) and the list of files to keep offline.
 # Usage: cmake -DSOURCE=web/sw.js -DDIR=build/web -P cmake/stamp_sw.cmake
-file(GLOB page_files RELATIVE ${DIR} ${DIR}/index.* ${DIR}/*.ttf ${DIR}/*.data)
+file(GLOB page_files RELATIVE ${DIR} ${DIR}/index.* ${DIR}/fonts/*.ttf ${DIR}/i18n/*.json)
 list(SORT page_files)
 set(fingerprint "")
 set(files "\"./\"")

@@ -134,17 +134,14 @@ mergeInto(LibraryManager.library, {
     return fiduciaNewString(String(navigator.language || ""));
   },
 
-  // The CJK font is a file of its own in the hosted build, fetched (same origin) only when needed;
-  // the single-file build has it embedded at /fonts/ui-cjk.ttf and never calls this.
-  fiducia_js_fetch_cjk_font__deps: ["$FS"],
-  fiducia_js_fetch_cjk_font: function () {
-    fetch("fonts/ui-cjk.ttf").then(function (r) {
-      if (!r.ok) throw new Error("HTTP " + r.status);
-      return r.arrayBuffer();
-    }).then(function (bytes) {
-      FS.writeFile("/fonts/ui-cjk.ttf", new Uint8Array(bytes));
+  // The CJK font and the translations are files of their own in the hosted build, fetched (same
+  // origin) only when needed; the single-file build has them embedded and never calls this.
+  fiducia_js_fetch_file: function (pathPtr) {
+    var path = UTF8ToString(pathPtr);
+    FiduciaPage.fetchIntoFiles(path).then(function (ok) {
+      if (!ok) console.warn("fiducia: " + path + " could not be loaded");
       if (Module._fiducia_wake) Module._fiducia_wake();
-    }).catch(function (e) { console.warn("fiducia: the Chinese font could not be loaded: " + e); });
+    });
   },
 
   fiducia_js_copy_to_clipboard: function (textPtr) {

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <set>
+#include <string>
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -26,7 +28,7 @@ char* fiducia_js_load_preference(const char* key);  // malloc'd, or null
 void fiducia_js_store_preference(const char* key, const char* value);
 void fiducia_js_copy_to_clipboard(const char* text);
 char* fiducia_js_browser_language(void);  // malloc'd
-void fiducia_js_fetch_cjk_font(void);     // writes /fonts/ui-cjk.ttf, then wakes the loop
+void fiducia_js_fetch_file(const char* path);  // fetches path (same origin) into the FS at /path, then wakes the loop
 void fiducia_js_set_fullscreen(int on);
 void fiducia_js_copy_share_link(const char* text, int max_chars);
 }
@@ -125,15 +127,23 @@ std::string PlatformWeb::load_preference(const std::string& key) {
 
 std::string PlatformWeb::browser_language() { return take(fiducia_js_browser_language()); }
 
-bool PlatformWeb::cjk_font_ready() {
-    static bool requested = false;
-    if (std::FILE* f = std::fopen("/fonts/ui-cjk.ttf", "rb")) {
+namespace {
+// Files the hosted page keeps beside itself and fetches on first use (fonts/ui-cjk.ttf, i18n/*.json).
+bool file_ready(const std::string& path) {
+    static std::set<std::string> requested;
+    if (std::FILE* f = std::fopen(("/" + path).c_str(), "rb")) {
         std::fclose(f);
         return true;
     }
-    if (!requested) fiducia_js_fetch_cjk_font();
-    requested = true;
+    if (requested.insert(path).second) fiducia_js_fetch_file(path.c_str());
     return false;
+}
+}  // namespace
+
+bool PlatformWeb::cjk_font_ready() { return file_ready("fonts/ui-cjk.ttf"); }
+
+bool PlatformWeb::translation_ready(const char* language_code) {
+    return file_ready(std::string("i18n/") + language_code + ".json");
 }
 
 void PlatformWeb::store_preference(const std::string& key, const std::string& value) {

@@ -24,6 +24,8 @@ public:
     std::string browser_language() override;
     // Whether /fonts/ui-cjk.ttf is there; if not, fetches it (once) and wakes the loop when it is.
     static bool cjk_font_ready();
+    // The same for /i18n/<code>.json (the single file has every one embedded).
+    bool translation_ready(const char* language_code) override;
     void set_fullscreen(bool on) override;
     void copy_share_link(const std::string& plan_text, int max_chars) override;
 

@@ -52,7 +52,8 @@ App::App(Platform& platform) : platform_(platform) {
         if (theme == kThemeNames[i]) theme_ = static_cast<Theme>(i);
     const std::string chosen = platform_.load_preference("language");
     std::optional<Language> language = language_from_code(chosen.empty() ? platform_.browser_language() : chosen);
-    ui::set_language(language.value_or(Language::en));
+    wanted_language_ = language.value_or(Language::en);
+    use_wanted_language();
     const std::string panel = platform_.load_preference("panel");
     for (std::size_t i = 0; i < panels().size(); ++i)
         if (panel == panels()[i].name) panel_ = static_cast<int>(i);
@@ -81,8 +82,17 @@ void App::set_theme(Theme theme) {
 }
 
 void App::set_language(Language language) {
-    ui::set_language(language);
+    wanted_language_ = language;
+    use_wanted_language();
     platform_.store_preference("language", language_info(language).code);
+}
+
+void App::use_wanted_language() {
+    if (!wanted_language_) return;
+    const Language language = *wanted_language_;
+    if (language != Language::en && !platform_.translation_ready(language_info(language).code)) return;
+    ui::set_language(language);
+    wanted_language_.reset();
 }
 
 const std::vector<char32_t>& App::cjk_glyphs() {
@@ -512,6 +522,7 @@ void App::draw_navigation() {
 }
 
 void App::draw() {
+    use_wanted_language();
     handle_shortcuts();
     if (presenter_.on && doc_.is_open()) {
         step_jobs();  // a simulation started before keeps running behind the charts

@@ -50,8 +50,11 @@ public:
     float ui_scale() const;
     void apply_style();
     Theme theme() const { return theme_; }
-    // The language of the UI (remembered; first run: the browser's, if it is one of ours).
+    // The language of the UI (remembered; first run: the browser's, if it is one of ours). It
+    // changes once its translation file is there (the hosted page fetches it): until then the
+    // text stays in the language it was in.
     void set_language(Language language);
+    std::optional<Language> pending_language() const { return wanted_language_; }
     // The CJK characters the font atlas must hold: the Chinese translation's when Chinese is
     // chosen, plus those in the open plan's text; empty for an English plan in English. The entry
     // point loads the CJK font and rebuilds the atlas when this changes.
@@ -192,6 +195,8 @@ private:
     std::vector<char32_t> cjk_glyphs_;
     std::uint64_t cjk_revision_ = ~0ull;
     Language cjk_language_ = Language::en;
+    std::optional<Language> wanted_language_;  // chosen, its translation not there yet
+    void use_wanted_language();
     void draw_language_menu();
     PresenterState presenter_;
     double frame_due_ = -1;

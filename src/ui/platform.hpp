@@ -46,6 +46,9 @@ public:
     virtual void store_preference(const std::string& key, const std::string& value) = 0;
     // The browser's preferred language ("it-IT"); "" when unknown. Chooses the first-run language.
     virtual std::string browser_language() { return {}; }
+    // Whether the translation file of a language (ui/i18n.hpp) can be read now. The hosted page
+    // fetches each one the first time it is asked for (and wakes the loop when it is there).
+    virtual bool translation_ready(const char* language_code) { (void)language_code; return true; }
     // Presenter mode asks for the whole screen, and gives it back when it ends.
     virtual void set_fullscreen(bool on) { (void)on; }
     // Packs the plan text into a link to this page (#plan=1.<deflate-raw, base64url>) and copies it;

@@ -58,7 +58,8 @@ test("after one visit the service worker opens the app with the network off", as
   });
   assert.equal(cached.names.length, 1);
   assert.match(cached.names[0], /^fiducia-[0-9a-f]{16}$/);
-  assert.deepEqual(cached.files, ["/", "/index.html", "/index.js", "/index.wasm"]);
+  assert.deepEqual(cached.files, ["/", "/fonts/ui-cjk.ttf", "/i18n/id.json", "/i18n/it.json", "/i18n/zh.json",
+                                  "/index.html", "/index.js", "/index.wasm"]);
 
   await page.context().setOffline(true);
   const response = await page.reload();
@@ -69,13 +70,21 @@ test("after one visit the service worker opens the app with the network off", as
   await page.waitForFunction(() => window.fiducia.save().length > 0);
   assert.equal(await page.evaluate(() => window.fiducia.save()), example("online-shop.json"));
   await page.screenshot({path: path.join(SCREENSHOTS, "offline-reload.png")});
+  // Chinese offline: its translation and the CJK font, both fetched on first use, come from the cache.
+  await clickItem(page, "Language");
+  await waitForItem(page, "简体中文");
+  await clickItem(page, "简体中文");
+  await page.waitForFunction(() => window.fiducia.locate("仪表板") !== null, null, {timeout: 20000});
+  await page.waitForFunction(() => window.fiducia.stats().cjk_glyphs > 100, null, {timeout: 20000});
   await page.context().close();
 });
 
 test("the service worker's cache is named after the build and lists only the app's files", () => {
   const sw = fs.readFileSync(path.join(ROOT, "build/web/sw.js"), "utf8");
   assert.match(sw, /var CACHE = "fiducia-[0-9a-f]{16}";/);
-  assert.match(sw, /var FILES = \["\.\/", "\.\/index\.html", "\.\/index\.js", "\.\/index\.wasm"\];/);
+  const files = JSON.parse(sw.match(/var FILES = (\[.*\]);/)[1]);
+  assert.deepEqual(files, ["./", "./fonts/ui-cjk.ttf", "./i18n/id.json", "./i18n/it.json", "./i18n/zh.json",
+                           "./index.html", "./index.js", "./index.wasm"]);
 });
 
 test("a share link carries the plan: copied, opened, equal; the autosaved plan stays in the history", async () => {
@@ -95,7 +104,9 @@ test("a share link carries the plan: copied, opened, equal; the autosaved plan s
   await openLink(other, clipboard);
   assert.equal(await other.evaluate(() => window.fiducia.save()), example("b2b-software.json"));
   assert.equal(await other.evaluate(() => location.href), h.origin + "/", "the fragment left the address bar");
-  await other.waitForFunction(() => JSON.parse(localStorage.getItem("fiducia.history"))[0].title.length > 0);
+  // The autosave waits 0.4 s after a change (kAutosaveDelaySeconds): wait for the opened plan to be the newest version.
+  await other.waitForFunction((text) => JSON.parse(localStorage.getItem("fiducia.history"))[0].text === text,
+                              example("b2b-software.json"));
   const history = await other.evaluate(() => JSON.parse(localStorage.getItem("fiducia.history")).map((v) => v.text));
   assert.equal(history[0], example("b2b-software.json"));
   assert.ok(history.includes(example("online-shop.json")), "the plan this browser had is kept as a version");

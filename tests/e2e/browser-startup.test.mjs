@@ -1,6 +1,9 @@
 // How the page starts: the hosted build compiles its wasm while the page loads and shares one WebGL2
-// context with the app; the single file needs neither; a browser without WebGL2 is told so plainly.
+// context with the app; it registers its service worker only once the planner is on screen; no
+// function of the wasm is so large that its first call stalls the first frame; the single file
+// needs none of this; a browser without WebGL2 is told so plainly.
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, startHarness, waitForItem } from "./harness.mjs";
@@ -34,6 +37,38 @@ test("the hosted page fetches its wasm once, early, and the app draws on the pag
   assert.ok(steps.main <= steps.webgl_context && steps.webgl_context <= steps.first_frame);
   assert.deepEqual(h.consoleErrors, []);
   await page.context().close();
+});
+
+test("the service worker is registered after the first frame, not while the page starts", async () => {
+  const page = await h.newPage();
+  await h.open(page);
+  assert.equal(await page.evaluate(() => window.fiducia.stats().frames > 0), true);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {timeout: 20000});
+  await page.context().close();
+});
+
+// The function sizes of a wasm module's code section.
+function functionSizes(bytes) {
+  let p = 8;
+  const leb = () => { let r = 0, shift = 0, b; do { b = bytes[p++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return r; };
+  const sizes = [];
+  while (p < bytes.length) {
+    const id = bytes[p++], size = leb(), end = p + size;
+    if (id === 10) for (let n = leb(), i = 0; i < n; i++) { const body = leb(); sizes.push(body); p += body; }
+    p = end;
+  }
+  return sizes;
+}
+
+test("no function of the page's wasm is large enough to stall the first frame while it compiles", () => {
+  // Chrome compiles each function at its first call. Binaryen once inlined every single-caller
+  // function into the frame loop: one 80 KB function holding every panel, compiled before the
+  // first frame (cmake/web.cmake limits that inlining).
+  const sizes = functionSizes(fs.readFileSync(path.join(ROOT, "build/web/index.wasm")));
+  assert.ok(sizes.length > 1000, `${sizes.length} functions`);
+  const largest = Math.max(...sizes);
+  assert.ok(largest < 48000, `the largest function has ${largest} bytes`);
 });
 
 test("the single file compiles its inline wasm itself, from file://", async () => {

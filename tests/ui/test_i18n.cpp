@@ -185,6 +185,30 @@ TEST_CASE("the language is remembered; the first run follows the browser") {
     CHECK(ui::current_language() == ui::Language::en);
 }
 
+TEST_CASE("a language whose translation is still on its way is used once it arrives; the choice is kept at once") {
+    test::UiHarness h;
+    h.platform.translations_missing = {"it"};
+    h.frame();
+    REQUIRE(ui::current_language() == ui::Language::en);
+    h.app.set_language(ui::Language::it);
+    CHECK(h.platform.preferences["language"] == "it");
+    CHECK(h.platform.translations_asked.back() == "it");
+    CHECK(ui::current_language() == ui::Language::en);  // no frame goes half-translated
+    CHECK(h.app.pending_language() == ui::Language::it);
+    h.frame();
+    CHECK(ui::locate_item("New plan").has_value());
+    h.platform.translations_missing.clear();  // the page has fetched it, and wakes the loop
+    h.frame();
+    CHECK(ui::current_language() == ui::Language::it);
+    CHECK_FALSE(h.app.pending_language().has_value());
+    h.frame();
+    CHECK(ui::locate_item("Nuovo piano").has_value());
+    const std::size_t asked = h.platform.translations_asked.size();
+    h.app.set_language(ui::Language::en);  // English has no file to wait for
+    CHECK(ui::current_language() == ui::Language::en);
+    CHECK(h.platform.translations_asked.size() == asked);
+}
+
 TEST_CASE("the UI speaks the chosen language, and the Language menu names each in its own script") {
     test::UiHarness h;
     h.frame();

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,6 +71,12 @@ struct FakePlatform : ui::Platform {
     std::map<std::string, std::string> preferences;
     std::string load_preference(const std::string& key) override { return preferences[key]; }
     void store_preference(const std::string& key, const std::string& value) override { preferences[key] = value; }
+    std::set<std::string> translations_missing;  // codes whose file the page has not fetched yet
+    std::vector<std::string> translations_asked;
+    bool translation_ready(const char* code) override {
+        translations_asked.push_back(code);
+        return translations_missing.count(code) == 0;
+    }
     bool fullscreen = false;  // what presenter mode last asked for
     void set_fullscreen(bool on) override { fullscreen = on; }
     std::string share_link_text;  // the plan text of the last share link asked for, and its limit
