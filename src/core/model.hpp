@@ -177,8 +177,17 @@ struct WorkshopItem {
     bool disagreement = false;
 };
 
+// How much a dimension matters to a group, from the participants' 1..5 judgements.
+struct WorkshopImportance {
+    std::string stakeholder;
+    Dimension dimension = Dimension::transactions;
+    int count = 0;
+    double median = 0;
+};
+
 struct WorkshopSummary {
     std::vector<WorkshopItem> items;  // stakeholder x dimension with at least one rating
+    std::vector<WorkshopImportance> importance;  // stakeholder x dimension with at least one judgement
     int participants = 0;
     double kendall_w = 0;  // agreement across participants, 0..1
 };

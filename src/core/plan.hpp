@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fiducia {
@@ -17,6 +18,13 @@ inline constexpr int kDimensions = 5;
 inline constexpr std::array<const char*, kDimensions> kDimensionIds = {
     "transactions", "promises", "honesty", "advice", "empathy"};
 using DimensionWeights = std::array<double, kDimensions>;  // indexed by Dimension
+
+// The index of a dimension's id ("honesty" -> 2), or -1 when it is not one.
+inline int dimension_index(std::string_view id) {
+    for (int d = 0; d < kDimensions; ++d)
+        if (id == kDimensionIds[static_cast<std::size_t>(d)]) return d;
+    return -1;
+}
 
 enum class StakeholderKind : int { customers, employees, partners, investors, community };
 inline constexpr std::array<const char*, 5> kStakeholderKindIds = {
@@ -200,10 +208,21 @@ struct Rating {
     std::string unknown;
 };
 
+// README "Workshop mode": how much a dimension matters to a group, as a participant judged it,
+// 1 (hardly) .. 5 (most). The room's medians become the group's dimension weights.
+struct ImportanceRating {
+    std::string participant;
+    std::string stakeholder;
+    Dimension dimension = Dimension::transactions;
+    int importance = 3;  // 1..5
+    std::string unknown;
+};
+
 struct Workshop {
     std::vector<Participant> participants;
     std::vector<Rating> ratings;
     std::string unknown;
+    std::vector<ImportanceRating> importance;  // optional (README "Workshop files")
     // README "Workshop files": set once the facilitator prepares an invitation (empty id: none yet).
     std::string id;
     std::string title;

@@ -1,6 +1,6 @@
 // Workshop aggregation (MODEL.md "Measurements and workshops"): per stakeholder x dimension the
 // median and quartiles of the 9-point scores, the share trusting (6..9), a disagreement flag, and
-// Kendall's W across participants.
+// Kendall's W across participants; and the median of how much each dimension matters (1..5).
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -32,19 +32,23 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
         participant_of.emplace(plan.workshop.participants[p].id, p);
     const std::size_t P = plan.workshop.participants.size();
 
-    // score[participant][item]: the participant's last valid rating of the item, 0 if none.
-    // Ratings naming an unknown stakeholder or participant, or a score outside 1..9, are skipped.
+    // answers[participant][item]: the participant's last valid answer (a score, a judgement) for
+    // the item, 0 if none. Answers naming an unknown stakeholder or participant, or out of range, are skipped.
     const std::size_t items = G * kDimensions;
-    std::vector<std::vector<int>> score(P, std::vector<int>(items, 0));
-    for (const Rating& r : plan.workshop.ratings) {
-        const auto g = group_of.find(r.stakeholder);
-        const auto p = participant_of.find(r.participant);
-        const int d = static_cast<int>(r.dimension);
-        if (g == group_of.end() || p == participant_of.end() || r.score < 1 || r.score > 9 || d < 0 ||
-            d >= kDimensions)
-            continue;
-        score[p->second][g->second * kDimensions + d] = r.score;
-    }
+    auto answers = [&](const auto& list, auto value_of, int highest) {
+        std::vector<std::vector<int>> out(P, std::vector<int>(items, 0));
+        for (const auto& r : list) {
+            const auto g = group_of.find(r.stakeholder);
+            const auto p = participant_of.find(r.participant);
+            const int d = static_cast<int>(r.dimension);
+            const int v = value_of(r);
+            if (g == group_of.end() || p == participant_of.end() || v < 1 || v > highest || d < 0 || d >= kDimensions)
+                continue;
+            out[p->second][g->second * kDimensions + d] = v;
+        }
+        return out;
+    };
+    const std::vector<std::vector<int>> score = answers(plan.workshop.ratings, [](const Rating& r) { return r.score; }, 9);
 
     std::vector<std::size_t> rated;  // items with at least one rating, plan order
     for (std::size_t it = 0; it < items; ++it) {
@@ -72,6 +76,18 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
         // room is split, at least a quarter trusting (6..9) and a quarter distrusting (1..4).
         w.disagreement = (w.q3 - w.q1 >= 3.0) || (trusting / n >= 0.25 && distrusting / n >= 0.25);
         out.items.push_back(w);
+    }
+    // Importance: the median of the participants' 1..5 judgements of the item.
+    const std::vector<std::vector<int>> importance =
+        answers(plan.workshop.importance, [](const ImportanceRating& r) { return r.importance; }, 5);
+    for (std::size_t it = 0; it < items; ++it) {
+        std::vector<int> xs;
+        for (std::size_t p = 0; p < P; ++p)
+            if (importance[p][it] > 0) xs.push_back(importance[p][it]);
+        if (xs.empty()) continue;
+        std::sort(xs.begin(), xs.end());
+        out.importance.push_back({plan.stakeholders[it / kDimensions].id, static_cast<Dimension>(it % kDimensions),
+                                  static_cast<int>(xs.size()), quantile(xs, 0.5)});
     }
     for (std::size_t p = 0; p < P; ++p) {
         bool any = false;

@@ -28,6 +28,7 @@ const std::vector<ListInfo>& lists() {
         {"/observations", "measurement", {"stakeholder", "month", "metric"}},
         {"/workshop/participants", "workshop participant", {}},
         {"/workshop/ratings", "workshop rating", {"participant", "stakeholder", "dimension"}},
+        {"/workshop/importance", "workshop importance judgement", {"participant", "stakeholder", "dimension"}},
     };
     return all;
 }

@@ -23,9 +23,12 @@ MaybeJson maybe(const Json* v) { return v ? MaybeJson(*v) : std::nullopt; }
 struct Place {
     std::string path, ours, theirs, base;
     std::string label;
-    Place at(const std::string& key) const {
-        return {child(path, key), child(ours, key), child(theirs, key), child(base, key),
-                label.empty() ? key : label + ": " + key};
+    std::string list, key;  // the entity this place is in (Conflict::list, key), if any
+    const Json* entity = nullptr;
+    std::string field;      // below the entity (or the plan): Conflict::field
+    Place at(const std::string& k) const {
+        return {child(path, k), child(ours, k), child(theirs, k), child(base, k), label.empty() ? k : label + ": " + k,
+                list, key, entity, field.empty() ? pointer_escape(k) : field + "/" + pointer_escape(k)};
     }
 };
 
@@ -55,7 +58,8 @@ struct Merger {
             return maybe(pick->second == Side::base ? b : pick->second == Side::ours ? o : t);
         }
         const std::string& pointer = o ? at.ours : t ? at.theirs : at.base;  // each side's place when it has one
-        out.conflicts.push_back({at.path, pointer, at.label, maybe(b), maybe(o), maybe(t)});
+        out.conflicts.push_back({at.path, pointer, at.label, maybe(b), maybe(o), maybe(t), at.list, at.key,
+                                 maybe(at.entity), at.field});
         return maybe(o);  // a placeholder: the result is not used while a conflict is open
     }
 
@@ -92,12 +96,13 @@ struct Merger {
         };
         Json result = Json::array();
         auto one = [&](const std::string& key) {
-            Place p{at.path + "/" + pointer_escape(key), "", "", "", ""};
+            Place p{at.path + "/" + pointer_escape(key), "", "", "", "", at.path, key, nullptr, ""};
             const Json* vb = find(base, ib, key, p.base, at.base);
             const Json* vo = find(o, io, key, p.ours, at.ours);
             const Json* vt = find(t, it, key, p.theirs, at.theirs);
             const Json* named = vo ? vo : vt ? vt : vb;
             p.label = entity_noun(at.path) + " " + entity_label(*named, key);
+            p.entity = named;
             if (std::optional<Json> v = value(vb, vo, vt, p)) result.push_back(std::move(*v));
         };
         for (const std::string& key : ko) one(key);  // ours' order first
@@ -118,7 +123,7 @@ MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
     MergeResult result;
     const Json jb = canonical_json(base), jo = canonical_json(ours), jt = canonical_json(theirs);
     Merger merger{picks, result};
-    std::optional<Json> merged = merger.value(&jb, &jo, &jt, Place{"", "", "", "", ""});
+    std::optional<Json> merged = merger.value(&jb, &jo, &jt, Place{});
     if (!result.conflicts.empty()) return result;
     LoadResult loaded = load_plan(dump_pretty(merged.value_or(Json::object())));
     if (!loaded.ok) {

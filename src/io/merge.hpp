@@ -21,6 +21,13 @@ struct Conflict {
     std::string pointer;  // JSON pointer in ours (in theirs, else the base, when ours lacks it)
     std::string label;    // "touchpoint Checkout: bad_share", for a person
     MaybeJson base, ours, theirs;  // nullopt: that side does not have it (removed, or never added)
+    // The same place as data, for a caller that names it in its own words (the app, translated):
+    std::string list;   // the entity list's pointer ("/touchpoints"); "" outside the entity lists
+    std::string key;    // the entity's key in that list, as EntityChange::key
+    MaybeJson entity;   // the whole entity: ours, else theirs, else the base's
+    std::string field;  // the pointer below the entity, without the leading "/" ("bad_share",
+                        // "dimensions/honesty"; "" for the entity itself), or below the plan outside
+                        // the lists ("settings/forgetting")
 };
 
 struct MergeResult {

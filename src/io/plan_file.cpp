@@ -145,13 +145,6 @@ void read_ref_list(ObjectReader& r, const char* key, const IdSet& ids, const cha
     }
 }
 
-int dimension_index(const std::string& key) {
-    for (int d = 0; d < kDimensions; ++d) {
-        if (key == kDimensionIds[d]) return d;
-    }
-    return -1;
-}
-
 // A weight object over the five dimensions: values >= 0, a left-out dimension weighs 0, positive
 // sum. Keeps `out` when the key is missing.
 void read_dimension_weights(ObjectReader& r, const char* key, DimensionWeights& out,
@@ -638,25 +631,37 @@ Json write_participant(const Participant& p) {
     return j;
 }
 
-void read_rating(const Json& j, const std::string& ptr, Context& ctx, Rating& g) {
+// One participant's answer for a stakeholder and a dimension: a rating's score (1..9) or an
+// importance judgement (1..5), held in `Cell::*value` and written under `key`.
+template <typename Cell, int Cell::*value>
+void read_answer(const Json& j, const std::string& ptr, Context& ctx, Cell& g, const char* key, int highest) {
     ObjectReader r(j, ptr, ctx.errors);
     read_ref_field(r, "participant", ctx.participants, "participant", g.participant, ctx.errors);
     read_ref_field(r, "stakeholder", ctx.stakeholders, "stakeholder", g.stakeholder, ctx.errors);
     int dimension = static_cast<int>(g.dimension);
     if (r.enumeration("dimension", kDimensionIds, dimension, true)) g.dimension = static_cast<Dimension>(dimension);
-    std::int64_t score = g.score;
-    if (r.integer("score", score, between(1, 9), true)) g.score = static_cast<int>(score);
+    std::int64_t v = g.*value;
+    if (r.integer(key, v, between(1, highest), true)) g.*value = static_cast<int>(v);
     g.unknown = r.unknown();
 }
 
-Json write_rating(const Rating& g) {
+template <typename Cell, int Cell::*value>
+Json write_answer(const Cell& g, const char* key) {
     Json j = Json::object();
     j["participant"] = g.participant;
     j["stakeholder"] = g.stakeholder;
     j["dimension"] = kDimensionIds[static_cast<int>(g.dimension)];
-    j["score"] = g.score;
+    j[key] = g.*value;
     append_unknown(j, g.unknown);
     return j;
+}
+
+void read_rating(const Json& j, const std::string& ptr, Context& ctx, Rating& g) {
+    read_answer<Rating, &Rating::score>(j, ptr, ctx, g, "score", 9);
+}
+
+void read_importance(const Json& j, const std::string& ptr, Context& ctx, ImportanceRating& g) {
+    read_answer<ImportanceRating, &ImportanceRating::importance>(j, ptr, ctx, g, "importance", 5);
 }
 
 void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop& w) {
@@ -667,6 +672,7 @@ void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop
     read_list(r, "participants", w.participants, ctx, read_participant);
     check_unique(w.participants, r.at("participants"), ctx.errors);
     read_list(r, "ratings", w.ratings, ctx, read_rating);
+    read_list(r, "importance", w.importance, ctx, read_importance, false);
     w.unknown = r.unknown();
 }
 
@@ -679,7 +685,12 @@ Json write_workshop(const Workshop& w) {
     j["participants"] = Json::array();
     for (const Participant& p : w.participants) j["participants"].push_back(write_participant(p));
     j["ratings"] = Json::array();
-    for (const Rating& g : w.ratings) j["ratings"].push_back(write_rating(g));
+    for (const Rating& g : w.ratings) j["ratings"].push_back(write_answer<Rating, &Rating::score>(g, "score"));
+    if (!w.importance.empty()) {
+        j["importance"] = Json::array();
+        for (const ImportanceRating& g : w.importance)
+            j["importance"].push_back(write_answer<ImportanceRating, &ImportanceRating::importance>(g, "importance"));
+    }
     append_unknown(j, w.unknown);
     return j;
 }

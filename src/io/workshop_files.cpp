@@ -68,12 +68,10 @@ void finish(Load& out, Errors& errors) {
 }
 
 bool read_dimension(const Json& v, const std::string& ptr, Dimension& out, Errors& errors) {
-    if (v.is_string())
-        for (int d = 0; d < kDimensions; ++d)
-            if (v.get_ref<const std::string&>() == kDimensionIds[static_cast<std::size_t>(d)]) {
-                out = static_cast<Dimension>(d);
-                return true;
-            }
+    if (const int d = v.is_string() ? dimension_index(v.get_ref<const std::string&>()) : -1; d >= 0) {
+        out = static_cast<Dimension>(d);
+        return true;
+    }
     errors.add(ptr, "must be one of " + one_of(kDimensionIds.data(), kDimensionIds.size()) + " (got " + show(v) + ")");
     return false;
 }
@@ -100,8 +98,11 @@ std::uint32_t fnv1a(std::string_view a, std::string_view b = {}) {
     return h;
 }
 
-// Characters of base-32 payload that hold `cells` decimal digits: 32^L >= 10^cells.
-std::size_t payload_chars(std::size_t cells) { return (cells * 3322 + 4999) / 5000; }
+// Characters of base-32 payload that hold `cells` decimal digits: 32^L >= 10^cells; with
+// importance judgements each cell is a base-60 digit (score 0..9 + 10 x importance 0..5).
+std::size_t payload_chars(std::size_t cells, bool judged) {
+    return judged ? (cells * 11814 + 9999) / 10000 : (cells * 3322 + 4999) / 5000;
+}
 
 int symbol_value(char c) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -234,47 +235,56 @@ RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
             pr.string("name", rf.name);
         }
     }
-    if (const Json* list = take_array(r, "ratings", errors)) {
+    // One cell of the scoring grid: an invited stakeholder group and a dimension scored in this workshop.
+    auto read_cells = [&](const char* key, const char* value_key, int highest, bool required, auto add) {
+        const Json* list = required ? take_array(r, key, errors) : r.take(key);
+        if (!list) return;
+        if (!list->is_array()) {
+            errors.add(r.at(key), "must be an array (got " + show(*list) + ")");
+            return;
+        }
         std::map<std::pair<std::string, int>, std::string> seen;
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string ptr = child("/ratings", i);
+            const std::string ptr = child(std::string("/") + key, i);
             const Json& item = (*list)[i];
             if (!item.is_object()) {
                 errors.add(ptr, "must be an object (got " + show(item) + ")");
                 continue;
             }
             ObjectReader s(item, ptr, errors);
-            Score score;
-            bool ok = s.id("stakeholder", score.stakeholder);
+            std::string stakeholder;
+            bool ok = s.id("stakeholder", stakeholder);
             if (ok && against) {
                 bool invited = false;
-                for (const Invitation::Group& g : against->stakeholders) invited = invited || g.id == score.stakeholder;
+                for (const Invitation::Group& g : against->stakeholders) invited = invited || g.id == stakeholder;
                 if (!invited) {
                     errors.add(s.at("stakeholder"), "must name a stakeholder group of this workshop (got " +
-                                                        show(Json(score.stakeholder)) + ")");
+                                                        show(Json(stakeholder)) + ")");
                     ok = false;
                 }
             }
             int d = 0;
             if (s.enumeration("dimension", kDimensionIds, d, true)) {
-                score.dimension = static_cast<Dimension>(d);
                 bool asked = !against;
-                for (Dimension a : against ? against->dimensions : std::vector<Dimension>{}) asked = asked || a == score.dimension;
+                for (Dimension a : against ? against->dimensions : std::vector<Dimension>{}) asked = asked || a == static_cast<Dimension>(d);
                 if (!asked) errors.add(s.at("dimension"), "is not scored in this workshop (got " + show(item["dimension"]) + ")");
                 ok = ok && asked;
             } else {
                 ok = false;
             }
             std::int64_t value = 0;
-            if (s.integer("score", value, between(1, 9), true)) score.score = static_cast<int>(value);
-            else ok = false;
+            ok = s.integer(value_key, value, between(1, highest), true) && ok;
             if (ok) {
-                auto [it, fresh] = seen.emplace(std::make_pair(score.stakeholder, d), ptr);
-                if (!fresh) errors.add(ptr, "scores the same stakeholder and dimension twice (also at " + it->second + ")");
+                auto [it, fresh] = seen.emplace(std::make_pair(stakeholder, d), ptr);
+                if (!fresh) errors.add(ptr, std::string(key == std::string("ratings") ? "scores" : "judges") +
+                                                " the same stakeholder and dimension twice (also at " + it->second + ")");
             }
-            rf.ratings.push_back(std::move(score));
+            add(stakeholder, static_cast<Dimension>(d), static_cast<int>(value));
         }
-    }
+    };
+    read_cells("ratings", "score", 9, true, [&](const std::string& g, Dimension d, int v) { rf.ratings.push_back({g, d, v}); });
+    read_cells("importance", "importance", 5, false,
+               [&](const std::string& g, Dimension d, int v) { rf.importance.push_back({g, d, v}); });
     finish(out, errors);
     return out;
 }
@@ -290,6 +300,13 @@ std::string save_ratings(const RatingsFile& ratings) {
         j["ratings"].push_back({{"stakeholder", s.stakeholder},
                                 {"dimension", kDimensionIds[static_cast<std::size_t>(s.dimension)]},
                                 {"score", s.score}});
+    if (!ratings.importance.empty()) {  // README "Workshop files": written only when judged
+        j["importance"] = Json::array();
+        for (const Judgement& s : ratings.importance)
+            j["importance"].push_back({{"stakeholder", s.stakeholder},
+                                       {"dimension", kDimensionIds[static_cast<std::size_t>(s.dimension)]},
+                                       {"importance", s.importance}});
+    }
     return dump_pretty(j) + "\n";
 }
 
@@ -304,22 +321,27 @@ Invitation invitation_for(const Plan& plan) {
 }
 
 std::string ratings_code(const Invitation& invitation, const RatingsFile& ratings) {
-    // One decimal digit per cell, in invitation order: the score, or 0 for "not sure".
-    std::string digits;
+    // One digit per cell, in invitation order: the score, or 0 for "not sure"; with judgements,
+    // score + 10 x importance (0: not judged). The checksum covers the scores, then the judgements.
+    const bool judged = !ratings.importance.empty();
+    std::string digits, judgements;
     std::vector<int> cells;
     for (const Invitation::Group& g : invitation.stakeholders)
         for (Dimension d : invitation.dimensions) {
-            int value = 0;
+            int value = 0, importance = 0;
             for (const Score& s : ratings.ratings)
                 if (s.stakeholder == g.id && s.dimension == d) value = s.score;
-            cells.push_back(value);
+            for (const Judgement& j : ratings.importance)
+                if (j.stakeholder == g.id && j.dimension == d) importance = j.importance;
+            cells.push_back(judged ? value + 10 * importance : value);
             digits += static_cast<char>('0' + value);
+            judgements += static_cast<char>('0' + importance);
         }
-    std::vector<int> payload = convert_base(cells, 10, 32);
+    std::vector<int> payload = convert_base(cells, judged ? 60 : 10, 32);
     std::string body(1, workshop_tag(invitation));
-    body += std::string(payload_chars(cells.size()) - payload.size(), '0');
+    body += std::string(payload_chars(cells.size(), judged) - payload.size(), '0');
     for (int v : payload) body += kAlphabet[v];
-    body += check_symbols(invitation, digits);
+    body += check_symbols(invitation, judged ? digits + "/" + judgements : digits);
     std::string out;
     for (std::size_t i = 0; i < body.size(); ++i) {
         if (i > 0 && i % 4 == 0) out += '-';
@@ -342,12 +364,15 @@ RatingsLoad read_ratings_code(std::string_view code, const Invitation& invitatio
         symbols.push_back(v);
     }
     const std::size_t cells = invitation.stakeholders.size() * invitation.dimensions.size();
-    const std::size_t expected = 1 + payload_chars(cells) + kCheckChars;
-    if (symbols.size() != expected) {
-        out.errors.push_back("the code should have " + std::to_string(expected) + " characters for this workshop (got " +
-                             std::to_string(symbols.size()) + "): a character is missing or extra, or it is from another workshop");
+    const std::size_t plain = 1 + payload_chars(cells, false) + kCheckChars;
+    const std::size_t with_judgements = 1 + payload_chars(cells, true) + kCheckChars;
+    if (symbols.size() != plain && symbols.size() != with_judgements) {
+        out.errors.push_back("the code should have " + std::to_string(plain) + " characters for this workshop, or " +
+                             std::to_string(with_judgements) + " with importance (got " + std::to_string(symbols.size()) +
+                             "): a character is missing or extra, or it is from another workshop");
         return out;
     }
+    const bool judged = symbols.size() == with_judgements;
     if (kAlphabet[symbols[0]] != workshop_tag(invitation)) {
         out.errors.push_back("the code is from another workshop, or its first character is mistyped (every code of this workshop starts with " +
                              std::string(1, workshop_tag(invitation)) + ")");
@@ -355,27 +380,34 @@ RatingsLoad read_ratings_code(std::string_view code, const Invitation& invitatio
     }
     std::vector<int> payload(symbols.begin() + 1, symbols.end() - kCheckChars);
     while (!payload.empty() && payload.front() == 0) payload.erase(payload.begin());
-    std::vector<int> digits = convert_base(payload, 32, 10);
+    std::vector<int> values = convert_base(payload, 32, judged ? 60 : 10);
     std::string typed_check;
     for (auto it = symbols.end() - kCheckChars; it != symbols.end(); ++it) typed_check += kAlphabet[*it];
-    if (digits.size() > cells) {
+    bool fits = values.size() <= cells;
+    for (int v : values) fits = fits && v / 10 <= 5;
+    if (!fits) {
         out.errors.push_back("the code does not check out: a character is mistyped. Compare it with the participant's screen");
         return out;
     }
-    digits.insert(digits.begin(), cells - digits.size(), 0);
-    std::string text;
-    for (int d : digits) text += static_cast<char>('0' + d);
-    if (check_symbols(invitation, text) != typed_check) {
+    values.insert(values.begin(), cells - values.size(), 0);
+    std::string digits, judgements;
+    for (int v : values) {
+        digits += static_cast<char>('0' + v % 10);
+        judgements += static_cast<char>('0' + v / 10);
+    }
+    if (check_symbols(invitation, judged ? digits + "/" + judgements : digits) != typed_check) {
         out.errors.push_back("the code does not check out: a character is mistyped, or it is from another workshop. "
                              "Compare it with the participant's screen");
         return out;
     }
     out.ratings.workshop = invitation.id;
-    out.ratings.participant_id = "code-" + short_id(text + invitation.id, 8);
+    out.ratings.participant_id = "code-" + short_id((judged ? digits + judgements : digits) + invitation.id, 8);
+    const std::size_t dims = invitation.dimensions.size();
     for (std::size_t i = 0; i < cells; ++i) {
-        if (digits[i] == 0) continue;  // not sure
-        const std::size_t dims = invitation.dimensions.size();
-        out.ratings.ratings.push_back({invitation.stakeholders[i / dims].id, invitation.dimensions[i % dims], digits[i]});
+        const std::string& group = invitation.stakeholders[i / dims].id;
+        const Dimension dimension = invitation.dimensions[i % dims];
+        if (values[i] % 10 != 0) out.ratings.ratings.push_back({group, dimension, values[i] % 10});  // 0: not sure
+        if (values[i] / 10 != 0) out.ratings.importance.push_back({group, dimension, values[i] / 10});
     }
     out.ok = true;
     return out;

@@ -33,11 +33,19 @@ struct Score {
     int score = 5;  // 1..9
 };
 
+// How much a dimension matters to a group, 1 (hardly) .. 5 (most): the room's medians become weights.
+struct Judgement {
+    std::string stakeholder;
+    Dimension dimension = Dimension::transactions;
+    int importance = 3;  // 1..5
+};
+
 struct RatingsFile {
     std::string workshop;        // the invitation's id
     std::string participant_id;  // made by the participant's page; tells a re-import from a new file
     std::string name;            // optional: left empty, the participant stays anonymous
     std::vector<Score> ratings;  // cells left "not sure" are absent
+    std::vector<Judgement> importance;  // optional; cells not judged are absent
 };
 
 // "plan", "workshop" (an invitation), "ratings", or "" (not JSON, or no known header).
@@ -65,7 +73,8 @@ Invitation invitation_for(const Plan& plan);
 
 // The short code: groups of four from Crockford's base-32 alphabet (no I, L, O, U), e.g.
 // "7K2M-9QD3-XA": a workshop tag, the scores ("not sure" included) in invitation order, a checksum
-// over them and the workshop id. Reading ignores case, spaces and dashes, and takes O for 0, I and L
+// over them and the workshop id. With importance judgements, each cell carries both (a longer
+// code; its length tells the two apart). Reading ignores case, spaces and dashes, and takes O for 0, I and L
 // for 1. A code carries no name: an imported code is an anonymous participant.
 std::string ratings_code(const Invitation& invitation, const RatingsFile& ratings);
 RatingsLoad read_ratings_code(std::string_view code, const Invitation& invitation);

@@ -899,13 +899,18 @@ void draw_gallery() {
         }
         Plot plot;
         plot.begin("##gallery-line", ImVec2(0, e * 12), Axis{0, 24, Format::months, "2027-01"}, Axis{0.3, 0.8, Format::trust});
-        plot.band("Customers", xs, lo, hi, with_alpha(series_colour(0), 0.18f));
-        plot.line("Customers", xs, ys, series_colour(0));
-        plot.line("Employees", xs, ys2, series_colour(1), 2.0f, true);
-        plot.points("Survey", {0, 6, 12}, {0.51, 0.58, 0.60}, series_colour(0), Marker::circle,
-                    {"Survey, month 0: 51.0", "Survey, month 6: 58.0", "Survey, month 12: 60.0"});
-        plot.points("NPS (mapped)", {3}, {0.55}, series_colour(1), Marker::diamond, {"NPS 10, mapped to 55.0"});
-        plot.vline(12, axis_colour(), "today");
+        // Sample figures, but read like the real charts: in the chosen language.
+        plot.band(tr("Customers"), xs, lo, hi, with_alpha(series_colour(0), 0.18f));
+        plot.line(tr("Customers"), xs, ys, series_colour(0));
+        plot.line(tr("Employees"), xs, ys2, series_colour(1), 2.0f, true);
+        std::vector<std::string> survey_tips;
+        const std::vector<double> survey_months = {0, 6, 12}, survey = {0.51, 0.58, 0.60};
+        for (std::size_t i = 0; i < survey.size(); ++i)
+            survey_tips.push_back(trf("Survey, month %d: %s", static_cast<int>(survey_months[i]), format_trust(survey[i]).c_str()));
+        plot.points(tr("Survey"), survey_months, survey, series_colour(0), Marker::circle, survey_tips);
+        plot.points(tr("NPS (mapped)"), {3}, {0.55}, series_colour(1), Marker::diamond,
+                    {trf("NPS %d, mapped to %s", 10, format_trust(0.55).c_str())});
+        plot.vline(12, axis_colour(), tr("today"));
         plot.end();
     }
     ImGui::Spacing();
@@ -918,7 +923,7 @@ void draw_gallery() {
         }
         Plot plot;
         plot.begin("##gallery-columns", ImVec2(0, e * 9), Axis{0, 10000, Format::money, "EUR"}, Axis{0, 1300, Format::number});
-        plot.columns("Count", xs, ys, 1000, with_alpha(series_colour(2), 0.8f));
+        plot.columns(tr("Count"), xs, ys, 1000, with_alpha(series_colour(2), 0.8f));
         plot.end();
     }
     ImGui::Spacing();
@@ -929,15 +934,16 @@ void draw_gallery() {
         chart.has_reference = true;
         chart.reference = 0.6;
         const double swings[] = {0.04, 0.03, 0.02, 0.012, 0.005};
-        const char* names[] = {"Delivery: bad share", "Setting: forgetting", "Customers: base rate", "Chat: severity",
-                               "A very long input name that has to be cut to fit the label column of the chart"};
+        const char* names[] = {tr_noop("Delivery: bad share"), tr_noop("Setting: forgetting"), tr_noop("Customers: base rate"),
+                               tr_noop("Chat: severity"),
+                               tr_noop("A very long input name that has to be cut to fit the label column of the chart")};
         for (int i = 0; i < 5; ++i) {
             BarRow row;
-            row.label = names[i];
+            row.label = tr(names[i]);
             row.bars.push_back({0.6, 0.6 - swings[i], down_colour()});
             row.bars.push_back({0.6, 0.6 + swings[i] * 0.7, up_colour()});
             row.value_text = format_trust(swings[i] * 1.7);
-            row.tooltip = "Sample row";
+            row.tooltip = tr("Sample row");
             chart.rows.push_back(row);
         }
         bar_chart("##gallery-tornado", chart);
@@ -951,13 +957,13 @@ void draw_gallery() {
         chart.x = Axis{0, 0.6, Format::trust};
         for (const WaterfallStep& s : waterfall(cs)) {
             BarRow row;
-            row.label = s.source == "base_rate" ? "Base rate" : "Source " + s.source;
+            row.label = s.source == "base_rate" ? std::string(tr("Base rate")) : trf("Source %s", s.source.c_str());
             row.bars.push_back({s.from, s.to, s.source == "base_rate" ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
             row.value_text = s.source == "base_rate" ? format_trust(s.value) : format_points(s.value);
             chart.rows.push_back(row);
         }
         BarRow total;
-        total.label = "Trust";
+        total.label = tr("Trust");
         total.strong = true;
         total.bars.push_back({0, 0.51, series_colour(6)});
         total.value_text = format_trust(0.51);
@@ -968,7 +974,7 @@ void draw_gallery() {
     ImGui::TextUnformatted(tr("Heatmap"));
     {
         Heatmap map;
-        map.rows = {"Customers", "Employees", "Investors"};
+        map.rows = {tr("Customers"), tr("Employees"), tr("Investors")};
         for (int d = 0; d < kDimensions; ++d) map.columns.push_back(dimension_name(d));
         for (int i = 0; i < 15; ++i) map.values.push_back(i == 7 ? std::nan("") : 0.1 + 0.06 * i);
         heatmap("##gallery-heatmap", map, e * 30);

@@ -43,6 +43,22 @@ struct CompareView {
     int tab = -1;            // the tab to bring forward next frame (0 compare, 1 merge), -1 none
 };
 
+// The panel's words for what src/io reports (which stays English: the CLI prints it), made from the
+// lists, keys, entities and fields the io structs carry, in the chosen language. `a` and `b` are the
+// plans shown: group and participant names are looked up in them, `a` gives the currency.
+// A field below an entity of `list` ("bad_share", "weights/honesty"), or below the plan when `list`
+// is "" ("settings/forgetting"), as the editors label it; the field itself when not known here.
+std::string compare_field_label(const Plan& a, const std::string& list, const std::string& field);
+// An entity by its name (a commitment's statement); a measurement or workshop answer by what it is.
+std::string compare_entity_name(const Plan& a, const Plan& b, const std::string& list, const std::string& key,
+                                const io::MaybeJson& entity);
+// "Added: Parcel delivery", "Removed: ...", "Changed: ...".
+std::string compare_change_label(const Plan& a, const Plan& b, const io::EntityChange& change);
+// "Touchpoint "Parcel delivery": Bad share", or the plan field's name outside the entity lists.
+std::string compare_conflict_label(const Plan& a, const Plan& b, const io::Conflict& conflict);
+// A value of that field: numbers in the language's style, choices by their names, "(none)" when absent.
+std::string compare_value_text(const std::string& list, const std::string& field, const io::MaybeJson& value);
+
 // A file picked for the panel (App::receive_file); purposes as Platform::FilePurpose.
 void compare_receive_file(App& app, Platform::FilePurpose purpose, std::string_view text, const std::string& file_name);
 

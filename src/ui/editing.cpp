@@ -87,14 +87,11 @@ int count_effects_on(const Plan& plan, EffectTarget target, const std::string& i
     return n;
 }
 
-std::string plural(int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
+// "a, b, c, d and 3 more": the names a consequence line ends with.
 std::string name_list(const std::vector<std::string>& names) {
     std::string out;
-    for (std::size_t i = 0; i < names.size() && i < 4; ++i) out += (i ? ", " : ": ") + names[i];
-    if (names.size() > 4) out += " and " + std::to_string(names.size() - 4) + " more";
+    for (std::size_t i = 0; i < names.size() && i < 4; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > 4) out = trf("%s and %d more", out.c_str(), static_cast<int>(names.size() - 4));
     return out;
 }
 
@@ -114,6 +111,7 @@ int reference_count(const Plan& plan, Entity kind, std::size_t index) {
             n += std::count(c.stakeholders.begin(), c.stakeholders.end(), id) > 0;
         for (const Observation& o : plan.observations) n += o.stakeholder == id;
         for (const Rating& r : plan.workshop.ratings) n += r.stakeholder == id;
+        for (const ImportanceRating& r : plan.workshop.importance) n += r.stakeholder == id;
     }
     if (kind == Entity::action)
         for (const Scenario& s : plan.scenarios) n += std::count(s.actions.begin(), s.actions.end(), id) > 0;
@@ -153,29 +151,44 @@ std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std:
         int observations = 0, ratings = 0;
         for (const Observation& o : plan.observations) observations += o.stakeholder == id;
         for (const Rating& r : plan.workshop.ratings) ratings += r.stakeholder == id;
-        if (!touchpoints.empty())
-            out.push_back(plural(static_cast<int>(touchpoints.size()), "touchpoint", "touchpoints") +
-                          " of this group will be deleted" + name_list(touchpoints));
-        if (!sources.empty())
-            out.push_back("It leaves the coverage of " +
-                          plural(static_cast<int>(sources.size()), "knowledge source", "knowledge sources") +
-                          name_list(sources));
-        if (!commitments.empty())
-            out.push_back("It is taken off " + plural(static_cast<int>(commitments.size()), "commitment", "commitments") +
-                          name_list(commitments));
-        if (observations) out.push_back(plural(observations, "measurement", "measurements") + " of this group will be deleted");
-        if (ratings) out.push_back(plural(ratings, "workshop rating", "workshop ratings") + " of this group will be deleted");
+        for (const ImportanceRating& r : plan.workshop.importance) ratings += r.stakeholder == id;  // answers too
+        // Whole sentences, singular and plural, so each language words them its own way.
+        if (const int n = static_cast<int>(touchpoints.size())) {
+            const std::string names = name_list(touchpoints);
+            out.push_back(n == 1 ? trf("%d touchpoint of this group will be deleted: %s", n, names.c_str())
+                                 : trf("%d touchpoints of this group will be deleted: %s", n, names.c_str()));
+        }
+        if (const int n = static_cast<int>(sources.size())) {
+            const std::string names = name_list(sources);
+            out.push_back(n == 1 ? trf("It leaves the coverage of %d knowledge source: %s", n, names.c_str())
+                                 : trf("It leaves the coverage of %d knowledge sources: %s", n, names.c_str()));
+        }
+        if (const int n = static_cast<int>(commitments.size())) {
+            const std::string names = name_list(commitments);
+            out.push_back(n == 1 ? trf("It is taken off %d commitment: %s", n, names.c_str())
+                                 : trf("It is taken off %d commitments: %s", n, names.c_str()));
+        }
+        if (observations)
+            out.push_back(observations == 1 ? trf("%d measurement of this group will be deleted", observations)
+                                            : trf("%d measurements of this group will be deleted", observations));
+        if (ratings)
+            out.push_back(ratings == 1 ? trf("%d workshop rating of this group will be deleted", ratings)
+                                       : trf("%d workshop ratings of this group will be deleted", ratings));
     }
-    if (effects)
-        out.push_back(plural(effects, "action effect", "action effects") + " on it will be deleted, in" +
-                      name_list(effect_actions).substr(1));
+    if (effects) {
+        const std::string names = name_list(effect_actions);
+        out.push_back(effects == 1 ? trf("%d action effect on it will be deleted, in %s", effects, names.c_str())
+                                   : trf("%d action effects on it will be deleted, in %s", effects, names.c_str()));
+    }
     if (kind == Entity::action) {
         std::vector<std::string> scenarios;
         for (const Scenario& s : plan.scenarios)
             if (std::find(s.actions.begin(), s.actions.end(), id) != s.actions.end()) scenarios.push_back(s.name);
-        if (!scenarios.empty())
-            out.push_back("It leaves " + plural(static_cast<int>(scenarios.size()), "scenario", "scenarios") +
-                          name_list(scenarios));
+        if (const int n = static_cast<int>(scenarios.size())) {
+            const std::string names = name_list(scenarios);
+            out.push_back(n == 1 ? trf("It leaves %d scenario: %s", n, names.c_str())
+                                 : trf("It leaves %d scenarios: %s", n, names.c_str()));
+        }
     }
     return out;
 }
@@ -200,6 +213,7 @@ void remove_entity(Plan& plan, Entity kind, std::size_t index) {
             for (Commitment& c : plan.commitments) std::erase(c.stakeholders, id);
             std::erase_if(plan.observations, [&](const Observation& o) { return o.stakeholder == id; });
             std::erase_if(plan.workshop.ratings, [&](const Rating& r) { return r.stakeholder == id; });
+            std::erase_if(plan.workshop.importance, [&](const ImportanceRating& r) { return r.stakeholder == id; });
             std::erase(plan.workshop.stakeholders, id);
             break;
         }
@@ -239,6 +253,8 @@ void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& ne
             for (Observation& o : plan.observations)
                 if (o.stakeholder == old) o.stakeholder = new_id;
             for (Rating& r : plan.workshop.ratings)
+                if (r.stakeholder == old) r.stakeholder = new_id;
+            for (ImportanceRating& r : plan.workshop.importance)
                 if (r.stakeholder == old) r.stakeholder = new_id;
             std::replace(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), old, new_id);
             break;
@@ -422,30 +438,37 @@ std::string describe_effect(const Plan& plan, const Action& action, const Effect
         if (e.target == EffectTarget::touchpoint)  // the short name reads better in a sentence
             for (const Touchpoint& t : plan.touchpoints)
                 if (t.id == e.id) who = t.name;
+        static const char* const kNoneChosen[] = {tr_noop("(no touchpoint chosen)"), tr_noop("(no commitment chosen)"),
+                                                  tr_noop("(no knowledge source chosen)"),
+                                                  tr_noop("(no stakeholder group chosen)")};
         if (who.empty())
-            who = e.id.empty() ? std::string("(no ") + kEffectTargetIds[static_cast<int>(e.target)] + " chosen)"
-                               : "(missing: " + e.id + ")";
+            who = e.id.empty() ? std::string(tr(kNoneChosen[std::clamp(static_cast<int>(e.target), 0, 3)]))
+                               : trf("(missing: %s)", e.id.c_str());
     }
     const EffectField* field = find_effect_field(e.target, e.field);
     std::string what = field ? tr(field->label) : (e.field.empty() ? tr("(no field chosen)") : e.field);
     const bool share = field && field->share;
-    std::string change;
+    const std::string when = action.ramp_months > 1
+                                 ? trf("from month %d, full by month %d", action.start_month,
+                                       action.start_month + action.ramp_months - 1)
+                                 : trf("from month %d", action.start_month);
+    const char *w = who.c_str(), *f = what.c_str(), *t = when.c_str();
+    // One format per kind of change, so each language words the whole phrase (and agrees with the figure).
     switch (e.op) {
-        case EffectOp::scale: change = " \xC3\x97 " + plain_number(e.value, 3); break;  // U+00D7
-        case EffectOp::add:
+        case EffectOp::scale: return trf("%s: %s \xC3\x97 %s %s", w, f, plain_number(e.value, 3).c_str(), t);  // U+00D7
+        case EffectOp::add: {
+            const std::string v = share ? plain_number(std::fabs(e.value) * 100, 1) : plain_number(std::fabs(e.value), 3);
             if (share)
-                change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value) * 100, 1) +
-                         " " + tr("percentage points");
-            else
-                change = (e.value < 0 ? " \xE2\x88\x92 " : " + ") + plain_number(std::fabs(e.value), 3);
-            break;
-        case EffectOp::set:
-            change = std::string(" ") + tr("set to") + " " + (share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3));
-            break;
+                return e.value < 0 ? trf("%s: %s \xE2\x88\x92 %s percentage points %s", w, f, v.c_str(), t)  // U+2212
+                                   : trf("%s: %s + %s percentage points %s", w, f, v.c_str(), t);
+            return e.value < 0 ? trf("%s: %s \xE2\x88\x92 %s %s", w, f, v.c_str(), t) : trf("%s: %s + %s %s", w, f, v.c_str(), t);
+        }
+        case EffectOp::set: {
+            const std::string v = share ? plain_number(e.value * 100, 1) + "%" : plain_number(e.value, 3);
+            return trf("%s: %s set to %s %s", w, f, v.c_str(), t);
+        }
     }
-    std::string when = " " + trf("from month %d", action.start_month);
-    if (action.ramp_months > 1) when += ", " + trf("full by month %d", action.start_month + action.ramp_months - 1);
-    return who + ": " + what + change + when;
+    return who + ": " + what;
 }
 
 // ---- Roadmap ------------------------------------------------------------------------------------
@@ -504,7 +527,7 @@ const char* metric_label(Metric metric) {
 std::string stakeholder_name(const Plan& plan, const std::string& id) {
     for (const Stakeholder& s : plan.stakeholders)
         if (s.id == id) return s.name.empty() ? s.id : s.name;
-    return id.empty() ? "(none)" : "(missing: " + id + ")";
+    return id.empty() ? std::string(tr("(none)")) : trf("(missing: %s)", id.c_str());
 }
 
 std::string fit_text(const std::string& text, float width) {
@@ -710,7 +733,7 @@ void request_delete(App& app, Entity kind, int index) {
     app.editor_view().delete_index = index;
 }
 
-void delete_popup(App& app, Entity kind, const std::string& what) {
+void delete_popup(App& app, Entity kind, const std::string& question) {
     EditorView& view = app.editor_view();
     const char* title = tr("Delete?###confirm-delete");
     const bool pending = view.delete_kind == static_cast<int>(kind);
@@ -720,7 +743,7 @@ void delete_popup(App& app, Entity kind, const std::string& what) {
     const Plan& plan = app.document().plan();
     const std::size_t index = static_cast<std::size_t>(std::max(0, view.delete_index));
     bool close = !pending;
-    ImGui::TextWrapped(tr("Delete %s?"), what.c_str());
+    ImGui::TextWrapped("%s", question.c_str());
     const std::vector<std::string> consequences = delete_consequences(plan, kind, index);
     if (consequences.empty()) {
         ImGui::TextDisabled("%s", tr("Nothing else in the plan refers to it."));

@@ -119,10 +119,11 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
 // Add / Duplicate / Delete buttons above an editor's list; disabled when read-only.
 enum class ListCommand { none, add, duplicate, remove };
 ListCommand list_buttons(App& app, bool has_selection, const char* noun);
-// Asks "Delete ...?" in a modal saying what else goes with it (delete_consequences); deletes as one
-// undo step on confirmation. Call request_delete() on the click, delete_popup() every frame.
+// Asks `question` ("Delete the action "X"?", translated whole by the caller) in a modal saying what
+// else goes with it (delete_consequences); deletes as one undo step on confirmation. Call
+// request_delete() on the click, delete_popup() every frame.
 void request_delete(App& app, Entity kind, int index);
-void delete_popup(App& app, Entity kind, const std::string& what);
+void delete_popup(App& app, Entity kind, const std::string& question);
 // A panel's title, and a wrapped explanation under it in the disabled colour.
 void editor_intro(const char* title, const char* text);
 

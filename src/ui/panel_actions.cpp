@@ -54,7 +54,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 19);
         const auto entities = effect_entities(plan, e.target);
-        std::string preview = e.id.empty() ? "(choose)" : "(missing: " + e.id + ")";
+        std::string preview = e.id.empty() ? std::string(tr("(choose)")) : trf("(missing: %s)", e.id.c_str());
         for (const auto& [id, name] : entities)
             if (id == e.id) preview = name;
         ImGui::BeginDisabled(ro);
@@ -122,7 +122,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     if (auto before = effect_base_value(plan, e)) {
         const double after = effect_full_value(e, *before);
         auto show = [&](double v) { return share ? chart::format_percent(v, 1) : plain_number(v, 3); };
-        words += " (" + show(*before) + " now, " + show(after) + " at full effect)";
+        words += trf(" (%s now, %s at full effect)", show(*before).c_str(), show(after).c_str());
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", words.c_str());
@@ -205,7 +205,7 @@ void draw_actions(App& app) {
     error_summary(app, {"/actions"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.actions.empty(), "action");
+    const ListCommand command = list_buttons(app, !plan.actions.empty(), tr("action"));
     std::vector<std::string> names;
     for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  " + tr("(off)"));
     view.action = entity_list("##actions", names, view.action, -FLT_MIN);
@@ -230,7 +230,8 @@ void draw_actions(App& app) {
         const Plan& now = app.document().plan();
         if (view.delete_kind == static_cast<int>(Entity::action) && view.delete_index >= 0 &&
             static_cast<std::size_t>(view.delete_index) < now.actions.size())
-            delete_popup(app, Entity::action, "the action \"" + now.actions[static_cast<std::size_t>(view.delete_index)].name + "\"");
+            delete_popup(app, Entity::action,
+                         trf("Delete the action \"%s\"?", now.actions[static_cast<std::size_t>(view.delete_index)].name.c_str()));
         else if (view.delete_kind == static_cast<int>(Entity::action))
             view.delete_kind = -1;
     }

@@ -50,7 +50,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
         const Stakeholder& s = plan.stakeholders[g];
         ImGui::PushID(static_cast<int>(g));
         const bool on = std::find(cm.stakeholders.begin(), cm.stakeholders.end(), s.id) != cm.stakeholders.end();
-        const std::string tip = "Whether \"" + s.name + "\" hears this promise.";
+        const std::string tip = trf("Whether \"%s\" hears this promise.", s.name.c_str());
         edit_bool(app, s.name.c_str(), on, tip.c_str(), [edit, id = s.id](Plan& p, bool v) {
             auto& list = edit(p).stakeholders;
             std::erase(list, id);
@@ -74,7 +74,7 @@ void draw_commitments(App& app) {
     error_summary(app, {"/commitments"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.commitments.empty(), "commitment");
+    const ListCommand command = list_buttons(app, !plan.commitments.empty(), tr("commitment"));
     std::vector<std::string> names;
     for (const Commitment& c : plan.commitments) names.push_back(c.statement);
     view.commitment = entity_list("##commitments", names, view.commitment, -FLT_MIN);
@@ -103,7 +103,8 @@ void draw_commitments(App& app) {
         if (view.delete_kind == static_cast<int>(Entity::commitment) && view.delete_index >= 0 &&
             static_cast<std::size_t>(view.delete_index) < now.commitments.size())
             delete_popup(app, Entity::commitment,
-                         "the commitment \"" + now.commitments[static_cast<std::size_t>(view.delete_index)].statement + "\"");
+                         trf("Delete the commitment \"%s\"?",
+                             now.commitments[static_cast<std::size_t>(view.delete_index)].statement.c_str()));
         else if (view.delete_kind == static_cast<int>(Entity::commitment))
             view.delete_kind = -1;
     }

@@ -3,6 +3,7 @@
 // both were opened from, picking a side for each conflict, applied as one undo step.
 #include <cstdarg>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include <imgui.h>
@@ -42,13 +43,217 @@ const char* list_heading(const std::string& list) {
     if (list == "/scenarios") return tr("Scenarios");
     if (list == "/observations") return tr("Measurements");
     if (list == "/workshop/participants") return tr("Workshop participants");
-    return tr("Workshop ratings");
+    if (list == "/workshop/ratings") return tr("Workshop ratings");
+    if (list == "/workshop/importance") return tr("Workshop importance judgements");
+    return list.c_str();
+}
+
+std::string group_name(const Plan& a, const Plan& b, const std::string& id) {
+    for (const Plan* plan : {&a, &b})
+        for (const Stakeholder& s : plan->stakeholders)
+            if (s.id == id) return s.name.empty() ? id : s.name;
+    return id;
+}
+
+std::string participant_name(const Plan& a, const Plan& b, const std::string& id) {
+    for (const Plan* plan : {&a, &b})
+        for (const Participant& p : plan->workshop.participants)
+            if (p.id == id) return p.name.empty() ? id : p.name;
+    return id;
+}
+
+// The name of a choice ("purchase" -> "Purchase"), or none when `id` is not one of `ids`.
+template <typename Ids, typename Label>
+std::optional<std::string> choice(const std::string& id, const Ids& ids, Label label) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (id == ids[i]) return std::string(label(static_cast<int>(i)));
+    return std::nullopt;
+}
+
+// A named entity with what it is, for a conflict, where no heading says it; measurements and
+// workshop answers already say what they are.
+std::string entity_phrase(const std::string& list, const std::string& name) {
+    static const char* const kPhrases[][2] = {
+        {"/stakeholders", tr_noop("Stakeholder group \"%s\"")},
+        {"/knowledge_sources", tr_noop("Knowledge source \"%s\"")},
+        {"/touchpoints", tr_noop("Touchpoint \"%s\"")},
+        {"/commitments", tr_noop("Commitment \"%s\"")},
+        {"/actions", tr_noop("Action \"%s\"")},
+        {"/scenarios", tr_noop("Scenario \"%s\"")},
+        {"/workshop/participants", tr_noop("Workshop participant \"%s\"")},
+    };
+    for (const auto& [pointer, phrase] : kPhrases)
+        if (list == pointer) return format(tr(phrase), name.c_str());
+    return name;
 }
 
 // The field's place inside its entity ("/touchpoints/3/bad_share" -> "bad_share").
 std::string field_name(const std::string& pointer, const std::string& entity_pointer) {
     return pointer.size() > entity_pointer.size() + 1 ? pointer.substr(entity_pointer.size() + 1) : pointer;
 }
+
+}  // namespace
+
+std::string compare_field_label(const Plan& a, const std::string& list, const std::string& field) {
+    struct Known {
+        const char* list;
+        const char* field;
+        const char* label;
+    };
+    static const Known kKnown[] = {
+        {"", "meta/title", tr_noop("Title")},
+        {"", "meta/organisation", tr_noop("Organisation")},
+        {"", "meta/authors", tr_noop("Authors")},
+        {"", "meta/language", tr_noop("Language")},
+        {"", "meta/currency", tr_noop("Currency")},
+        {"", "meta/notes", tr_noop("Notes")},
+        {"", "settings/horizon_months", tr_noop("Horizon (months)")},
+        {"", "settings/start", tr_noop("First month (YYYY-MM)")},
+        {"", "settings/seed", tr_noop("Seed")},
+        {"", "settings/forgetting", tr_noop("Forgetting (per month)")},
+        {"", "settings/negative_weight", tr_noop("Weight of a bad experience")},
+        {"", "settings/prior_weight", tr_noop("Weight of the base rate")},
+        {"", "settings/public_commitment_multiplier", tr_noop("Broken public promise costs (x)")},
+        {"", "settings/personalisation_lift", tr_noop("Personalisation lift")},
+        {"", "settings/empowerment_effect", tr_noop("Empowerment effect")},
+        {"", "settings/abandonment/kappa", tr_noop("Kappa")},
+        {"", "settings/abandonment/beta", tr_noop("Beta")},
+        {"", "culture/empowerment", tr_noop("Empowerment")},
+        {"", "culture/reward", tr_noop("Reward")},
+        {"", "workshop/id", tr_noop("Workshop id")},
+        {"", "workshop/title", tr_noop("Workshop title")},
+        {"", "workshop/stakeholders", tr_noop("Groups to score")},
+        {"/stakeholders", "kind", tr_noop("Kind")},
+        {"/stakeholders", "size", tr_noop("Size (people)")},
+        {"/stakeholders", "importance", tr_noop("Importance")},
+        {"/stakeholders", "base_rate", tr_noop("Base rate")},
+        {"/stakeholders", "peer_rating", tr_noop("Stars")},
+        {"/stakeholders", "peer_exposure", tr_noop("Peer exposure")},
+        {"/knowledge_sources", "channel", tr_noop("Channel")},
+        {"/knowledge_sources", "coverage", tr_noop("Who it reaches")},
+        {"/knowledge_sources", "granularity", tr_noop("Granularity")},
+        {"/knowledge_sources", "relevance", tr_noop("Relevance")},
+        {"/knowledge_sources", "consistency", tr_noop("Consistency")},
+        {"/knowledge_sources", "messages_per_month", tr_noop("Messages per month")},
+        {"/touchpoints", "stakeholder", tr_noop("Stakeholder group")},
+        {"/touchpoints", "stage", tr_noop("Stage")},
+        {"/touchpoints", "channel", tr_noop("Channel")},
+        {"/touchpoints", "interactions_per_month", tr_noop("Interactions per month")},
+        {"/touchpoints", "bad_share", tr_noop("Bad share")},
+        {"/touchpoints", "severity", tr_noop("Severity")},
+        {"/commitments", "statement", tr_noop("Statement")},
+        {"/commitments", "stakeholders", tr_noop("Made to")},
+        {"/commitments", "occasions_per_month", tr_noop("Occasions per month")},
+        {"/commitments", "kept_share", tr_noop("Kept share")},
+        {"/commitments", "public", tr_noop("Made in public")},
+        {"/actions", "owner", tr_noop("Owner")},
+        {"/actions", "start_month", tr_noop("Start month")},
+        {"/actions", "ramp_months", tr_noop("Ramp (months)")},
+        {"/actions", "effects", tr_noop("Effects")},
+        {"/actions", "enabled", tr_noop("Enabled in the plan")},
+        {"/scenarios", "actions", tr_noop("Actions")},
+        {"/observations", "stakeholder", tr_noop("Stakeholder group")},
+        {"/observations", "month", tr_noop("Month")},
+        {"/observations", "metric", tr_noop("Metric")},
+        {"/observations", "value", tr_noop("Value")},
+        {"/observations", "n", tr_noop("Sample size")},
+        {"/observations", "source", tr_noop("Source")},
+        {"/workshop/ratings", "participant", tr_noop("Participant")},
+        {"/workshop/ratings", "stakeholder", tr_noop("Stakeholder group")},
+        {"/workshop/ratings", "dimension", tr_noop("Dimension")},
+        {"/workshop/ratings", "score", tr_noop("Score")},
+        {"/workshop/importance", "participant", tr_noop("Participant")},
+        {"/workshop/importance", "stakeholder", tr_noop("Stakeholder group")},
+        {"/workshop/importance", "dimension", tr_noop("Dimension")},
+        {"/workshop/importance", "importance", tr_noop("Importance")},
+    };
+    for (const Known& k : kKnown)
+        if (list == k.list && field == k.field) return tr(k.label);
+    const std::size_t slash = field.find('/');
+    const int d = slash == std::string::npos ? -1 : dimension_index(field.substr(slash + 1));
+    if (d >= 0 && list == "/stakeholders" && field.compare(0, slash, "weights") == 0)
+        return format(tr("Weight of %s"), chart::dimension_name(d));
+    if (d >= 0 && list == "/touchpoints" && field.compare(0, slash, "dimensions") == 0)
+        return format(tr("Share of %s"), chart::dimension_name(d));
+    const char* currency = a.meta.currency.c_str();
+    if (list == "/stakeholders" && field == "revenue_per_month") return format(tr("Revenue per person per month (%s)"), currency);
+    if (list == "/actions" && field == "cost_once") return format(tr("One-off cost (%s)"), currency);
+    if (list == "/actions" && field == "cost_per_month") return format(tr("Monthly cost (%s)"), currency);
+    if (!list.empty() && field == "id") return tr("Id");
+    if (!list.empty() && field == "name") return tr("Name");
+    return field;
+}
+
+std::string compare_entity_name(const Plan& a, const Plan& b, const std::string& list, const std::string& key,
+                                const io::MaybeJson& entity) {
+    auto text = [&](const char* field) -> std::string {
+        if (!entity || !entity->is_object()) return "";
+        auto it = entity->find(field);
+        return it != entity->end() && it->is_string() ? it->get<std::string>() : "";
+    };
+    auto dimension = [&] {
+        const int d = dimension_index(text("dimension"));
+        return d >= 0 ? std::string(chart::dimension_name(d)) : text("dimension");
+    };
+    const std::string group = group_name(a, b, text("stakeholder"));
+    if (list == "/observations" && entity && entity->is_object() && entity->contains("month") &&
+        (*entity)["month"].is_number_integer()) {
+        const std::string metric = choice(text("metric"), kMetricIds, [](int i) { return metric_label(static_cast<Metric>(i)); })
+                                       .value_or(text("metric"));
+        return format(tr("%s of %s in month %d"), metric.c_str(), group.c_str(), (*entity)["month"].get<int>());
+    }
+    const std::string participant = participant_name(a, b, text("participant"));
+    if (list == "/workshop/ratings")
+        return format(tr("%s's score for %s on %s"), participant.c_str(), group.c_str(), dimension().c_str());
+    if (list == "/workshop/importance")
+        return format(tr("%s: how much %s matters to %s"), participant.c_str(), dimension().c_str(), group.c_str());
+    for (const char* field : {"name", "statement"})
+        if (!text(field).empty()) return text(field);
+    return key;
+}
+
+std::string compare_change_label(const Plan& a, const Plan& b, const io::EntityChange& e) {
+    const std::string name =
+        compare_entity_name(a, b, e.list, e.key, e.kind == io::ChangeKind::removed ? e.before : e.after);
+    switch (e.kind) {
+        case io::ChangeKind::added: return format(tr("Added: %s"), name.c_str());
+        case io::ChangeKind::removed: return format(tr("Removed: %s"), name.c_str());
+        case io::ChangeKind::changed: break;
+    }
+    return format(tr("Changed: %s"), name.c_str());
+}
+
+std::string compare_conflict_label(const Plan& a, const Plan& b, const io::Conflict& c) {
+    if (c.list.empty()) return c.field.empty() ? c.path : compare_field_label(a, "", c.field);
+    const std::string entity = entity_phrase(c.list, compare_entity_name(a, b, c.list, c.key, c.entity));
+    if (c.field.empty()) return entity;  // edited on one side, removed on the other
+    return format(tr("%s: %s"), entity.c_str(), compare_field_label(a, c.list, c.field).c_str());
+}
+
+std::string compare_value_text(const std::string& list, const std::string& field, const io::MaybeJson& value) {
+    if (!value || value->is_null()) return tr("(none)");  // null: a review rating or sample size not given
+    const io::Json& v = *value;
+    if (v.is_boolean()) return v.get<bool>() ? tr("yes") : tr("no");
+    if (v.is_number()) return localise_number(io::dump_compact(v));
+    if (v.is_string()) {
+        const std::string& id = v.get_ref<const std::string&>();
+        std::optional<std::string> name;
+        if (list == "/stakeholders" && field == "kind")
+            name = choice(id, kStakeholderKindIds, [](int i) { return kind_label(static_cast<StakeholderKind>(i)); });
+        else if (list == "/knowledge_sources" && field == "channel")
+            name = choice(id, kChannelIds, [](int i) { return channel_label(static_cast<Channel>(i)); });
+        else if (list == "/touchpoints" && field == "stage")
+            name = choice(id, kStageIds, [](int i) { return stage_label(static_cast<Stage>(i)); });
+        else if (list == "/observations" && field == "metric")
+            name = choice(id, kMetricIds, [](int i) { return metric_label(static_cast<Metric>(i)); });
+        else if (list.rfind("/workshop/", 0) == 0 && field == "dimension")
+            name = choice(id, kDimensionIds, [](int i) { return chart::dimension_name(i); });
+        if (name) return *name;
+    }
+    return io::show(v);
+}
+
+namespace {
 
 void cell_text(const std::string& text, bool disabled = false) {
     ImGui::TableNextColumn();
@@ -98,8 +303,8 @@ void draw_trust(const io::TrustComparison& t, const char* a_name, const std::str
     ImGui::EndTable();
 }
 
-// Every change from one plan to another, grouped by entity kind, old -> new per field.
-void draw_changes(const io::PlanDiff& d, const char* a_name, const std::string& b_name) {
+// Every change from plan a to plan b, grouped by entity kind, old -> new per field.
+void draw_changes(const io::PlanDiff& d, const Plan& a, const Plan& b, const char* a_name, const std::string& b_name) {
     if (d.same()) {
         ImGui::TextDisabled("%s", tr("No differences: the two plans hold the same content."));
         return;
@@ -113,18 +318,20 @@ void draw_changes(const io::PlanDiff& d, const char* a_name, const std::string& 
         ImGui::TableHeadersRow();
         return true;
     };
-    auto field_rows = [](const std::vector<io::FieldChange>& fields, const std::string& entity_pointer) {
+    auto field_rows = [&](const std::vector<io::FieldChange>& fields, const std::string& list,
+                          const std::string& entity_pointer) {
         for (const io::FieldChange& f : fields) {
+            const std::string field = field_name(f.pointer, entity_pointer);
             ImGui::TableNextRow();
-            cell_text("    " + field_name(f.pointer, entity_pointer));
-            cell_text(io::show_value(f.before), !f.before);
-            cell_text(io::show_value(f.after), !f.after);
+            cell_text("    " + compare_field_label(a, list, field));
+            cell_text(compare_value_text(list, field, f.before), !f.before);
+            cell_text(compare_value_text(list, field, f.after), !f.after);
         }
     };
     if (!d.fields.empty() && ImGui::CollapsingHeader(format(tr("Plan details and settings (%d)"), static_cast<int>(d.fields.size())).c_str(),
                                                      ImGuiTreeNodeFlags_DefaultOpen)) {
         if (header("fields")) {
-            field_rows(d.fields, "");
+            field_rows(d.fields, "", "");
             ImGui::EndTable();
         }
     }
@@ -139,11 +346,10 @@ void draw_changes(const io::PlanDiff& d, const char* a_name, const std::string& 
             for (std::size_t k = i; k < end; ++k) {
                 const io::EntityChange& e = d.entities[k];
                 ImGui::TableNextRow();
-                const char* verb = e.kind == io::ChangeKind::added ? tr("Added") : e.kind == io::ChangeKind::removed ? tr("Removed") : tr("Changed");
-                cell_text(std::string(verb) + ": " + e.label);
+                cell_text(compare_change_label(a, b, e));
                 cell_text(e.kind == io::ChangeKind::added ? tr("(not there)") : "", true);
                 cell_text(e.kind == io::ChangeKind::removed ? tr("(not there)") : "", true);
-                field_rows(e.fields, e.pointer);
+                field_rows(e.fields, e.list, e.pointer);
             }
             ImGui::EndTable();
         }
@@ -177,7 +383,7 @@ void draw_compare(App& app, CompareView& v) {
     chart::subheading(tr("Changes"), tr("Entities are matched by id (measurements by group, month and metric; workshop "
                                         "ratings by participant, group and dimension), so a renamed or moved entity shows "
                                         "as changed, not as removed and added."));
-    draw_changes(*v.diff, tr("Your plan"), v.other_name);
+    draw_changes(*v.diff, app.document().plan(), *v.other, tr("Your plan"), v.other_name);
 }
 
 // ---- merge ----------------------------------------------------------------------------------
@@ -216,17 +422,18 @@ void reset_merge(CompareView& v) {
 const char* side_name(io::Side s) { return s == io::Side::base ? tr("ancestor") : s == io::Side::ours ? tr("yours") : tr("theirs"); }
 
 // One conflict: what, then the three values, each a choice.
-void conflict_row(CompareView& v, const io::Conflict& c, std::size_t index) {
+void conflict_row(const Plan& ours, CompareView& v, const io::Conflict& c, std::size_t index) {
     ImGui::PushID(static_cast<int>(index));
     ImGui::TableNextRow();
     auto pick = v.picks.find(c.path);
     if (pick == v.picks.end()) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(230, 80, 60, 40));
-    cell_text(c.label + "\n" + c.pointer);
+    cell_text(compare_conflict_label(ours, *v.theirs, c) + "\n" + c.pointer);
     const std::pair<io::Side, const io::MaybeJson*> sides[] = {
         {io::Side::base, &c.base}, {io::Side::ours, &c.ours}, {io::Side::theirs, &c.theirs}};
     for (const auto& [side, value] : sides) {
         ImGui::TableNextColumn();
-        const std::string label = (*value ? io::show_value(*value) : std::string(tr("(removed)"))) + "##" + side_name(side);
+        const std::string label =
+            (*value ? compare_value_text(c.list, c.field, *value) : std::string(tr("(removed)"))) + "##" + side_name(side);
         if (ImGui::RadioButton(label.c_str(), pick != v.picks.end() && pick->second == side)) {
             v.picks[c.path] = side;
             v.merge_stale = true;
@@ -293,7 +500,7 @@ void draw_merge(App& app, CompareView& v) {
             ImGui::TableSetupColumn(tr("Yours"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
             ImGui::TableSetupColumn(tr("Theirs"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
             ImGui::TableHeadersRow();
-            for (std::size_t i = 0; i < all.size(); ++i) conflict_row(v, all[i], i);
+            for (std::size_t i = 0; i < all.size(); ++i) conflict_row(app.document().plan(), v, all[i], i);
             ImGui::EndTable();
         }
     } else {
@@ -317,7 +524,7 @@ void draw_merge(App& app, CompareView& v) {
         ImGui::Spacing();
         chart::subheading(tr("What the merge changes in your plan"), tr("Your plan now beside the merged plan."));
         draw_trust(v.merge_changes->trust, tr("Your plan"), tr("Merged"));
-        draw_changes(*v.merge_changes, tr("Your plan"), tr("Merged"));
+        draw_changes(*v.merge_changes, app.document().plan(), v.merge->plan, tr("Your plan"), tr("Merged"));
     }
 }
 

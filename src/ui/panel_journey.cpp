@@ -137,7 +137,7 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
 void add_touchpoint(App& app, const std::string& group, int stage) {
     const Plan& plan = app.document().plan();
     Touchpoint t;
-    t.name = std::string("New ") + kStageIds[static_cast<std::size_t>(stage)] + " touchpoint";
+    t.name = trf("New %s touchpoint", stage_label(static_cast<Stage>(stage)));
     t.id = unique_id(t.name, ids_of(plan.touchpoints), "touchpoint");
     t.stakeholder = group;
     t.stage = static_cast<Stage>(stage);
@@ -195,10 +195,10 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         if (selected)
             draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_Text), em * 0.25f, 0, 2.0f);
         const float pad = ImGui::GetStyle().FramePadding.x;
-        const std::string name = fit_text(t.name.empty() ? "(unnamed)" : t.name, size.x - pad * 2);
+        const std::string name = fit_text(t.name.empty() ? tr("(unnamed)") : t.name, size.x - pad * 2);
         draw->AddText(ImVec2(pos.x + pad, pos.y + ImGui::GetStyle().FramePadding.y), ImGui::GetColorU32(ImGuiCol_Text),
                       name.c_str());
-        const std::string detail = fit_text(chart::format_percent(t.bad_share, 1) + " bad", size.x - pad * 2);
+        const std::string detail = fit_text(trf("%s bad", chart::format_percent(t.bad_share, 1).c_str()), size.x - pad * 2);
         draw->AddText(ImVec2(pos.x + pad, pos.y + ImGui::GetStyle().FramePadding.y + ImGui::GetTextLineHeight()),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
         if (!app.error_at("/touchpoints/" + std::to_string(i) + "/bad_share").empty() ||
@@ -213,7 +213,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         ImGui::PushID(s);
         ImGui::SetCursorScreenPos(ImVec2(cols.left(s) + gap, add_y));
         if (ImGui::Button(tr("+ Add"), ImVec2(cols.width - gap * 2, 0))) add_touchpoint(app, group, s);
-        std::string tip = std::string("Add a touchpoint to the ") + kStageIds[static_cast<std::size_t>(s)] + " stage.";
+        std::string tip = trf("Add a touchpoint to the %s stage.", stage_label(static_cast<Stage>(s)));
         item_tooltip(tip.c_str());
         ImGui::PopID();
     }
@@ -227,7 +227,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
     const std::string at = "/touchpoints/" + std::to_string(i);
     auto edit = [i](Plan& p) -> Touchpoint& { return p.touchpoints[i]; };
     const float em = ImGui::GetFontSize();
-    chart::subheading(("Touchpoint: " + (t.name.empty() ? std::string("(unnamed)") : t.name) + "###touchpoint-title").c_str(),
+    chart::subheading((trf("Touchpoint: %s", t.name.empty() ? tr("(unnamed)") : t.name.c_str()) + "###touchpoint-title").c_str(),
                       tr("Every field of the selected touchpoint. Hover a field for what it means."));
     if (!ImGui::BeginTable("touchpoint-layout", 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
@@ -281,7 +281,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
         double v = t.dimensions[static_cast<std::size_t>(d)];
         const double lo = 0, hi = std::max(1.0, v);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed = ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, "%.2f");
+        const bool changed = ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi,
+                                                 slider_format("%.2f", v).c_str());
         ImGui::EndDisabled();
         const std::string tip = std::string(chart::dimension_name(d)) + ": " + chart::dimension_meaning(d);
         item_tooltip(tip.c_str());
@@ -345,7 +346,8 @@ void draw_journey(App& app) {
     }
     if (orphans) {
         ImGui::SameLine();
-        field_error(std::to_string(orphans) + " touchpoint(s) name a group that does not exist (see the problems above).");
+        field_error(orphans == 1 ? trf("%d touchpoint names a group that does not exist (see the problems above).", orphans)
+                                 : trf("%d touchpoints name a group that does not exist (see the problems above).", orphans));
     }
 
     const float margin = em * 3;
@@ -377,7 +379,7 @@ void draw_journey(App& app) {
         static_cast<std::size_t>(view.delete_index) < after.touchpoints.size()) {
         const std::size_t before = after.touchpoints.size();
         delete_popup(app, Entity::touchpoint,
-                     "the touchpoint \"" + after.touchpoints[static_cast<std::size_t>(view.delete_index)].name + "\"");
+                     trf("Delete the touchpoint \"%s\"?", after.touchpoints[static_cast<std::size_t>(view.delete_index)].name.c_str()));
         if (app.document().plan().touchpoints.size() < before) view.touchpoint = -1;
     } else if (view.delete_kind == static_cast<int>(Entity::touchpoint)) {
         view.delete_kind = -1;

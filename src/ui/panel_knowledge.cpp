@@ -37,9 +37,9 @@ void draw_coverage(App& app, const Plan& plan, std::size_t k) {
                 share = src.coverage[c].share;
                 entry = static_cast<int>(c);
             }
-        const std::string tip = "The share of \"" + s.name +
-                                "\" this source reaches (0-100%). Reaching more of a group lifts the weight of its good "
-                                "advice and empathy experiences and sends it more messages.";
+        const std::string tip = trf("The share of \"%s\" this source reaches (0-100%%). Reaching more of a group lifts the "
+                                    "weight of its good advice and empathy experiences and sends it more messages.",
+                                    s.name.c_str());
         edit_share(app, s.name.c_str(), share, tip.c_str(), [k, id = s.id](Plan& p, double v) {
             auto& cov = p.knowledge_sources[k].coverage;
             auto it = std::find_if(cov.begin(), cov.end(), [&](const CoverageEntry& c) { return c.stakeholder == id; });
@@ -61,7 +61,7 @@ void draw_coverage(App& app, const Plan& plan, std::size_t k) {
         for (const Stakeholder& s : plan.stakeholders) known = known || s.id == id;
         if (known) continue;
         ImGui::PushID(static_cast<int>(1000 + c));
-        field_error("Covers \"" + id + "\", which is not a stakeholder group of this plan.");
+        field_error(trf("Covers \"%s\", which is not a stakeholder group of this plan.", id.c_str()));
         ImGui::SameLine();
         ImGui::BeginDisabled(app.document().read_only());
         if (ImGui::SmallButton(tr("Remove"))) {
@@ -156,7 +156,8 @@ void draw_knowledge(App& app) {
         if (view.delete_kind == static_cast<int>(Entity::knowledge_source) && view.delete_index >= 0 &&
             static_cast<std::size_t>(view.delete_index) < now.knowledge_sources.size())
             delete_popup(app, Entity::knowledge_source,
-                         "the knowledge source \"" + now.knowledge_sources[static_cast<std::size_t>(view.delete_index)].name + "\"");
+                         trf("Delete the knowledge source \"%s\"?",
+                             now.knowledge_sources[static_cast<std::size_t>(view.delete_index)].name.c_str()));
         else if (view.delete_kind == static_cast<int>(Entity::knowledge_source))
             view.delete_kind = -1;
     }

@@ -193,10 +193,11 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
             }
         }
         if (i > 0) {
-            std::string tip = "Scenario: only these actions enabled: ";
             const Scenario& s = plan.scenarios[i - 1];
-            for (std::size_t k = 0; k < s.actions.size(); ++k) tip += (k ? ", " : "") + action_label(plan, s.actions[k]);
-            if (s.actions.empty()) tip += "none";
+            std::string names;
+            for (std::size_t k = 0; k < s.actions.size(); ++k) names += (k ? ", " : "") + action_label(plan, s.actions[k]);
+            const std::string tip = s.actions.empty() ? std::string(tr("Scenario: no action enabled."))
+                                                      : trf("Scenario: only these actions enabled: %s", names.c_str());
             item_tooltip(tip.c_str());
         } else {
             item_tooltip(tr("The plan as it stands: the actions marked enabled."));

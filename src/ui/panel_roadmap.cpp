@@ -118,7 +118,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
     if (selected)
         draw->AddRectFilled(ImVec2(L.left, y), ImVec2(L.x_end(), y + row_h), ImGui::GetColorU32(ImGuiCol_Header, 0.35f));
     // Name.
-    const std::string name = fit_text(a.name.empty() ? "(unnamed)" : a.name, L.label_w - em * 0.5f);
+    const std::string name = fit_text(a.name.empty() ? tr("(unnamed)") : a.name, L.label_w - em * 0.5f);
     draw->AddText(ImVec2(L.left + em * 0.2f, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f),
                   ImGui::GetColorU32(a.enabled ? ImGuiCol_Text : ImGuiCol_TextDisabled), name.c_str());
     // Scenario membership: a filled dot when the scenario includes the action; click to change.

@@ -20,9 +20,9 @@ void draw_sensitivity(App& app) {
     const Projection* projection = app.projection();
     AnalysisView& view = app.analysis_view();
     heading(tr("Sensitivity"));
-    ImGui::TextWrapped("%s", "Which figures in the plan matter most? Each input is set 20% lower and 20% higher in turn, "
+    ImGui::TextWrapped("%s", tr("Which figures in the plan matter most? Each input is set 20% lower and 20% higher in turn, "
                        "and the Trust Index at the horizon is recomputed. The longest bars are the figures worth "
-                       "measuring well, and the levers worth pulling.");
+                       "measuring well, and the levers worth pulling."));
     if (!projection || projection->months.empty() || plan.stakeholders.empty()) {
         ImGui::TextWrapped("%s", tr("Add a stakeholder group to see which inputs move its trust."));
         return;
@@ -48,7 +48,7 @@ void draw_sensitivity(App& app) {
     ImGui::SameLine(0, em);
     ImGui::TextDisabled(tr("| line: Trust Index as planned, %s"), format_trust(base).c_str());
 
-    const BarChart chart = tornado_chart(view.sensitivity, base, static_cast<std::size_t>(view.sensitivity_rows));
+    const BarChart chart = tornado_chart(plan, view.sensitivity, base, static_cast<std::size_t>(view.sensitivity_rows));
     if (chart.rows.empty()) {
         ImGui::TextDisabled("%s", tr("No input moves the Trust Index."));
         return;

@@ -38,7 +38,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     auto group_name = [&](const SimulatedGroup& g) {
         return g.stakeholder >= 0 && static_cast<std::size_t>(g.stakeholder) < plan.stakeholders.size()
                    ? stakeholder_label(plan, static_cast<std::size_t>(g.stakeholder))
-                   : std::string("Group");
+                   : std::string(tr("Group"));
     };
     if (r.groups.size() > 1) {
         ImGui::SetNextItemWidth(em * 16);

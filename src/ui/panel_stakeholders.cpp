@@ -39,7 +39,7 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
         const double lo = 0, hi = std::max(1.0, v);
         ImGui::BeginDisabled(app.document().read_only());
         const bool changed =
-            ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, "%.2f");
+            ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, slider_format("%.2f", v).c_str());
         ImGui::EndDisabled();
         item_tooltip(tr(kDimensionTips[d]));
         if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = std::max(0.0, v);
@@ -122,8 +122,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
         const double lo = 1, hi = 5;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed = ImGui::SliderScalar("Stars", ImGuiDataType_Double, &stars, &lo, &hi, "%.1f of 5",
-                                                 ImGuiSliderFlags_AlwaysClamp);
+        const bool changed = ImGui::SliderScalar(tr("Stars###stars"), ImGuiDataType_Double, &stars, &lo, &hi,
+                                                 slider_format(tr("%.1f of 5"), stars).c_str(), ImGuiSliderFlags_AlwaysClamp);
         ImGui::EndDisabled();
         item_tooltip(tr("The average review rating, 1-5 stars."));
         if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).peer_rating = stars;
@@ -177,8 +177,9 @@ void draw_stakeholders(App& app) {
     const Plan& now = app.document().plan();
     if (view.delete_kind == static_cast<int>(Entity::stakeholder) && view.delete_index >= 0 &&
         static_cast<std::size_t>(view.delete_index) < now.stakeholders.size())
-        delete_popup(app, Entity::stakeholder, "the stakeholder group \"" +
-                                                   now.stakeholders[static_cast<std::size_t>(view.delete_index)].name + "\"");
+        delete_popup(app, Entity::stakeholder,
+                     trf("Delete the stakeholder group \"%s\"?",
+                         now.stakeholders[static_cast<std::size_t>(view.delete_index)].name.c_str()));
     else if (view.delete_kind == static_cast<int>(Entity::stakeholder))
         view.delete_kind = -1;
 

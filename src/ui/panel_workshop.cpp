@@ -31,7 +31,9 @@ CodeBox g_code;  // one App per page: the box's text survives panel switches
 const char* kApplyTip =
     tr_noop("Sets each rated group's base rate (the trust it starts from) to the room's share of trusting scores (6 to 9): "
             "per dimension, the share of participants scoring 6-9, averaged with the group's own dimension weights. "
-            "Clamped to 1%..99%; groups nobody rated keep theirs. Dimension weights are left as they are: a score says how "
+            "Clamped to 1%..99%; groups nobody rated keep theirs. Where the room judged how much two or more dimensions "
+            "matter to a group, those dimensions share the weight they held between them in proportion to the median "
+            "judgements; a dimension nobody judged keeps its weight. A trust score alone never moves a weight: it says how "
             "far a group trusts on a dimension, not how much that dimension matters to it. One undo step.");
 
 void section(const char* title) {
@@ -127,6 +129,7 @@ void draw_collect(App& app, const Plan& plan) {
         if (ImGui::SmallButton(tr("Remove"))) {
             Plan& edit = app.document().begin_edit();
             std::erase_if(edit.workshop.ratings, [&](const Rating& r) { return r.participant == p.id; });
+            std::erase_if(edit.workshop.importance, [&](const ImportanceRating& r) { return r.participant == p.id; });
             edit.workshop.participants.erase(edit.workshop.participants.begin() + static_cast<std::ptrdiff_t>(i));
             app.document().end_gesture();
             ImGui::EndDisabled();
@@ -151,7 +154,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     ImGui::SameLine();
     ImGui::TextUnformatted(kendall_reading(summary.kendall_w));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("results", 7, flags)) return;
+    if (!ImGui::BeginTable("results", 8, flags)) return;
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn(tr("Group"), 0, em * 9);
     ImGui::TableSetupColumn(tr("Dimension"), 0, em * 7);
@@ -160,6 +163,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     ImGui::TableSetupColumn(tr("Scores"), 0, em * 3.5f);
     ImGui::TableSetupColumn(tr("Trusting"), 0, em * 5);
     ImGui::TableSetupColumn(tr("Agreement"), 0, em * 8);
+    ImGui::TableSetupColumn(tr("Matters (1-5)"), 0, em * 6);
     ImGui::TableHeadersRow();
     for (const WorkshopItem& w : summary.items) {
         const std::string cell = w.stakeholder + "/" + kDimensionIds[static_cast<std::size_t>(w.dimension)];
@@ -195,34 +199,101 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
         } else {
             ImGui::TextDisabled("%s", tr("agreed"));
         }
+        ImGui::TableNextColumn();
+        const WorkshopImportance* judged = nullptr;
+        for (const WorkshopImportance& i : summary.importance)
+            if (i.stakeholder == w.stakeholder && i.dimension == w.dimension) judged = &i;
+        if (judged) {
+            std::snprintf(text, sizeof text, "%g (%d)##matters/%s", judged->median, judged->count, cell.c_str());
+            ImGui::Selectable(text);
+            item_tooltip(tr("How much this dimension matters to the group: the median of the participants' answers from 1 "
+                            "(hardly) to 5 (most), and how many answered."));
+        } else {
+            ImGui::TextDisabled("-");
+        }
+    }
+    // Dimensions judged for how much they matter but not scored for trust.
+    for (const WorkshopImportance& i : summary.importance) {
+        bool scored = false;
+        for (const WorkshopItem& w : summary.items) scored = scored || (w.stakeholder == i.stakeholder && w.dimension == i.dimension);
+        if (scored) continue;
+        std::string group = i.stakeholder;
+        for (const Stakeholder& s : plan.stakeholders)
+            if (s.id == i.stakeholder) group = s.name;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(group.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(tr(dimension_name(static_cast<int>(i.dimension))));
+        for (int column = 0; column < 5; ++column) {
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("-");
+        }
+        ImGui::TableNextColumn();
+        char text[64];
+        std::snprintf(text, sizeof text, "%g (%d)##matters/%s/%s", i.median, i.count, i.stakeholder.c_str(),
+                      kDimensionIds[static_cast<std::size_t>(i.dimension)]);
+        ImGui::Selectable(text);
+        item_tooltip(tr("How much this dimension matters to the group: the median of the participants' answers from 1 "
+                        "(hardly) to 5 (most), and how many answered."));
     }
     ImGui::EndTable();
 }
 
+// "Transactions 20% -> 25%, Promises 20% -> 15%": the dimensions whose weight the consensus moves.
+std::string weight_changes_text(const WeightChange& c) {
+    double before_total = 0, after_total = 0;
+    for (std::size_t d = 0; d < kDimensions; ++d) {
+        before_total += std::max(0.0, c.before[d]);
+        after_total += std::max(0.0, c.after[d]);
+    }
+    std::string out;
+    for (std::size_t d = 0; d < kDimensions; ++d) {
+        if (c.before[d] == c.after[d]) continue;
+        if (!out.empty()) out += ", ";
+        out += std::string(tr(dimension_name(static_cast<int>(d)))) + " " +
+               format_percent(before_total > 0 ? c.before[d] / before_total : 0, 0) + " -> " +
+               format_percent(after_total > 0 ? c.after[d] / after_total : 0, 0);
+    }
+    return out;
+}
+
 void draw_apply(App& app, const Plan& plan) {
     const std::vector<BaseRateChange> changes = consensus_base_rates(plan);
-    if (changes.empty()) return;
+    const std::vector<WeightChange> weights = consensus_weights(plan);
+    if (changes.empty() && weights.empty()) return;
     section(tr("4. Apply the consensus"));
-    for (const BaseRateChange& c : changes) {
-        std::string group = c.stakeholder;
+    auto group_name = [&](const std::string& id) {
         for (const Stakeholder& s : plan.stakeholders)
-            if (s.id == c.stakeholder) group = s.name;
-        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores)"), group.c_str(), format_percent(c.before, 0).c_str(),
-                          format_percent(c.after, 0).c_str(), c.ratings);
-    }
+            if (s.id == id) return s.name;
+        return id;
+    };
     bool same = true;
-    for (const BaseRateChange& c : changes) same = same && c.before == c.after;
+    for (const BaseRateChange& c : changes) {
+        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores)"), group_name(c.stakeholder).c_str(),
+                          format_percent(c.before, 0).c_str(), format_percent(c.after, 0).c_str(), c.ratings);
+        same = same && c.before == c.after;
+    }
+    for (const WeightChange& c : weights) {
+        const std::string moved = weight_changes_text(c);
+        if (moved.empty()) continue;
+        same = false;
+        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), group_name(c.stakeholder).c_str(), moved.c_str(),
+                          c.judgements);
+    }
     ImGui::BeginDisabled(same || app.document().read_only());
-    if (ImGui::Button(tr("Apply consensus to base rates"))) {
-        apply_base_rates(app.document().begin_edit(), changes);
+    if (ImGui::Button(tr("Apply consensus"))) {
+        Plan& edit = app.document().begin_edit();
+        apply_base_rates(edit, changes);
+        apply_weights(edit, weights);
         app.document().end_gesture();
-        app.notify(tr("Applied the workshop's consensus to the base rates. Ctrl+Z undoes it."));
+        app.notify(tr("Applied the workshop's consensus to the base rates and weights. Ctrl+Z undoes it."));
     }
     ImGui::EndDisabled();
     item_tooltip(tr(kApplyTip));
     if (same) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr("The base rates already match the consensus."));
+        ImGui::TextDisabled("%s", tr("The base rates and weights already match the consensus."));
     }
 }
 

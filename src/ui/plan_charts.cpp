@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <imgui.h>
 
+#include "ui/editing.hpp"
 #include "ui/i18n.hpp"
 
 namespace fiducia::ui::chart {
@@ -38,7 +40,129 @@ std::string source_kind(const std::string& source) {
     return "";
 }
 
+// The pointer's reference tokens, unescaped (RFC 6901): "/touchpoints/0/bad_share" -> touchpoints, 0, bad_share.
+std::vector<std::string> pointer_tokens(const std::string& pointer) {
+    std::vector<std::string> tokens;
+    for (std::size_t at = 0; at < pointer.size() && pointer[at] == '/';) {
+        const std::size_t end = std::min(pointer.find('/', at + 1), pointer.size());
+        std::string token;
+        for (std::size_t i = at + 1; i < end; ++i) {
+            if (pointer[i] == '~' && i + 1 < end) token += pointer[++i] == '1' ? '/' : '~';
+            else token += pointer[i];
+        }
+        tokens.push_back(std::move(token));
+        at = end;
+    }
+    return tokens;
+}
+
+// A list index token, when it is one within `size`.
+std::optional<std::size_t> index_in(const std::string& token, std::size_t size) {
+    if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const std::size_t i = std::stoul(token);
+    return i < size ? std::optional<std::size_t>(i) : std::nullopt;
+}
+
+std::string named(const std::string& name, const std::string& id) { return name.empty() ? id : name; }
+
+// "Parcel delivery: bad share": the entity and the field as the action editor words it; "" when the
+// field is not one an effect may change.
+std::string field_of(const std::string& who, EffectTarget target, const std::string& field) {
+    const EffectField* f = find_effect_field(target, field);
+    return f ? trf("%s: %s", who.c_str(), tr(f->label)) : "";
+}
+
+// The entity an action's effect changes, by name.
+std::string effect_target_name(const Plan& plan, const Effect& e) {
+    auto find = [&](const auto& list, auto name_of) -> std::string {
+        for (const auto& item : list)
+            if (item.id == e.id) return named(name_of(item), e.id);
+        return e.id.empty() ? std::string(tr("(none)")) : trf("(missing: %s)", e.id.c_str());
+    };
+    switch (e.target) {
+        case EffectTarget::touchpoint: return find(plan.touchpoints, [](const Touchpoint& t) { return t.name; });
+        case EffectTarget::commitment: return find(plan.commitments, [](const Commitment& c) { return c.statement; });
+        case EffectTarget::knowledge_source:
+            return find(plan.knowledge_sources, [](const KnowledgeSource& k) { return k.name; });
+        case EffectTarget::stakeholder: return find(plan.stakeholders, [](const Stakeholder& s) { return s.name; });
+        case EffectTarget::culture: break;
+    }
+    return tr("Culture");
+}
+
+std::string translated_sensitivity_label(const Plan& plan, const std::vector<std::string>& t) {
+    if (t.size() >= 2 && t[0] == "settings") {
+        static const char* const kSettings[][2] = {
+            {"forgetting", tr_noop("Setting: forgetting")},
+            {"negative_weight", tr_noop("Setting: negative weight")},
+            {"prior_weight", tr_noop("Setting: prior weight")},
+            {"public_commitment_multiplier", tr_noop("Setting: public commitment multiplier")},
+            {"personalisation_lift", tr_noop("Setting: personalisation lift")},
+            {"empowerment_effect", tr_noop("Setting: empowerment effect")},
+            {"abandonment/kappa", tr_noop("Setting: abandonment kappa")},
+            {"abandonment/beta", tr_noop("Setting: abandonment beta")},
+        };
+        const std::string field = t.size() == 3 ? t[1] + "/" + t[2] : t[1];
+        for (const auto& [id, label] : kSettings)
+            if (field == id) return tr(label);
+        return "";
+    }
+    if (t.size() == 2 && t[0] == "culture") return field_of(tr("Culture"), EffectTarget::culture, t[1]);
+    if (t.size() < 3) return "";
+    if (t[0] == "stakeholders") {
+        const auto i = index_in(t[1], plan.stakeholders.size());
+        if (!i) return "";
+        const Stakeholder& s = plan.stakeholders[*i];
+        const std::string who = named(s.name, s.id);
+        if (t.size() == 4 && t[2] == "weights" && dimension_index(t[3]) >= 0)
+            return trf("%s: weight of %s", who.c_str(), chart::dimension_name(dimension_index(t[3])));
+        return t.size() == 3 ? field_of(who, EffectTarget::stakeholder, t[2]) : "";
+    }
+    if (t[0] == "knowledge_sources") {
+        const auto i = index_in(t[1], plan.knowledge_sources.size());
+        if (!i) return "";
+        const KnowledgeSource& k = plan.knowledge_sources[*i];
+        const std::string who = named(k.name, k.id);
+        if (t.size() == 4 && t[2] == "coverage")
+            return trf("%s: coverage of %s", who.c_str(), stakeholder_name(plan, t[3]).c_str());
+        return t.size() == 3 ? field_of(who, EffectTarget::knowledge_source, t[2]) : "";
+    }
+    if (t[0] == "touchpoints") {
+        const auto i = index_in(t[1], plan.touchpoints.size());
+        if (!i) return "";
+        const Touchpoint& tp = plan.touchpoints[*i];
+        const std::string who = named(tp.name, tp.id);
+        if (t.size() == 4 && t[2] == "dimensions" && dimension_index(t[3]) >= 0)
+            return trf("%s: share of %s", who.c_str(), chart::dimension_name(dimension_index(t[3])));
+        return t.size() == 3 ? field_of(who, EffectTarget::touchpoint, t[2]) : "";
+    }
+    if (t[0] == "commitments") {
+        const auto i = index_in(t[1], plan.commitments.size());
+        if (!i || t.size() != 3) return "";
+        const Commitment& c = plan.commitments[*i];
+        return field_of(named(c.statement, c.id), EffectTarget::commitment, t[2]);
+    }
+    if (t[0] == "actions" && t.size() == 5 && t[2] == "effects" && t[4] == "value") {
+        const auto i = index_in(t[1], plan.actions.size());
+        if (!i) return "";
+        const Action& a = plan.actions[*i];
+        const auto e = index_in(t[3], a.effects.size());
+        if (!e) return "";
+        const Effect& effect = a.effects[*e];
+        const EffectField* f = find_effect_field(effect.target, effect.field);
+        const std::string what = f ? std::string(tr(f->label)) : effect.field;
+        return trf("%s: effect on %s (%s)", named(a.name, a.id).c_str(), effect_target_name(plan, effect).c_str(),
+                   what.c_str());
+    }
+    return "";
+}
+
 }  // namespace
+
+std::string sensitivity_label(const Plan& plan, const SensitivityItem& item) {
+    const std::string label = translated_sensitivity_label(plan, pointer_tokens(item.input));
+    return label.empty() ? item.label : label;
+}
 
 std::vector<double> month_axis(const Projection& p) {
     std::vector<double> xs;
@@ -82,22 +206,26 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
         if (o.month < 0 || o.month > p.horizon_months) continue;
         const std::string when = month_label(o.month, plan.settings.start);
         const std::string sample = o.n ? " (n = " + format_number(*o.n) + ")" : "";
-        const std::string source = o.source.empty() ? "" : "\nSource: " + o.source;
+        const std::string source = o.source.empty() ? "" : "\n" + trf("Source: %s", o.source.c_str());
+        const std::string group = stakeholder_label(plan, g);
         if (o.metric == Metric::trust_share) {
             share[g].xs.push_back(o.month);
             share[g].ys.push_back(o.value);
-            share[g].tips.push_back(stakeholder_label(plan, g) + ", " + when + ": measured trust " + format_trust(o.value) +
-                                    sample + ". The share trusting on the 9-point scale (6-9 counts as trust, as in "
-                                    "Edelman's Trust Barometer), drawn as it is." + source);
+            share[g].tips.push_back(trf("%s, %s: measured trust %s%s. The share trusting on the 9-point scale (6-9 counts as "
+                                        "trust, as in Edelman's Trust Barometer), drawn as it is.",
+                                        group.c_str(), when.c_str(), format_trust(o.value).c_str(), sample.c_str()) +
+                                    source);
             range.add(o.value);
         } else if (o.metric == Metric::nps) {
             const double y = (o.value + 100) / 200;
             nps[g].xs.push_back(o.month);
             nps[g].ys.push_back(y);
-            nps[g].tips.push_back(stakeholder_label(plan, g) + ", " + when + ": NPS " + format_number(o.value) + sample +
-                                  ", drawn at " + format_trust(y) + " = (NPS + 100) / 2. NPS (Reichheld 2003) is "
-                                  "promoters minus detractors, not a trust share: the mapping only puts it on the "
-                                  "same 0-100 scale to see its direction." + source);
+            nps[g].tips.push_back(trf("%s, %s: NPS %s%s, drawn at %s = (NPS + 100) / 2. NPS (Reichheld 2003) is promoters "
+                                      "minus detractors, not a trust share: the mapping only puts it on the same 0-100 "
+                                      "scale to see its direction.",
+                                      group.c_str(), when.c_str(), format_number(o.value).c_str(), sample.c_str(),
+                                      format_trust(y).c_str()) +
+                                  source);
             range.add(y);
         }
     }
@@ -183,7 +311,7 @@ BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t grou
     return chart;
 }
 
-BarChart tornado_chart(const std::vector<SensitivityItem>& all, double base, std::size_t max_rows) {
+BarChart tornado_chart(const Plan& plan, const std::vector<SensitivityItem>& all, double base, std::size_t max_rows) {
     BarChart chart;
     std::vector<const SensitivityItem*> items;
     for (const SensitivityItem& s : all)
@@ -198,7 +326,7 @@ BarChart tornado_chart(const std::vector<SensitivityItem>& all, double base, std
         range.add(s->trust_low);
         range.add(s->trust_high);
         BarRow row;
-        row.label = s->label;
+        row.label = sensitivity_label(plan, *s);
         row.bars.push_back({base, s->trust_low, down_colour()});
         row.bars.push_back({base, s->trust_high, up_colour()});
         row.value_text = format_trust(std::fabs(s->trust_high - s->trust_low));

@@ -24,8 +24,13 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
 BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t group, std::size_t month,
                          std::size_t max_rows = 0);
 
+// A sensitivity input's label in the chosen language ("Parcel delivery: bad share"), made from the
+// plan and the input's pointer as the core makes its English one (which the CLI prints); the core's
+// label for a pointer not known here. `plan` is the plan the item was computed from.
+std::string sensitivity_label(const Plan& plan, const SensitivityItem& item);
+
 // The sensitivity tornado: the inputs that move the Trust Index (largest swing first), at most
 // max_rows of them, around `base`, the Trust Index at the horizon as planned. Empty when none moves it.
-BarChart tornado_chart(const std::vector<SensitivityItem>& items, double base, std::size_t max_rows);
+BarChart tornado_chart(const Plan& plan, const std::vector<SensitivityItem>& items, double base, std::size_t max_rows);
 
 }  // namespace fiducia::ui::chart

@@ -62,7 +62,7 @@ namespace {
 using namespace chart;
 
 constexpr const char* kTrustIndex = tr_noop("Trust Index over time");
-constexpr const char* kGroups = "Trust per stakeholder group";
+constexpr const char* kGroups = tr_noop("Trust per stakeholder group");
 constexpr const char* kWaterfall = tr_noop("What a group's trust is made of");
 constexpr const char* kTornado = tr_noop("Which inputs move the Trust Index most");
 constexpr const char* kWorkshop = tr_noop("Workshop: who trusts us on what");
@@ -111,7 +111,7 @@ void slide_tornado(App& app, const Plan& plan, const Projection& p) {
     }
     const double base = p.months.back().trust_index;
     caption(tr("Each input 20% lower (orange) and 20% higher (blue): the Trust Index at the horizon. The longest bars are the figures worth measuring well."));
-    const BarChart chart = tornado_chart(view.sensitivity, base, 10);
+    const BarChart chart = tornado_chart(plan, view.sensitivity, base, 10);
     if (chart.rows.empty()) caption(tr("No input moves the Trust Index."));
     else bar_chart("##presenter-tornado", chart);
 }

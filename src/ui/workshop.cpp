@@ -57,9 +57,18 @@ io::RatingsFile ScoringSession::ratings() const {
     out.participant_id = participant_id;
     out.name = name;
     const std::size_t dims = invitation.dimensions.size();
-    for (std::size_t i = 0; i < scores.size(); ++i)
-        if (scores[i] >= 1 && scores[i] <= 9)
-            out.ratings.push_back({invitation.stakeholders[i / dims].id, invitation.dimensions[i % dims], scores[i]});
+    for (std::size_t i = 0; i < scores.size(); ++i) {
+        const std::string& group = invitation.stakeholders[i / dims].id;
+        if (scores[i] >= 1 && scores[i] <= 9) out.ratings.push_back({group, invitation.dimensions[i % dims], scores[i]});
+        if (i < importance.size() && importance[i] >= 1 && importance[i] <= 5)
+            out.importance.push_back({group, invitation.dimensions[i % dims], importance[i]});
+    }
+    return out;
+}
+
+std::vector<int> ScoringSession::answers() const {
+    std::vector<int> out = scores;
+    out.insert(out.end(), importance.begin(), importance.end());
     return out;
 }
 
@@ -76,6 +85,7 @@ std::optional<LoadOutcome> open_workshop_file(App& app, std::string_view text, c
         ScoringSession session;
         session.invitation = std::move(loaded.invitation);
         session.scores.assign(session.invitation.stakeholders.size() * session.invitation.dimensions.size(), 0);
+        session.importance.assign(session.scores.size(), 0);
         app.scoring() = std::move(session);
         app.notify(format(tr("Opened the workshop invitation \"%s\". Score each group, then save your ratings file or show your code."),
                           app.scoring()->invitation.title));
@@ -108,7 +118,8 @@ std::string import_ratings(App& app, const io::RatingsFile& ratings) {
     if (!app.document().is_open() || app.document().read_only()) return tr("Open a plan you can edit first.");
     const Plan& plan = app.document().plan();
     if (ratings.workshop != plan.workshop.id) return tr("These ratings are from another workshop.");
-    if (ratings.ratings.empty()) return tr("These ratings hold no score: every cell was left at \"not sure\".");
+    if (ratings.ratings.empty() && ratings.importance.empty())
+        return tr("These ratings hold no score: every cell was left at \"not sure\".");
     for (std::size_t i = 0; i < plan.workshop.participants.size(); ++i) {
         const Participant& p = plan.workshop.participants[i];
         if (!ratings.participant_id.empty() && p.id == ratings.participant_id)
@@ -127,14 +138,9 @@ std::string import_ratings(App& app, const io::RatingsFile& ratings) {
     }
     Plan& edit = app.document().begin_edit();
     edit.workshop.participants.push_back(who);
-    for (const io::Score& s : ratings.ratings) {
-        Rating r;
-        r.participant = who.id;
-        r.stakeholder = s.stakeholder;
-        r.dimension = s.dimension;
-        r.score = s.score;
-        edit.workshop.ratings.push_back(r);
-    }
+    for (const io::Score& s : ratings.ratings) edit.workshop.ratings.push_back({who.id, s.stakeholder, s.dimension, s.score, {}});
+    for (const io::Judgement& j : ratings.importance)
+        edit.workshop.importance.push_back({who.id, j.stakeholder, j.dimension, j.importance, {}});
     app.document().end_gesture();
     const Plan& now = app.document().plan();
     app.notify(format(tr("Imported the ratings of %s (%d scores)."), participant_label(now, now.workshop.participants.size() - 1),
@@ -177,15 +183,29 @@ std::string workshop_json(App& app) {
             j["items"].push_back({{"stakeholder", w.stakeholder}, {"dimension", kDimensionIds[static_cast<std::size_t>(w.dimension)]},
                                   {"median", w.median}, {"q1", w.q1}, {"q3", w.q3}, {"iqr", w.q3 - w.q1}, {"n", w.count},
                                   {"share_trusting", w.share_trusting}, {"disagreement", w.disagreement}});
+        j["importance"] = io::Json::array();
+        for (const WorkshopImportance& w : summary.importance)
+            j["importance"].push_back({{"stakeholder", w.stakeholder}, {"dimension", kDimensionIds[static_cast<std::size_t>(w.dimension)]},
+                                       {"median", w.median}, {"n", w.count}});
         j["kendall_w"] = summary.kendall_w;
         j["base_rates"] = io::Json::array();
         for (const BaseRateChange& c : consensus_base_rates(plan))
             j["base_rates"].push_back({{"stakeholder", c.stakeholder}, {"before", c.before}, {"after", c.after}, {"ratings", c.ratings}});
+        auto weights = [](const DimensionWeights& w) {
+            io::Json o = io::Json::object();
+            for (std::size_t d = 0; d < kDimensions; ++d) o[kDimensionIds[d]] = w[d];
+            return o;
+        };
+        j["weights"] = io::Json::array();
+        for (const WeightChange& c : consensus_weights(plan))
+            j["weights"].push_back({{"stakeholder", c.stakeholder}, {"before", weights(c.before)}, {"after", weights(c.after)},
+                                    {"judgements", c.judgements}});
     }
     j["scoring"] = nullptr;
     if (const std::optional<ScoringSession>& s = app.scoring()) {
         const io::RatingsFile rf = s->ratings();
-        j["scoring"] = {{"workshop", s->invitation.id}, {"scored", rf.ratings.size()}, {"cells", s->scores.size()},
+        j["scoring"] = {{"workshop", s->invitation.id}, {"scored", rf.ratings.size()}, {"judged", rf.importance.size()},
+                        {"cells", s->scores.size()},
                         {"code", io::ratings_code(s->invitation, rf)}};
     }
     return io::dump_compact(j);

@@ -20,13 +20,18 @@ struct ScoringSession {
     std::string name;            // optional; empty keeps the participant anonymous
     std::string participant_id;  // fixed at the first save or code: a re-saved file is the same person
     std::vector<int> scores;     // stakeholders x dimensions in invitation order; 0 = not sure
+    std::vector<int> importance;  // the same cells: how much the dimension matters, 1..5; 0 = not judged
     bool show_code = false;
-    std::vector<int> saved_scores;  // as last saved or shown as a code: Close asks again when they differ
-    bool close_asked = false;
+    std::vector<int> saved_scores;  // scores then importance, as last saved or shown as a code:
+    bool close_asked = false;       // Close asks again when they differ
 
     int& score(std::size_t group, std::size_t dimension) { return scores[group * invitation.dimensions.size() + dimension]; }
+    int& matters(std::size_t group, std::size_t dimension) {
+        return importance[group * invitation.dimensions.size() + dimension];
+    }
+    std::vector<int> answers() const;  // scores then importance: what a saved file or code holds
     void fix_participant_id(double clock);  // call before the first save; later calls keep it
-    io::RatingsFile ratings() const;  // the cells scored, "not sure" left out
+    io::RatingsFile ratings() const;  // the cells scored and judged; "not sure" left out
     std::string file_name() const;    // e.g. "ratings-ana-ws-k3m9qd.json"
 };
 
@@ -45,8 +50,10 @@ const char* kendall_reading(double w);
 
 // window.fiducia.workshop(): {"id", "title", "stakeholders", "participants": [{"id", "label",
 // "ratings"}], "items": [{"stakeholder", "dimension", "median", "q1", "q3", "iqr", "n",
-// "share_trusting", "disagreement"}], "kendall_w", "base_rates": [{"stakeholder", "before",
-// "after", "ratings"}], "scoring": null or {"workshop", "scored", "cells", "code"}}.
+// "share_trusting", "disagreement"}], "importance": [{"stakeholder", "dimension", "median", "n"}],
+// "kendall_w", "base_rates": [{"stakeholder", "before", "after", "ratings"}], "weights":
+// [{"stakeholder", "before", "after", "judgements"}] (weights as {dimension: weight}), "scoring":
+// null or {"workshop", "scored", "judged", "cells", "code"}}.
 std::string workshop_json(App& app);
 
 }  // namespace fiducia::ui

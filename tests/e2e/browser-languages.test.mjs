@@ -17,12 +17,15 @@ const LANGUAGES = [
   {code: "id", name: "Bahasa Indonesia", newPlan: "Rencana baru", dashboard: "Dasbor"},
 ];
 
-// A page that records whether the CJK font was requested.
+// A page that records whether the CJK font and which translations were requested.
 async function pageWithFontLog(options) {
   const page = await h.newPage(options);
-  const fonts = [];
-  page.on("request", (r) => { if (r.url().includes("ui-cjk.ttf")) fonts.push(r.url()); });
-  return {page, fonts};
+  const fonts = [], translations = [];
+  page.on("request", (r) => {
+    if (r.url().includes("ui-cjk.ttf")) fonts.push(r.url());
+    if (r.url().includes("/i18n/")) translations.push(new URL(r.url()).pathname);
+  });
+  return {page, fonts, translations};
 }
 
 // As the harness's waitForItem, with room for a first frame on a loaded two-core machine.
@@ -43,7 +46,7 @@ async function settle(page) {  // a few frames after the last input, fonts inclu
 
 for (const l of LANGUAGES) {
   test(`the dashboard in ${l.name}, chosen in the Language menu`, async () => {
-    const {page, fonts} = await pageWithFontLog({locale: "en-GB"});
+    const {page, fonts, translations} = await pageWithFontLog({locale: "en-GB"});
     await h.open(page);
     const loaded = await page.evaluate((t) => window.fiducia.load(t, "online-shop.json"), example("online-shop.json"));
     assert.equal(loaded.ok, true);
@@ -63,6 +66,8 @@ for (const l of LANGUAGES) {
     }
     const stored = await page.evaluate(() => window.localStorage.getItem("fiducia.preference.language"));
     assert.equal(stored, l.code === "en" ? null : l.code);
+    // Each translation is a file of its own, fetched when its language is first chosen.
+    assert.deepEqual(translations, l.code === "en" ? [] : [`/i18n/${l.code}.json`]);
     await page.context().close();
   });
 }
@@ -74,7 +79,13 @@ test("the language is remembered across reloads", async () => {
   await waitForItem(page, "Nuovo piano");
   await page.reload();
   await page.waitForFunction(() => window.fiducia && window.fiducia.ready === true, null, {timeout: 30000});
-  await waitForItem(page, "Nuovo piano");
+  // The translation travels with the wasm: it is there before main() starts, so no frame is English.
+  const timing = await page.evaluate(() => ({
+    translation: performance.getEntriesByType("resource").find((e) => e.name.endsWith("/i18n/it.json")),
+    main: window.fiducia.stats().startup_ms.main}));
+  assert.ok(timing.translation, "i18n/it.json was fetched");
+  assert.ok(timing.translation.responseEnd < timing.main, `${timing.translation.responseEnd} < ${timing.main}`);
+  assert.notEqual(await page.evaluate(() => window.fiducia.locate("Nuovo piano")), null);
   assert.equal(await page.evaluate(() => window.fiducia.locate("New plan")), null);
   await page.context().close();
 });

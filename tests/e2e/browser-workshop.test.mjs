@@ -1,6 +1,7 @@
 // Workshop mode across three pages, as people would use it: the facilitator saves an invitation,
 // two participants open it (file chooser and drop), score by clicking and save ratings files, and
-// the facilitator drops both files at once and sees the medians, in window.fiducia.workshop() and
+// the facilitator drops both files at once and sees the medians (scores and how much each dimension
+// matters), applies the consensus to base rates and weights, in window.fiducia.workshop() and
 // on screen. Screenshots of the scoring screen and of the results land in build/screenshots/.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -38,6 +39,12 @@ async function score(page, name, cells) {
   await page.waitForFunction((n) => window.fiducia.workshop().scoring.scored === n, Object.keys(cells).length);
 }
 
+// How much a dimension matters to a group: the buttons "<1..5>##matters-<group>/<dimension>".
+async function judge(page, cells) {
+  for (const [cell, value] of Object.entries(cells)) await clickItem(page, `${value}##matters-${cell}`);
+  await page.waitForFunction((n) => window.fiducia.workshop().scoring.judged === n, Object.keys(cells).length);
+}
+
 test("two participants' ratings files imported into the facilitator's page give the expected medians", async () => {
   // The facilitator: the online shop without its earlier workshop, two groups invited.
   const facilitator = await h.newPage();
@@ -65,6 +72,7 @@ test("two participants' ratings files imported into the facilitator's page give 
   await a.setInputFiles("#file-input", file);
   await waitForItem(a, "Save ratings file");
   await score(a, "Ana", {"shoppers/transactions": 8, "shoppers/honesty": 3, "sellers/promises": 7});
+  await judge(a, {"shoppers/transactions": 5, "shoppers/empathy": 4});
   await clickItem(a, "Show code");
   await waitForItem(a, "Copy code");
   await a.mouse.move(5, 995);
@@ -79,6 +87,7 @@ test("two participants' ratings files imported into the facilitator's page give 
   await dropFiles(b, [[invitation.name, invitation.text]]);
   await waitForItem(b, "Save ratings file");
   await score(b, "", {"shoppers/transactions": 6, "shoppers/honesty": 4, "sellers/promises": 9});
+  await judge(b, {"shoppers/transactions": 3, "shoppers/empathy": 4});
   const ratingsB = await download(b, "Save ratings file");
   for (const r of [ratingsA, ratingsB]) assert.equal(JSON.parse(r.text).workshop, id);
 
@@ -95,6 +104,20 @@ test("two participants' ratings files imported into the facilitator's page give 
   assert.equal(w.items.length, 3);
   for (const cell of ["7##median/shoppers/transactions", "3.5##median/shoppers/honesty", "8##median/sellers/promises"])
     await waitForItem(facilitator, cell);  // and on screen
+  // How much each dimension matters: medians 4 and 4, so transactions and empathy share the weight
+  // they held (0.4 + 0.1 in the example) equally once the consensus is applied, as one step.
+  const matters = (cell) => w.importance.find((i) => `${i.stakeholder}/${i.dimension}` === cell).median;
+  assert.equal(matters("shoppers/transactions"), 4);
+  assert.equal(matters("shoppers/empathy"), 4);
+  await waitForItem(facilitator, "4 (2)##matters/shoppers/transactions");
+  await waitForItem(facilitator, "4 (2)##matters/shoppers/empathy");  // judged, though nobody scored its trust
+  assert.equal(w.weights.length, 1);
+  const {before: wBefore, after: wAfter} = w.weights[0];
+  const held = wBefore.transactions + wBefore.empathy;
+  assert.equal(wAfter.transactions, Math.round(held * 0.5 * 1000) / 1000);
+  assert.equal(wAfter.empathy, Math.round(held * 0.5 * 1000) / 1000);
+  assert.notEqual(wAfter.transactions, wBefore.transactions);
+  assert.equal(wAfter.promises, wBefore.promises);
 
   // The same file again is refused, and nothing changes.
   const before = await facilitator.evaluate(() => window.fiducia.save());
@@ -107,6 +130,14 @@ test("two participants' ratings files imported into the facilitator's page give 
   await facilitator.mouse.move(640, 795);
   await facilitator.waitForTimeout(200);
   await facilitator.screenshot({path: path.join(SCREENSHOTS, "workshop-results.png")});
+  await facilitator.mouse.wheel(0, 2000);  // Apply sits below the results
+  await waitForItem(facilitator, "Apply consensus");
+  await clickItem(facilitator, "Apply consensus");
+  await facilitator.waitForFunction(() => window.fiducia.workshop().weights.every((c) => JSON.stringify(c.before) === JSON.stringify(c.after)));
+  const shoppers = JSON.parse(await facilitator.evaluate(() => window.fiducia.save())).stakeholders.find((g) => g.id === "shoppers");
+  assert.equal(shoppers.weights.transactions, wAfter.transactions);
+  assert.equal(shoppers.weights.empathy, wAfter.empathy);
+  assert.equal(shoppers.base_rate, w.base_rates.find((c) => c.stakeholder === "shoppers").after);
   assert.deepEqual(h.consoleErrors, []);
   assert.deepEqual(h.foreign, []);
   for (const page of [facilitator, a, b]) await page.context().close();

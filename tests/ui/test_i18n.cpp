@@ -5,11 +5,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/model.hpp"
+#include "io/diff.hpp"
+#include "io/merge.hpp"
 #include "io/plan_file.hpp"
 #include "ui/chart.hpp"
+#include "ui/compare_view.hpp"
 #include "ui/editing.hpp"
 #include "ui/i18n.hpp"
 #include "ui/panels.hpp"
+#include "ui/plan_charts.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -267,4 +272,257 @@ TEST_CASE("every panel draws in every language without asserts or id clashes") {
     }
     h.app.set_language(ui::Language::en);
     CHECK(ui::failed_asserts().size() == asserts_before);
+}
+
+TEST_CASE("what a delete takes with it is said in whole sentences of the chosen language") {
+    test::UiHarness h;  // the translation folder
+    io::LoadResult r = io::load_plan(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"));
+    REQUIRE(r.ok);
+    Plan plan = r.plan;
+    // Names without English words, and more touchpoints than a line lists ("... and 3 more").
+    for (std::size_t i = 0; i < plan.touchpoints.size(); ++i) plan.touchpoints[i].name = "t" + std::to_string(i);
+    for (int i = 0; i < 4; ++i) {
+        Touchpoint t = plan.touchpoints.front();
+        t.id = "extra-" + std::to_string(i);
+        t.stakeholder = plan.stakeholders[0].id;
+        plan.touchpoints.push_back(t);
+    }
+    for (std::size_t i = 0; i < plan.knowledge_sources.size(); ++i) plan.knowledge_sources[i].name = "k" + std::to_string(i);
+    for (std::size_t i = 0; i < plan.commitments.size(); ++i) plan.commitments[i].statement = "c" + std::to_string(i);
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) plan.actions[i].name = "a" + std::to_string(i);
+    for (std::size_t i = 0; i < plan.scenarios.size(); ++i) plan.scenarios[i].name = "s" + std::to_string(i);
+    std::size_t in_scenarios = 0;  // an action that scenarios name
+    while (in_scenarios < plan.actions.size() &&
+           std::none_of(plan.scenarios.begin(), plan.scenarios.end(), [&](const Scenario& s) {
+               return std::count(s.actions.begin(), s.actions.end(), plan.actions[in_scenarios].id) > 0;
+           }))
+        ++in_scenarios;
+    REQUIRE(in_scenarios < plan.actions.size());
+    auto all_lines = [&] {
+        std::vector<std::string> lines = ui::delete_consequences(plan, ui::Entity::stakeholder, 0);
+        for (const std::string& l : ui::delete_consequences(plan, ui::Entity::action, in_scenarios)) lines.push_back(l);
+        for (const std::string& l : ui::delete_consequences(plan, ui::Entity::touchpoint, 0)) lines.push_back(l);
+        return lines;
+    };
+
+    std::vector<std::string> group_touchpoints;
+    for (const Touchpoint& t : plan.touchpoints)
+        if (t.stakeholder == plan.stakeholders[0].id) group_touchpoints.push_back(t.name);
+    const std::string count = std::to_string(group_touchpoints.size()), more = std::to_string(group_touchpoints.size() - 4);
+    REQUIRE(group_touchpoints.size() > 4);
+
+    ui::set_language(ui::Language::en);
+    const std::vector<std::string> english = all_lines();
+    REQUIRE(english.size() >= 5);
+    CHECK(english[0].rfind(count + " touchpoints of this group will be deleted: " + group_touchpoints[0] + ", ", 0) == 0);
+    CHECK(english[0].find(" and " + more + " more") != std::string::npos);
+    const char* const kEnglish[] = {"will be deleted", "It leaves", "It is taken off", "more",      "touchpoint",
+                                    "commitment",      "knowledge",  "measurement",     "rating", "action effect"};
+    for (ui::Language language : {ui::Language::it, ui::Language::id, ui::Language::zh}) {
+        CAPTURE(ui::language_info(language).code);
+        ui::set_language(language);
+        const std::vector<std::string> lines = all_lines();
+        CHECK(lines.size() == english.size());
+        for (const std::string& line : lines) {
+            CAPTURE(line);
+            for (const char* word : kEnglish) CHECK(line.find(word) == std::string::npos);
+            std::vector<char32_t> cjk;
+            ui::collect_cjk(line, cjk);
+            CHECK(cjk.empty() == (language != ui::Language::zh));
+        }
+        if (language == ui::Language::it) {
+            CHECK(lines[0].rfind("Verranno eliminati " + count + " punti di contatto di questo gruppo: " +
+                                     group_touchpoints[0] + ", ", 0) == 0);
+            CHECK(lines[0].find(" e altri " + more) != std::string::npos);
+        }
+    }
+    ui::set_language(ui::Language::en);
+}
+
+TEST_CASE("labels and tips made around plan data are translated, and sliders keep their ImGui ids") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    int stakeholders = -1;
+    for (std::size_t i = 0; i < ui::panels().size(); ++i)
+        if (std::string(ui::panels()[i].name) == "Stakeholders") stakeholders = static_cast<int>(i);
+    REQUIRE(stakeholders >= 0);
+    h.app.show_panel(stakeholders);
+    REQUIRE(h.app.document().plan().stakeholders[0].peer_rating.has_value());  // the star slider shows
+    h.frame();
+    CHECK(ui::locate_item("Stars###stars").has_value());
+    h.app.set_language(ui::Language::it);
+    h.frame();
+    CHECK(ui::locate_item("Stelle###stars").has_value());  // the label translated, the id kept
+    CHECK_FALSE(ui::locate_item("Stars").has_value());
+
+    const Plan& plan = h.app.document().plan();
+    Action action;
+    action.start_month = 3;
+    Effect dangling;
+    dangling.target = EffectTarget::touchpoint;
+    dangling.id = "gone";
+    dangling.field = "bad_share";
+    CHECK(ui::describe_effect(plan, action, dangling).rfind("(mancante: gone): quota negativa", 0) == 0);
+    dangling.id.clear();
+    CHECK(ui::describe_effect(plan, action, dangling).rfind("(nessun punto di contatto scelto)", 0) == 0);
+    CHECK(ui::stakeholder_name(plan, "") == "(nessuno)");
+    Effect kept;  // one format per change, so Italian needs no gender for "set to"
+    kept.target = EffectTarget::commitment;
+    kept.id = plan.commitments[0].id;
+    kept.field = "kept_share";
+    kept.op = EffectOp::set;
+    kept.value = 0.96;
+    CHECK(ui::describe_effect(plan, action, kept) == plan.commitments[0].statement + ": quota mantenuta a 96% dal mese 3");
+    action.ramp_months = 3;
+    h.app.set_language(ui::Language::zh);
+    CHECK(ui::describe_effect(plan, action, kept) ==
+          plan.commitments[0].statement + "：兑现比例设为 96%，从第 3 个月起，第 5 个月达到全部效果");
+    h.app.set_language(ui::Language::en);
+    CHECK(ui::describe_effect(plan, action, kept) ==
+          plan.commitments[0].statement + ": kept share set to 96% from month 3, full by month 5");
+    CHECK(ui::stakeholder_name(plan, "gone") == "(missing: gone)");
+}
+
+TEST_CASE("sensitivity labels are made in the chosen language from the plan and each input's pointer") {
+    test::UiHarness h;  // the translation folder
+    // English field words of the core's labels; the plans' own names do not hold them.
+    const char* const kEnglish[] = {"Setting",  "Culture",    "base rate",   "bad share",   "kept share",
+                                    "weight of", "share of",  "coverage of", "effect on",   "per month",
+                                    "severity", "importance", "granularity", "consistency", "peer "};
+    for (const auto& file : test::example_plans()) {
+        CAPTURE(file.filename().string());
+        io::LoadResult r = io::load_plan(test::read_file(file));
+        REQUIRE(r.ok);
+        const Plan& plan = r.plan;
+        const std::vector<SensitivityItem> items = sensitivity(plan);
+        REQUIRE(items.size() > 20);
+        ui::set_language(ui::Language::en);
+        for (const SensitivityItem& item : items) {
+            CAPTURE(item.input);
+            const std::string label = ui::chart::sensitivity_label(plan, item);
+            CHECK_FALSE(label.empty());
+            // The same words as the CLI's, but for the entity names the UI looks up.
+            const bool looked_up = item.input.find("/weights/") != std::string::npos ||
+                                   item.input.find("/dimensions/") != std::string::npos ||
+                                   item.input.find("/coverage/") != std::string::npos || item.input.rfind("/actions/", 0) == 0;
+            if (!looked_up) CHECK(label == item.label);
+        }
+        ui::set_language(ui::Language::it);
+        for (const SensitivityItem& item : items) {
+            const std::string label = ui::chart::sensitivity_label(plan, item);
+            CAPTURE(label);
+            CHECK(label != item.label);
+            for (const char* word : kEnglish) CHECK(label.find(word) == std::string::npos);
+        }
+        const double base = project(plan).months.back().trust_index;
+        const ui::chart::BarChart chart = ui::chart::tornado_chart(plan, items, base, 40);
+        REQUIRE(!chart.rows.empty());
+        for (const ui::chart::BarRow& row : chart.rows) {
+            CAPTURE(row.label);
+            for (const char* word : kEnglish) CHECK(row.label.find(word) == std::string::npos);
+        }
+        ui::set_language(ui::Language::zh);
+        for (const SensitivityItem& item : items) {
+            const std::string label = ui::chart::sensitivity_label(plan, item);
+            CAPTURE(label);
+            std::vector<char32_t> cjk;
+            ui::collect_cjk(label, cjk);
+            CHECK_FALSE(cjk.empty());
+        }
+    }
+    const Plan plan = io::load_plan(test::read_file(test::example_plans().front())).plan;
+    ui::set_language(ui::Language::it);
+    CHECK(ui::chart::sensitivity_label(plan, {"/settings/forgetting", "Setting: forgetting"}) == "Impostazione: oblio");
+    CHECK(ui::chart::sensitivity_label(plan, {"/touchpoints/0/bad_share", "x"}) == plan.touchpoints[0].name + ": quota negativa");
+    CHECK(ui::chart::sensitivity_label(plan, {"/stakeholders/0/weights/honesty", "x"}) ==
+          plan.stakeholders[0].name + ": peso della dimensione Onest\xC3\xA0");
+    // What the UI does not know keeps the core's words.
+    for (const char* pointer : {"/touchpoints/999/bad_share", "/touchpoints/0/colour", "/future/0", "", "/settings/seed"})
+        CHECK(ui::chart::sensitivity_label(plan, {pointer, "core label"}) == "core label");
+    ui::set_language(ui::Language::en);
+}
+
+TEST_CASE("Compare and merge names entities, fields and values in the chosen language") {
+    test::UiHarness h;
+    const std::string text = test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json");
+    const Plan a = io::load_plan(text).plan;
+    Plan b = a;
+    b.touchpoints[0].bad_share = 0.45;
+    b.touchpoints[0].stage = Stage::renew;
+    b.touchpoints[1].dimensions[2] = 0.6;
+    b.stakeholders[0].weights[2] = 0.9;
+    b.settings.forgetting = 0.8;
+    b.commitments[0].is_public = !b.commitments[0].is_public;
+    b.actions[0].cost_once += 1000;
+    Stakeholder added = b.stakeholders[0];
+    added.id = "gruppo-nuovo";
+    added.name = "Gruppo nuovo";
+    b.stakeholders.push_back(added);
+    b.observations.back().value += 0.05;
+    b.observations.erase(b.observations.begin());
+    const io::PlanDiff diff = io::diff_plans(a, b);
+    REQUIRE(diff.fields.size() == 1);
+    REQUIRE(diff.entities.size() >= 6);
+
+    // Every label the panel shows for this difference and for a merge conflict over it.
+    auto labels = [&] {
+        std::vector<std::string> out;
+        for (const io::FieldChange& f : diff.fields) out.push_back(ui::compare_field_label(a, "", f.pointer.substr(1)));
+        for (const io::EntityChange& e : diff.entities) {
+            out.push_back(ui::compare_change_label(a, b, e));
+            for (const io::FieldChange& f : e.fields)
+                out.push_back(ui::compare_field_label(a, e.list, f.pointer.substr(e.pointer.size() + 1)));
+        }
+        Plan theirs = a;
+        theirs.touchpoints[0].bad_share = 0.1;
+        theirs.settings.forgetting = 0.7;
+        for (const io::Conflict& c : io::merge_plans(a, b, theirs).conflicts) out.push_back(ui::compare_conflict_label(b, theirs, c));
+        return out;
+    };
+    ui::set_language(ui::Language::en);
+    const std::vector<std::string> english = labels();
+    CHECK(std::count(english.begin(), english.end(), "Added: Gruppo nuovo") == 1);
+    CHECK(std::count(english.begin(), english.end(), "Changed: " + a.touchpoints[0].name) == 1);
+    CHECK(std::count(english.begin(), english.end(), "Bad share") == 1);
+    CHECK(std::count(english.begin(), english.end(), "Weight of Honesty") == 1);
+    CHECK(std::count(english.begin(), english.end(), "Share of Honesty") == 1);
+    CHECK(std::count(english.begin(), english.end(), "One-off cost (EUR)") == 1);
+    CHECK(std::count(english.begin(), english.end(), "Forgetting (per month)") == 2);  // a field and a conflict
+    CHECK(std::count(english.begin(), english.end(), "Touchpoint \"" + a.touchpoints[0].name + "\": Bad share") == 1);
+    const char* const kEnglish[] = {"Added", "Removed", "Changed", "touchpoint", "Touchpoint", "stakeholder", "Stakeholder",
+                                    "measurement", "month", "bad_share", "Bad share", "Weight", "Share of", "Stage",
+                                    "Forgetting", "forgetting", "One-off", "public", "dimensions"};
+    ui::set_language(ui::Language::it);
+    const std::vector<std::string> italian = labels();
+    REQUIRE(italian.size() == english.size());
+    for (const std::string& label : italian) {
+        CAPTURE(label);
+        for (const char* word : kEnglish) CHECK(label.find(word) == std::string::npos);
+    }
+    CHECK(std::count(italian.begin(), italian.end(), "Aggiunto: Gruppo nuovo") == 1);
+    CHECK(std::count(italian.begin(), italian.end(), "Punto di contatto \xC2\xAB" + a.touchpoints[0].name + "\xC2\xBB: Quota negativa") == 1);
+    CHECK(ui::compare_value_text("/touchpoints", "bad_share", io::Json(0.45)) == "0,45");
+    CHECK(ui::compare_value_text("/touchpoints", "stage", io::Json("renew")) == "Rinnovo");
+    CHECK(ui::compare_value_text("/commitments", "public", io::Json(true)) == "s\xC3\xAC");
+    CHECK(ui::compare_value_text("/touchpoints", "bad_share", std::nullopt) == "(nessuno)");
+    CHECK(ui::compare_value_text("/stakeholders", "peer_rating", io::Json(nullptr)) == "(nessuno)");
+    ui::set_language(ui::Language::zh);
+    for (const std::string& label : labels()) {
+        CAPTURE(label);
+        std::vector<char32_t> cjk;
+        ui::collect_cjk(label, cjk);
+        CHECK_FALSE(cjk.empty());
+    }
+
+    // The panel draws them, in Italian, without asserts or id clashes.
+    ui::set_language(ui::Language::it);
+    h.rebuild_fonts();
+    REQUIRE(h.app.open_text(text, "online-shop.json").ok);
+    for (std::size_t i = 0; i < ui::panels().size(); ++i)
+        if (std::string(ui::panels()[i].name) == "Compare and merge") h.app.show_panel(static_cast<int>(i));
+    h.app.receive_file(ui::Platform::FilePurpose::compare, io::save_plan(b), "b.json");
+    for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.compare_view().diff.has_value());
+    h.app.set_language(ui::Language::en);
 }

@@ -1,6 +1,8 @@
 // Workshop mode through the real frame loop: the facilitator prepares and saves an invitation, a
 // participant opens it, scores by clicking and saves a ratings file, the facilitator imports it
 // (and a typed code), sees the medians, and applies the consensus as one undo step.
+#include <cmath>
+
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
@@ -85,6 +87,8 @@ TEST_CASE("workshop: invitation out, scores clicked in, ratings file back, media
     click(h, "3##shoppers/honesty");
     click(h, "6##sellers/promises");
     click(h, "7##sellers/promises");  // changed their mind: the last click counts
+    click(h, "5##matters-shoppers/honesty");  // how much honesty matters to shoppers
+    click(h, "2##matters-shoppers/advice");
     click(h, "Close");  // unsaved scores: the first Close only warns
     REQUIRE(h.app.scoring().has_value());
     click(h, "Save ratings file");
@@ -96,6 +100,10 @@ TEST_CASE("workshop: invitation out, scores clicked in, ratings file back, media
     CHECK(ratings.ratings.name == "Ana");
     REQUIRE(ratings.ratings.ratings.size() == 3);
     CHECK(ratings.ratings.ratings[2].score == 7);
+    REQUIRE(ratings.ratings.importance.size() == 2);
+    CHECK(ratings.ratings.importance[0].dimension == Dimension::honesty);
+    CHECK(ratings.ratings.importance[0].importance == 5);
+    CHECK(ratings.ratings.importance[1].importance == 2);
     click(h, "Show code");
     const std::string code = io::ratings_code(io::invitation_for(plan), ratings.ratings);
     CHECK(ui::locate_item("Copy code").has_value());
@@ -119,6 +127,7 @@ TEST_CASE("workshop: invitation out, scores clicked in, ratings file back, media
     h.app.document().undo();  // an import is one undo step
     CHECK(plan.workshop.participants.size() == 1);
     CHECK(plan.workshop.ratings.size() == 3);
+    CHECK(plan.workshop.importance.size() == 2);
 }
 
 TEST_CASE("workshop: duplicate, foreign and mistyped imports are refused with the reason, nothing changed") {
@@ -177,12 +186,49 @@ TEST_CASE("workshop: Apply sets the base rates to the consensus in one undo step
     CHECK(expected[0].after == doctest::Approx(2.0 / 3.0));  // two of three trust on the one rated dimension
     CHECK(expected[1].after == 0.01);
     const double shoppers_before = plan.stakeholders[0].base_rate;
-    click(h, "Apply consensus to base rates");
+    click(h, "Apply consensus");
     CHECK(plan.stakeholders[0].base_rate == expected[0].after);
     CHECK(plan.stakeholders[1].base_rate == 0.01);
     h.app.document().undo();
     CHECK(plan.stakeholders[0].base_rate == shoppers_before);
     CHECK(plan.stakeholders[1].base_rate == 0.55);
+}
+
+TEST_CASE("workshop: importance judgements imported from files and codes set the weights on Apply, one undo step") {
+    test::UiHarness h;
+    open_facilitator(h);
+    const io::Invitation invitation = io::load_invitation(prepare_invitation(h)).invitation;
+    const DimensionWeights before = h.app.document().plan().stakeholders[0].weights;
+    io::RatingsFile a;
+    a.workshop = invitation.id;
+    a.participant_id = "p-a";
+    a.ratings = {{"shoppers", Dimension::transactions, 8}};
+    a.importance = {{"shoppers", Dimension::transactions, 5}, {"shoppers", Dimension::empathy, 1}};
+    REQUIRE(h.app.open_text(io::save_ratings(a), "a.json").ok);
+    io::RatingsFile b;
+    b.workshop = invitation.id;
+    b.ratings = {{"shoppers", Dimension::transactions, 7}};
+    b.importance = {{"shoppers", Dimension::transactions, 3}, {"shoppers", Dimension::empathy, 1}};
+    frames(h);
+    type_into(h, "##code", io::ratings_code(invitation, b));
+    click(h, "Import code");
+    frames(h);
+    const Plan& plan = h.app.document().plan();
+    REQUIRE(plan.workshop.participants.size() == 2);
+    CHECK(plan.workshop.importance.size() == 4);
+    const std::vector<WeightChange> expected = consensus_weights(plan);
+    REQUIRE(expected.size() == 1);
+    const double held = before[0] + before[4];
+    CHECK(expected[0].after[0] == doctest::Approx(std::round(held * 4.0 / 5.0 * 1000) / 1000));  // medians 4 : 1
+    CHECK(expected[0].after[4] == doctest::Approx(std::round(held * 1.0 / 5.0 * 1000) / 1000));
+    CHECK(ui::locate_item("4 (2)##matters/shoppers/transactions").has_value());  // median 4 of two judgements
+    const double rate_before = plan.stakeholders[0].base_rate;
+    click(h, "Apply consensus");
+    CHECK(plan.stakeholders[0].weights == expected[0].after);
+    CHECK(plan.stakeholders[0].base_rate != rate_before);
+    h.app.document().undo();
+    CHECK(plan.stakeholders[0].weights == before);
+    CHECK(plan.stakeholders[0].base_rate == rate_before);  // the base rate came back in the same step
 }
 
 TEST_CASE("workshop: deleting or renaming a stakeholder keeps the invited list valid") {

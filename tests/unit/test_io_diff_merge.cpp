@@ -326,6 +326,51 @@ TEST_CASE("merge: an edit on one side and a removal on the other is a conflict o
     }
 }
 
+TEST_CASE("merge: a conflict names its place as data too (list, key, entity, field), its label unchanged") {
+    const Plan base = example("online-shop");
+    const Touchpoint& t = base.touchpoints[1];
+    Plan ours = base, theirs = base;
+    ours.touchpoints[1].bad_share = 0.25;
+    theirs.touchpoints[1].bad_share = 0.75;
+    ours.touchpoints[1].dimensions[2] = 0.5;
+    theirs.touchpoints[1].dimensions[2] = 0.7;
+    ours.settings.forgetting = 0.61;
+    theirs.settings.forgetting = 0.62;
+    MergeResult r = merge_plans(base, ours, theirs);
+    IO_REQUIRE(r.conflicts.size() == 3);
+    const Conflict& setting = r.conflicts[0];
+    CHECK(setting.label == "settings: forgetting");
+    CHECK(setting.list.empty());
+    CHECK(setting.key.empty());
+    CHECK_FALSE(setting.entity.has_value());
+    CHECK(setting.field == "settings/forgetting");
+    for (const Conflict* c : {&r.conflicts[1], &r.conflicts[2]}) {
+        CHECK(c->list == "/touchpoints");
+        CHECK(c->key == t.id);
+        IO_REQUIRE(c->entity.has_value());
+        CHECK((*c->entity)["id"] == Json(t.id));
+        CHECK((*c->entity)["bad_share"] == Json(0.25));  // ours
+    }
+    CHECK(r.conflicts[1].label == "touchpoint " + t.name + ": bad_share");
+    CHECK(r.conflicts[1].field == "bad_share");
+    CHECK(r.conflicts[2].label == "touchpoint " + t.name + ": dimensions: honesty");
+    CHECK(r.conflicts[2].field == "dimensions/honesty");
+
+    Plan removed = base;  // an edit against a removal: the entity itself, as the base had it
+    std::erase_if(removed.touchpoints, [&](const Touchpoint& x) { return x.id == t.id; });
+    r = merge_plans(base, removed, theirs);
+    bool found = false;
+    for (const Conflict& c : r.conflicts) {
+        if (c.list != "/touchpoints") continue;
+        found = true;
+        CHECK(c.label == "touchpoint " + t.name);
+        CHECK(c.field.empty());
+        IO_REQUIRE(c.entity.has_value());
+        CHECK((*c.entity)["bad_share"] == Json(0.75));  // theirs, as ours has none
+    }
+    CHECK(found);
+}
+
 TEST_CASE("merge: a reference to what the other side removed is reported by the validator, not written") {
     const Plan base = example("online-shop");
     std::string id;

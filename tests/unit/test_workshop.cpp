@@ -1,6 +1,6 @@
 // Workshop mode: aggregation cases computed by hand, the consensus rule, the invitation and ratings
 // files (strict, every error listed), the short code (round trip, typos and foreign codes refused),
-// and the plan's workshop extension fields.
+// importance judgements and the weights they give, and the plan's workshop extension fields.
 #include <doctest/doctest.h>
 
 #include "core/model.hpp"
@@ -16,13 +16,12 @@ using D = Dimension;
 
 namespace {
 
+void judge(Plan& plan, const std::string& who, const std::string& group, D d, int importance) {
+    plan.workshop.importance.push_back({who, group, d, importance, {}});
+}
+
 void rate(Plan& plan, const std::string& who, const std::string& group, D d, int score) {
-    Rating r;
-    r.participant = who;
-    r.stakeholder = group;
-    r.dimension = d;
-    r.score = score;
-    plan.workshop.ratings.push_back(r);
+    plan.workshop.ratings.push_back({who, group, d, score, {}});
 }
 
 Plan two_groups(int participants) {
@@ -113,6 +112,49 @@ TEST_CASE("consensus: base rate = share trusting per dimension, averaged with th
     CHECK(plan.stakeholders[1].base_rate == 0.01);
     CHECK(plan.stakeholders[2].base_rate == 0.6);
     CHECK(plan.stakeholders[0].weights[0] == 0.4);  // weights untouched
+}
+
+TEST_CASE("consensus: judged dimensions share the weight they held in proportion to the median judgements") {
+    Plan plan = two_groups(3);
+    plan.stakeholders[0].weights = {0.2, 0.2, 0.2, 0.2, 0.2};
+    judge(plan, "p1", "c", D::transactions, 5);  // median 4
+    judge(plan, "p2", "c", D::transactions, 4);
+    judge(plan, "p3", "c", D::transactions, 2);
+    judge(plan, "p1", "c", D::honesty, 1);  // median 2 (1, 2, 5)
+    judge(plan, "p2", "c", D::honesty, 2);
+    judge(plan, "p3", "c", D::honesty, 5);
+    judge(plan, "p1", "c", D::empathy, 2);  // one judgement: median 2
+    judge(plan, "p1", "e", D::advice, 5);   // one dimension alone: the balance is unknown, nothing moves
+    judge(plan, "p9", "c", D::promises, 5);  // not a participant: ignored
+    const WorkshopSummary summary = aggregate_workshop(plan);
+    CORE_REQUIRE(summary.importance.size() == 4);
+    CHECK(summary.importance[0].median == 4);
+    CHECK(summary.importance[0].count == 3);
+    const std::vector<WeightChange> changes = consensus_weights(plan);
+    CORE_REQUIRE(changes.size() == 1);
+    const WeightChange& c = changes[0];
+    CHECK(c.stakeholder == "c");
+    CHECK(c.judgements == 7);
+    // Transactions, honesty and empathy held 0.6 between them; medians 4 : 2 : 2 share it.
+    CHECK(c.after[0] == doctest::Approx(0.3));
+    CHECK(c.after[2] == doctest::Approx(0.15));
+    CHECK(c.after[4] == doctest::Approx(0.15));
+    CHECK(c.after[1] == 0.2);  // promises and advice were not judged: kept
+    CHECK(c.after[3] == 0.2);
+    apply_weights(plan, changes);
+    CHECK(plan.stakeholders[0].weights == c.after);
+    CHECK(plan.stakeholders[1].weights == DimensionWeights{0.2, 0.2, 0.2, 0.2, 0.2});
+
+    // Judged dimensions that weighed nothing get their fair share of the whole (1/5 each here).
+    plan.stakeholders[0].weights = {0.5, 0.5, 0, 0, 0};
+    plan.workshop.importance.clear();
+    judge(plan, "p1", "c", D::advice, 3);
+    judge(plan, "p1", "c", D::empathy, 1);
+    const std::vector<WeightChange> zero = consensus_weights(plan);
+    CORE_REQUIRE(zero.size() == 1);
+    CHECK(zero[0].after[3] == doctest::Approx(0.3));
+    CHECK(zero[0].after[4] == doctest::Approx(0.1));
+    CHECK(zero[0].after[0] == 0.5);
 }
 
 TEST_CASE("invitation file: round trip, and every error listed with its pointer") {
@@ -228,15 +270,95 @@ TEST_CASE("short code: round trip, typos and other workshops refused with a clea
     CHECK_FALSE(foreign.ok);
     CHECK(joined(foreign.errors).find("another workshop") != std::string::npos);
     const io::RatingsLoad short_code = io::read_ratings_code(code.substr(0, code.size() - 2), inv);
-    CHECK(joined(short_code.errors) == "the code should have 14 characters for this workshop (got 12): a character is missing or extra, or it is from another workshop\n");
+    CHECK(joined(short_code.errors) == "the code should have 14 characters for this workshop, or 22 with importance (got 12): a character is missing or extra, or it is from another workshop\n");
     const io::RatingsLoad bad_char = io::read_ratings_code(code.substr(0, code.size() - 1) + "U", inv);
     CHECK(joined(bad_char.errors).find("(got \"U\")") != std::string::npos);
+
+    // With importance judgements: a longer code, both read back, and typos still refused.
+    io::RatingsFile judged = rf;
+    judged.importance = {{"customers", D::transactions, 5}, {"customers", D::promises, 1}, {"partners", D::empathy, 3}};
+    const std::string long_code = io::ratings_code(inv, judged);
+    CHECK(long_code.size() == 22 + 5);  // 15 base-60 cells in 18 characters, tag and check, in groups of four
+    io::RatingsLoad both = io::read_ratings_code(long_code, inv);
+    IO_REQUIRE_MESSAGE(both.ok, joined(both.errors));
+    CHECK(both.ratings.ratings.size() == 4);
+    CORE_REQUIRE(both.ratings.importance.size() == 3);
+    CHECK(both.ratings.importance[1].stakeholder == "customers");
+    CHECK(both.ratings.importance[1].dimension == D::promises);
+    CHECK(both.ratings.importance[1].importance == 1);
+    CHECK(both.ratings.importance[2].importance == 3);
+    CHECK(both.ratings.participant_id != back.ratings.participant_id);
+    int judged_refused = 0, judged_tried = 0;
+    for (std::size_t i = 1; i < long_code.size(); ++i) {
+        if (long_code[i] == '-') continue;
+        std::string typo = long_code;
+        typo[i] = long_code[i] == 'Z' ? 'Y' : long_code[i] == '9' ? 'A' : static_cast<char>(long_code[i] + 1);
+        if (typo[i] == 'I' || typo[i] == 'L' || typo[i] == 'O' || typo[i] == 'U') typo[i] = static_cast<char>(typo[i] + 1);
+        ++judged_tried;
+        judged_refused += !io::read_ratings_code(typo, inv).ok;
+    }
+    CHECK(judged_refused == judged_tried);
 
     // All nine everywhere: the largest payload still fits its characters.
     io::RatingsFile all_nine;
     for (const io::Invitation::Group& g : inv.stakeholders)
         for (D d : inv.dimensions) all_nine.ratings.push_back({g.id, d, 9});
     CHECK(io::read_ratings_code(io::ratings_code(inv, all_nine), inv).ratings.ratings.size() == 15);
+    for (const io::Invitation::Group& g : inv.stakeholders)
+        for (D d : inv.dimensions) all_nine.importance.push_back({g.id, d, 5});
+    CHECK(io::read_ratings_code(io::ratings_code(inv, all_nine), inv).ratings.importance.size() == 15);
+}
+
+TEST_CASE("ratings file: importance judgements round trip, checked like scores") {
+    const io::Invitation inv = three_group_invitation();
+    io::RatingsFile rf;
+    rf.workshop = inv.id;
+    rf.participant_id = "ana-1";
+    rf.ratings = {{"customers", D::honesty, 7}};
+    rf.importance = {{"customers", D::honesty, 5}, {"staff", D::advice, 2}};
+    const std::string text = io::save_ratings(rf);
+    const io::RatingsLoad back = io::load_ratings(text, &inv);
+    IO_REQUIRE_MESSAGE(back.ok, joined(back.errors));
+    CORE_REQUIRE(back.ratings.importance.size() == 2);
+    CHECK(back.ratings.importance[1].stakeholder == "staff");
+    CHECK(back.ratings.importance[1].dimension == D::advice);
+    CHECK(back.ratings.importance[1].importance == 2);
+    rf.importance.clear();
+    CHECK(io::save_ratings(rf).find("importance") == std::string::npos);  // written only when judged
+
+    const io::RatingsLoad bad = io::load_ratings(R"({"fiducia": "ratings", "version": 1, "workshop": "ws-spring",
+        "ratings": [], "importance": [{"stakeholder": "customers", "dimension": "honesty", "importance": 6},
+        {"stakeholder": "board", "dimension": "advice", "importance": 3},
+        {"stakeholder": "staff", "dimension": "advice", "importance": 3},
+        {"stakeholder": "staff", "dimension": "advice", "importance": 4}]})", &inv);
+    CHECK_FALSE(bad.ok);
+    CHECK(joined(bad.errors) == "/importance/0/importance: must be an integer between 1 and 5 (got 6)\n"
+                                "/importance/1/stakeholder: must name a stakeholder group of this workshop (got \"board\")\n"
+                                "/importance/3: judges the same stakeholder and dimension twice (also at /importance/2)\n");
+}
+
+TEST_CASE("plan files keep importance judgements; a plan without them is written as before") {
+    const char* text = R"({"fiducia": "plan", "version": 1,
+        "stakeholders": [{"id": "c", "name": "Customers", "kind": "customers"}],
+        "workshop": {"participants": [{"id": "p1", "name": "Ana"}], "ratings": [],
+                     "importance": [{"participant": "p1", "stakeholder": "c", "dimension": "empathy", "importance": 4}]}})";
+    io::LoadResult r = io::load_plan(text);
+    IO_REQUIRE_MESSAGE(r.ok, joined(r.errors));
+    CORE_REQUIRE(r.plan.workshop.importance.size() == 1);
+    CHECK(r.plan.workshop.importance[0].dimension == D::empathy);
+    CHECK(r.plan.workshop.importance[0].importance == 4);
+    const io::LoadResult again = io::load_plan(io::save_plan(r.plan));
+    CORE_REQUIRE(again.ok);
+    CHECK(io::save_plan(again.plan) == io::save_plan(r.plan));
+    r.plan.workshop.importance.clear();
+    CHECK(io::save_plan(r.plan).find("\"importance\": [") == std::string::npos);
+
+    io::LoadResult bad = io::load_plan(R"({"fiducia": "plan", "version": 1,
+        "stakeholders": [{"id": "c", "name": "Customers", "kind": "customers"}],
+        "workshop": {"participants": [{"id": "p1"}], "ratings": [],
+                     "importance": [{"participant": "p2", "stakeholder": "c", "dimension": "empathy", "importance": 0}]}})");
+    CHECK(joined(bad.errors) == "/workshop/importance/0/participant: must name a participant of this plan (got \"p2\")\n"
+                                "/workshop/importance/0/importance: must be an integer between 1 and 5 (got 0)\n");
 }
 
 TEST_CASE("plan files keep the prepared workshop: id, title and invited stakeholders") {
