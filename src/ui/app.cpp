@@ -479,13 +479,13 @@ void App::draw_load_errors() {
     ImGui::EndPopup();
 }
 
-void App::draw_notices() {
+void App::draw_notices(float bottom_margin) {
     double now = platform_.now_seconds();
     std::erase_if(notices_, [now](const Notice& n) { return n.until < now; });
     if (notices_.empty()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     float pad = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - pad, vp->WorkPos.y + vp->WorkSize.y - pad),
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - pad, vp->WorkPos.y + vp->WorkSize.y - pad - bottom_margin),
                             ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.95f);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(pad * 30, FLT_MAX));
@@ -527,7 +527,7 @@ void App::draw() {
     if (presenter_.on && doc_.is_open()) {
         step_jobs();  // a simulation started before keeps running behind the charts
         draw_presenter(*this);
-        draw_notices();
+        draw_notices(presenter_controls_height());
         autosave_if_due();
         frame_due_ = presenter_.on ? presenter_.timer.next_change(platform_.now_seconds()) : -1;
         return;

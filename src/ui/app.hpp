@@ -148,7 +148,7 @@ public:
 
 private:
     void draw_menu_bar();
-    void draw_notices();
+    void draw_notices(float bottom_margin = 0);  // bottom_margin: room kept free above the bottom edge
     void draw_load_errors();
     void draw_stored_versions();
     void draw_problems();

@@ -124,6 +124,16 @@ void draw_collect(App& app, const Plan& plan) {
         for (const Rating& r : plan.workshop.ratings) ratings += r.participant == p.id;
         ImGui::PushID(p.id.c_str());
         ImGui::BulletText(tr("%s: %d scores"), participant_label(plan, i).c_str(), ratings);
+        if (const std::optional<std::size_t> twin = same_answers_as(plan, i)) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
+            const std::string twin_text = trf("same answers as %s", participant_label(plan, *twin).c_str());
+            ImGui::Selectable((twin_text + "##twin").c_str(), false, 0, ImVec2(ImGui::CalcTextSize(twin_text.c_str()).x, 0));
+            ImGui::PopStyleColor();
+            item_tooltip(tr("Every score and importance is the same as that participant's. A code carries no name, so one "
+                            "person who sent both a file and a code shows up twice: remove one. Two people can also answer "
+                            "alike: then keep both."));
+        }
         ImGui::SameLine();
         ImGui::BeginDisabled(app.document().read_only());
         if (ImGui::SmallButton(tr("Remove"))) {

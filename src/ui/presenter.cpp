@@ -146,6 +146,14 @@ void slide_workshop(const Plan& plan) {
     heatmap("##presenter-workshop", map);
 }
 
+}  // namespace
+
+float presenter_controls_height() {
+    return ImGui::GetFrameHeightWithSpacing() + heading_font()->FontSize * 0.5f + ImGui::GetStyle().ItemSpacing.y * 2;
+}
+
+namespace {
+
 // The bottom bar: previous/next, the slide's number, the round timer and its controls, leave.
 void draw_controls(App& app, int count) {
     PresenterState& state = app.presenter();
@@ -242,8 +250,7 @@ void draw_presenter(App& app) {
     const Projection* p = app.projection();
     heading(tr(slides[static_cast<std::size_t>(state.slide)]));
 
-    const float controls_h = ImGui::GetFrameHeightWithSpacing() + heading_font()->FontSize * 0.5f + ImGui::GetStyle().ItemSpacing.y * 2;
-    if (ImGui::BeginChild("##slide", ImVec2(0, -controls_h), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar)) {
+    if (ImGui::BeginChild("##slide", ImVec2(0, -presenter_controls_height()), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar)) {
         const std::string slide = slides[static_cast<std::size_t>(state.slide)];
         if (!p || p->months.empty() || plan.stakeholders.empty()) caption(tr("Add a stakeholder group to see its trust here."));
         else if (slide == kTrustIndex || slide == kGroups) slide_trust_index(app, plan, *p, slide == kTrustIndex);

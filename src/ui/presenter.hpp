@@ -40,5 +40,7 @@ struct PresenterState {
 // the workshop results only when the plan has ratings.
 std::vector<const char*> presenter_slides(App& app);
 void draw_presenter(App& app);  // the whole screen, instead of the menus and panels
+// The height of the bottom bar (previous/next, timer, leave): notices stand above it, never on it.
+float presenter_controls_height();
 
 }  // namespace fiducia::ui

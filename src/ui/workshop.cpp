@@ -1,7 +1,9 @@
 #include "ui/workshop.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <tuple>
 
 #include "core/model.hpp"
 #include "core/workshop_consensus.hpp"
@@ -143,9 +145,34 @@ std::string import_ratings(App& app, const io::RatingsFile& ratings) {
         edit.workshop.importance.push_back({who.id, j.stakeholder, j.dimension, j.importance, {}});
     app.document().end_gesture();
     const Plan& now = app.document().plan();
-    app.notify(format(tr("Imported the ratings of %s (%d scores)."), participant_label(now, now.workshop.participants.size() - 1),
-                      ratings.ratings.size()));
+    const std::size_t added = now.workshop.participants.size() - 1;
+    app.notify(format(tr("Imported the ratings of %s (%d scores)."), participant_label(now, added), ratings.ratings.size()));
+    if (const std::optional<std::size_t> twin = same_answers_as(now, added))
+        app.notify(trf("%s gave exactly the same answers as %s. If one person sent both a file and a code, remove one "
+                       "of them: otherwise they count twice.",
+                       participant_label(now, added).c_str(), participant_label(now, *twin).c_str()),
+                   true);
     return {};
+}
+
+std::optional<std::size_t> same_answers_as(const Plan& plan, std::size_t index) {
+    // A participant's answers as sorted (kind, stakeholder, dimension, value) tuples.
+    auto answers = [&](const std::string& id) {
+        std::vector<std::tuple<int, std::string, int, int>> out;
+        for (const Rating& r : plan.workshop.ratings)
+            if (r.participant == id) out.emplace_back(0, r.stakeholder, static_cast<int>(r.dimension), r.score);
+        for (const ImportanceRating& r : plan.workshop.importance)
+            if (r.participant == id) out.emplace_back(1, r.stakeholder, static_cast<int>(r.dimension), r.importance);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const auto& people = plan.workshop.participants;
+    if (index >= people.size()) return std::nullopt;
+    const auto mine = answers(people[index].id);
+    if (mine.empty()) return std::nullopt;
+    for (std::size_t i = 0; i < index; ++i)
+        if (answers(people[i].id) == mine) return i;
+    return std::nullopt;
 }
 
 std::string participant_label(const Plan& plan, std::size_t index) {

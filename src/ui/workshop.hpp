@@ -42,6 +42,11 @@ std::optional<LoadOutcome> open_workshop_file(App& app, std::string_view text, c
 // Adds one participant's ratings to the plan as one undo step. Returns "" or why it was refused.
 std::string import_ratings(App& app, const io::RatingsFile& ratings);
 
+// The first participant before `index` whose answers (scores and importance) equal theirs cell for
+// cell, if any. One person who sent both a file and a code looks like this (a code carries no id,
+// so it cannot be told apart); two people can also answer alike, so the facilitator decides.
+std::optional<std::size_t> same_answers_as(const Plan& plan, std::size_t index);
+
 // "Ana", or "Participant 3" (the place in the list) for someone who left their name out.
 std::string participant_label(const Plan& plan, std::size_t index);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include "io/plan_file.hpp"
 #include "ui/plan_charts.hpp"
@@ -67,6 +68,31 @@ TEST_CASE("View > Presenter mode goes full screen in large type; Esc comes back"
     CHECK(ui::locate_item("Dashboard"));
     press(h, ImGuiKey_F5);  // the key of slide software
     CHECK(h.app.presenter().on);
+}
+
+TEST_CASE("in presenter mode a notice stands above the bottom bar, never over its buttons") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(example("online-shop.json"), "shop.json").ok);
+    h.frame();
+    h.app.set_presenting(true);
+    h.frame();
+    h.app.notify("A notice long enough to wrap onto a second line if the window were narrow, which it is not here.");
+    h.frame();
+    h.frame();
+    const ImGuiWindow* notices = ImGui::FindWindowByName("##notices");
+    REQUIRE(notices != nullptr);
+    REQUIRE(notices->Active);
+    const ImRect box = notices->Rect();
+    for (const char* button : {"Leave (Esc)", "Start", "Reset"}) {
+        CAPTURE(button);
+        const std::optional<ui::ItemRect> r = ui::locate_item(button);
+        REQUIRE(r.has_value());
+        CHECK_FALSE(box.Overlaps(ImRect(r->x, r->y, r->x + r->width, r->y + r->height)));
+    }
+    h.app.set_presenting(false);  // the planner keeps its notices in the corner
+    h.frame();
+    h.frame();
+    CHECK(ImGui::FindWindowByName("##notices")->Rect().Max.y > box.Max.y);
 }
 
 TEST_CASE("presenter mode shows one chart at a time; arrows, a clicker's keys and the buttons change it") {

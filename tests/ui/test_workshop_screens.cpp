@@ -12,6 +12,7 @@
 #include "io/workshop_files.hpp"
 #include "ui/editing.hpp"
 #include "ui/panels.hpp"
+#include "ui/workshop.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -166,6 +167,44 @@ TEST_CASE("workshop: duplicate, foreign and mistyped imports are refused with th
     ui::LoadOutcome no_plan = h.app.open_text(io::save_ratings(rf), "a.json");
     CHECK_FALSE(no_plan.ok);
     CHECK(no_plan.errors[0].find("Open the workshop's plan first") != std::string::npos);
+}
+
+TEST_CASE("workshop: one person's file and code both imported are flagged as the same answers, not merged") {
+    test::UiHarness h;
+    open_facilitator(h);
+    const io::Invitation invitation = io::load_invitation(prepare_invitation(h)).invitation;
+    io::RatingsFile ana;
+    ana.workshop = invitation.id;
+    ana.participant_id = "p-ana";
+    ana.name = "Ana";
+    ana.ratings = {{"shoppers", Dimension::transactions, 8}, {"sellers", Dimension::honesty, 3}};
+    ana.importance = {{"shoppers", Dimension::transactions, 5}};
+    REQUIRE(h.app.open_text(io::save_ratings(ana), "ana.json").ok);
+    io::RatingsFile other = ana;  // someone else: one score differs
+    other.participant_id = "p-bo";
+    other.name = "Bo";
+    other.ratings[1].score = 4;
+    REQUIRE(h.app.open_text(io::save_ratings(other), "bo.json").ok);
+    frames(h);
+    const Plan& plan = h.app.document().plan();
+    CHECK_FALSE(ui::same_answers_as(plan, 1).has_value());
+    CHECK_FALSE(ui::locate_item("same answers as Ana").has_value());
+
+    type_into(h, "##code", io::ratings_code(invitation, ana));  // Ana also read out her code
+    click(h, "Import code");
+    frames(h);
+    REQUIRE(plan.workshop.participants.size() == 3);  // both kept: two people may answer alike
+    CHECK(ui::same_answers_as(plan, 2) == std::optional<std::size_t>(0));
+    CHECK_FALSE(ui::same_answers_as(plan, 0).has_value());  // the first of the two is not flagged
+    bool warned = false;
+    for (const ui::Notice& n : h.app.notices())
+        warned = warned || (n.is_error && n.text == "Participant 3 gave exactly the same answers as Ana. If one person sent "
+                                                     "both a file and a code, remove one of them: otherwise they count twice.");
+    CHECK(warned);
+    CHECK(ui::locate_item("same answers as Ana").has_value());  // in the list, after the notice has gone
+    h.app.document().undo();
+    frames(h);
+    CHECK_FALSE(ui::locate_item("same answers as Ana").has_value());
 }
 
 TEST_CASE("workshop: Apply sets the base rates to the consensus in one undo step") {
