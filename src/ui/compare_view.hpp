@@ -35,7 +35,10 @@ struct CompareView {
     std::map<std::string, io::Side> picks;
     std::vector<io::Conflict> conflicts;  // every conflict, picked or not
     std::optional<io::MergeResult> merge;  // with the picks
-    std::optional<io::PlanDiff> merge_changes;  // what applying the merge changes in the open plan
+    // While conflicts are open: the merge with each of them kept at your value, so the changes that
+    // need no choice are shown from the start (none when that merge breaks a rule).
+    std::optional<io::MergeResult> merge_so_far;
+    std::optional<io::PlanDiff> merge_changes;  // what applying the merge (or merge_so_far) changes in the open plan
     std::uint64_t merge_revision = ~0ull;
     bool merge_stale = true;  // picks or files changed: merge again
 

@@ -414,6 +414,7 @@ void reset_merge(CompareView& v) {
     v.theirs.reset();
     v.ancestor.reset();
     v.merge.reset();
+    v.merge_so_far.reset();
     v.merge_changes.reset();
     v.picks.clear();
     v.ancestor_warning.clear();
@@ -481,7 +482,14 @@ void draw_merge(App& app, CompareView& v) {
         v.conflicts = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs).conflicts;
         v.merge = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, v.picks);
         v.merge_changes.reset();
-        if (v.merge->ok) v.merge_changes = io::diff_plans(app.document().plan(), v.merge->plan);
+        v.merge_so_far.reset();
+        if (!v.merge->ok && !v.merge->conflicts.empty()) {
+            std::map<std::string, io::Side> keep_yours = v.picks;
+            for (const io::Conflict& c : v.merge->conflicts) keep_yours.emplace(c.path, io::Side::ours);
+            v.merge_so_far = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, keep_yours);
+        }
+        const io::MergeResult* shown = v.merge->ok ? &*v.merge : v.merge_so_far && v.merge_so_far->ok ? &*v.merge_so_far : nullptr;
+        if (shown) v.merge_changes = io::diff_plans(app.document().plan(), shown->plan);
         v.merge_revision = app.document().revision();
         v.merge_stale = false;
     }
@@ -518,13 +526,20 @@ void draw_merge(App& app, CompareView& v) {
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Make the merged plan your plan, as one step: Ctrl+Z undoes it. Possible once every conflict has a choice."));
-    if (m.ok && v.merge_changes) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", format(tr("%d changes from their copy."), static_cast<int>(m.from_theirs)).c_str());
+    const io::MergeResult* shown = m.ok ? &m : v.merge_so_far && v.merge_so_far->ok ? &*v.merge_so_far : nullptr;
+    if (shown && v.merge_changes) {
+        if (m.ok) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", format(tr("%d changes from their copy."), static_cast<int>(m.from_theirs)).c_str());
+        }
         ImGui::Spacing();
-        chart::subheading(tr("What the merge changes in your plan"), tr("Your plan now beside the merged plan."));
+        if (m.ok) chart::subheading(tr("What the merge changes in your plan"), tr("Your plan now beside the merged plan."));
+        else
+            chart::subheading(tr("What the merge changes so far"),
+                              tr("The changes that need no choice, and those you picked. Each conflict still open keeps "
+                                 "your value here until you choose."));
         draw_trust(v.merge_changes->trust, tr("Your plan"), tr("Merged"));
-        draw_changes(*v.merge_changes, app.document().plan(), v.merge->plan, tr("Your plan"), tr("Merged"));
+        draw_changes(*v.merge_changes, app.document().plan(), shown->plan, tr("Your plan"), tr("Merged"));
     }
 }
 

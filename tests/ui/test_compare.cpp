@@ -103,10 +103,22 @@ TEST_CASE("Merge: the ancestor is found in this browser, a conflict is picked by
     CHECK_FALSE(v.merge->ok);
     h.click("Apply the merge");  // disabled while a conflict is open
     CHECK(h.app.save_text() == ours);
+    // The clean change is listed before any choice; the open conflict keeps your value meanwhile.
+    REQUIRE(v.merge_so_far.has_value());
+    REQUIRE(v.merge_changes.has_value());
+    REQUIRE(v.merge_changes->entities.size() == 1);
+    CHECK(v.merge_changes->entities[0].list == "/commitments");
+    CHECK(v.merge_so_far->plan.touchpoints[1].bad_share == 0.25);
+    CHECK(ui::locate_item("Commitments (1)").has_value());  // shown on screen, under "What the merge changes so far"
+    CHECK_FALSE(ui::locate_item("Touchpoints (1)").has_value());
 
     REQUIRE(h.click("0.75##theirs"));
     CHECK(h.frame().empty());  // the pick is merged in the next frame
     REQUIRE(v.merge->ok);
+    CHECK_FALSE(v.merge_so_far.has_value());
+    REQUIRE(v.merge_changes.has_value());
+    CHECK(v.merge_changes->entities.size() == 2);  // the pick joins the clean change
+    CHECK(ui::locate_item("Touchpoints (1)").has_value());
     REQUIRE(h.click("Apply the merge"));
     const Plan& merged = h.app.document().plan();
     CHECK(merged.touchpoints[1].bad_share == 0.75);
