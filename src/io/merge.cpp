@@ -3,6 +3,8 @@
 // (or entity lists) differ, merge inside them; anything else is a conflict.
 #include "io/merge.hpp"
 
+#include <algorithm>
+
 #include "io/plan_file.hpp"
 
 namespace fiducia::io {
@@ -116,6 +118,126 @@ struct Merger {
 
 Json side_json(const MaybeJson& v) { return v.value_or(Json(nullptr)); }
 
+// The entity list at `pointer` ("/touchpoints", "/workshop/participants") in a plan, if it is one.
+template <typename J>  // Json or const Json
+J* list_at(J& plan, const std::string& pointer) {
+    J* at = &plan;
+    std::size_t from = 1;
+    while (from <= pointer.size()) {
+        const std::size_t end = std::min(pointer.find('/', from), pointer.size());
+        const std::string key = pointer.substr(from, end - from);
+        if (!at->is_object() || !at->contains(key)) return nullptr;
+        at = &(*at)[key];
+        from = end + 1;
+    }
+    return at->is_array() ? at : nullptr;
+}
+
+// How a plan refers to an entity by its id: the field `field` of each item of `from` holds it
+// (one id, a list of ids, an object keyed by ids, or an action effect aimed at `effect_target`).
+struct Reference {
+    const char* target;
+    const char* from;
+    const char* field;
+    enum Kind { one, ids, keys, effect } kind;
+    const char* effect_target = "";
+};
+constexpr Reference kReferences[] = {
+    {"/stakeholders", "/touchpoints", "stakeholder", Reference::one},
+    {"/stakeholders", "/commitments", "stakeholders", Reference::ids},
+    {"/stakeholders", "/knowledge_sources", "coverage", Reference::keys},
+    {"/stakeholders", "/observations", "stakeholder", Reference::one},
+    {"/stakeholders", "/workshop/ratings", "stakeholder", Reference::one},
+    {"/stakeholders", "/workshop/importance", "stakeholder", Reference::one},
+    {"/stakeholders", "/actions", "effects", Reference::effect, "stakeholder"},
+    {"/touchpoints", "/actions", "effects", Reference::effect, "touchpoint"},
+    {"/commitments", "/actions", "effects", Reference::effect, "commitment"},
+    {"/knowledge_sources", "/actions", "effects", Reference::effect, "knowledge_source"},
+    {"/actions", "/scenarios", "actions", Reference::ids},
+    {"/workshop/participants", "/workshop/ratings", "participant", Reference::one},
+    {"/workshop/participants", "/workshop/importance", "participant", Reference::one},
+};
+
+// Where `plan` refers to the entity `key` of the list `target`: JSON pointers, in document order.
+std::vector<std::string> references(const Json& plan, const std::string& target, const std::string& key) {
+    std::vector<std::string> out;
+    if (target == "/stakeholders")  // the workshop's invited groups
+        if (const Json* invited = list_at(plan, "/workshop/stakeholders"))
+            for (std::size_t j = 0; j < invited->size(); ++j)
+                if ((*invited)[j] == key) out.push_back(child("/workshop/stakeholders", j));
+    for (const Reference& r : kReferences) {
+        const Json* from = target == r.target ? list_at(plan, r.from) : nullptr;
+        for (std::size_t i = 0; from && i < from->size(); ++i) {
+            const Json& item = (*from)[i];
+            if (!item.is_object() || !item.contains(r.field)) continue;
+            const Json& value = item[r.field];
+            const std::string at = child(child(r.from, i), r.field);
+            if (r.kind == Reference::one && value == key) out.push_back(at);
+            if (r.kind == Reference::keys && value.is_object() && value.contains(key)) out.push_back(child(at, key));
+            for (std::size_t j = 0; value.is_array() && j < value.size(); ++j) {
+                const Json& v = value[j];
+                if (r.kind == Reference::ids && v == key) out.push_back(child(at, j));
+                if (r.kind == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target &&
+                    v.value("id", "") == key)
+                    out.push_back(child(child(at, j), "id"));
+            }
+        }
+    }
+    return out;
+}
+
+// Entities removed on one side that the merged plan still refers to become conflicts on the entity
+// (or, when picked, are kept or stay removed as the pick says).
+void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged, const std::map<std::string, Side>& picks,
+                      MergeResult& out) {
+    for (const char* target : {"/stakeholders", "/touchpoints", "/commitments", "/knowledge_sources", "/actions",
+                               "/workshop/participants"}) {
+        const Json* base = list_at(b, target);
+        Json* result = list_at(merged, target);
+        if (!base || !result) continue;
+        const Json* lists[] = {list_at(o, target), list_at(t, target)};
+        const std::vector<std::string> kept = entity_keys(target, *result), kb = entity_keys(target, *base);
+        for (std::size_t i = 0; i < kb.size(); ++i) {
+            if (std::find(kept.begin(), kept.end(), kb[i]) != kept.end()) continue;
+            const Json* side[2] = {nullptr, nullptr};  // ours, theirs
+            for (int s = 0; s < 2; ++s) {
+                const std::vector<std::string> keys = lists[s] ? entity_keys(target, *lists[s]) : std::vector<std::string>{};
+                const auto at = std::find(keys.begin(), keys.end(), kb[i]);
+                if (at != keys.end()) side[s] = &(*lists[s])[static_cast<std::size_t>(at - keys.begin())];
+            }
+            if (!side[0] && !side[1]) continue;  // both removed it
+            const std::vector<std::string> used = references(merged, target, kb[i]);
+            if (used.empty()) continue;
+            const std::string path = std::string(target) + "/" + pointer_escape(kb[i]);
+            const Json& in_base = (*base)[i];
+            auto pick = picks.find(path);
+            if (pick != picks.end()) {
+                const Json* keep = pick->second == Side::base ? &in_base : side[pick->second == Side::ours ? 0 : 1];
+                if (keep) result->push_back(*keep);
+                if (keep && pick->second == Side::theirs) ++out.from_theirs;
+                continue;
+            }
+            const Json* named = side[0] ? side[0] : side[1];
+            std::string used_by_list;  // the entity holding the first reference
+            MaybeJson used_by;
+            for (const Reference& r : kReferences) {
+                const std::string prefix = std::string(r.from) + "/";
+                if (used.front().rfind(prefix, 0) != 0) continue;
+                const std::size_t index = std::stoul(used.front().substr(prefix.size()));
+                used_by_list = r.from;
+                used_by = (*list_at(static_cast<const Json&>(merged), r.from))[index];
+                break;
+            }
+            const std::string pointer = child(target, i);  // in the base: the side that kept it may have moved it
+            out.conflicts.push_back({path, pointer,
+                                     entity_noun(target) + " " + entity_label(*named, kb[i]) +
+                                         " (removed on one side, still used at " + used.front() + ")",
+                                     in_base, maybe(side[0]), maybe(side[1]), target, kb[i], *named, "", used.front(),
+                                     used_by_list, used_by});
+        }
+    }
+}
+
 }  // namespace
 
 MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
@@ -124,6 +246,7 @@ MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
     const Json jb = canonical_json(base), jo = canonical_json(ours), jt = canonical_json(theirs);
     Merger merger{picks, result};
     std::optional<Json> merged = merger.value(&jb, &jo, &jt, Place{});
+    if (merged) removed_but_used(jb, jo, jt, *merged, picks, result);  // listed with the others, picked or not
     if (!result.conflicts.empty()) return result;
     LoadResult loaded = load_plan(dump_pretty(merged.value_or(Json::object())));
     if (!loaded.ok) {

@@ -28,6 +28,11 @@ struct Conflict {
     std::string field;  // the pointer below the entity, without the leading "/" ("bad_share",
                         // "dimensions/honesty"; "" for the entity itself), or below the plan outside
                         // the lists ("settings/forgetting")
+    // An entity one side removed that the merged plan still refers to: where (a JSON pointer into
+    // the merged plan, e.g. "/actions/2/effects/0/id"); "" for every other conflict.
+    std::string used_at;
+    std::string used_by_list;  // the list of the entity that refers to it ("/actions"); "" for the workshop's groups
+    MaybeJson used_by;         // that entity, as merged
 };
 
 struct MergeResult {
@@ -39,6 +44,9 @@ struct MergeResult {
 };
 
 // `picks` names a side for conflicts by their path; a pick for a side that lacks the value removes it.
+// An entity removed on one side while the merged plan still refers to it (the other side added a
+// touchpoint to a group you deleted, an effect on a commitment you dropped) is a conflict on the
+// entity too, like an edit against a removal: keep it, or remove it and fix what refers to it.
 MergeResult merge_plans(const Plan& base, const Plan& ours, const Plan& theirs,
                         const std::map<std::string, Side>& picks = {});
 

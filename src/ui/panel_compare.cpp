@@ -226,6 +226,12 @@ std::string compare_change_label(const Plan& a, const Plan& b, const io::EntityC
 std::string compare_conflict_label(const Plan& a, const Plan& b, const io::Conflict& c) {
     if (c.list.empty()) return c.field.empty() ? c.path : compare_field_label(a, "", c.field);
     const std::string entity = entity_phrase(c.list, compare_entity_name(a, b, c.list, c.key, c.entity));
+    if (!c.used_at.empty()) {  // removed on one side, still referred to
+        const std::string user = c.used_by_list.empty()
+                                     ? std::string(tr("the workshop's groups to score"))
+                                     : entity_phrase(c.used_by_list, compare_entity_name(a, b, c.used_by_list, "", c.used_by));
+        return format(tr("%s: removed on one side, still used by %s"), entity.c_str(), user.c_str());
+    }
     if (c.field.empty()) return entity;  // edited on one side, removed on the other
     return format(tr("%s: %s"), entity.c_str(), compare_field_label(a, c.list, c.field).c_str());
 }

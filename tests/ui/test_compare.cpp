@@ -6,6 +6,8 @@
 
 #include "io/merge.hpp"
 #include "io/plan_file.hpp"
+#include "ui/compare_view.hpp"
+#include "ui/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui_harness.hpp"
 
@@ -155,4 +157,56 @@ TEST_CASE("Merge: an ancestor this browser does not have is asked for, and a wro
     REQUIRE(h.click("Apply the merge"));
     CHECK(h.app.document().plan().meta.title == "A later version");
     CHECK(h.app.document().plan().settings.forgetting == 0.7);
+}
+
+TEST_CASE("Merge: a touchpoint you removed that their new effect uses is a row to pick; keeping it merges cleanly") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(example_text(), kFile).ok);
+    const Plan base = example_plan();
+    std::size_t unused = 0;  // a touchpoint no action of the example aims at
+    for (std::size_t i = 0; i < base.touchpoints.size(); ++i) {
+        bool aimed = false;
+        for (const Action& a : base.actions)
+            for (const Effect& e : a.effects) aimed = aimed || (e.target == EffectTarget::touchpoint && e.id == base.touchpoints[i].id);
+        if (!aimed) unused = i;
+    }
+    const Touchpoint removed = base.touchpoints[unused];
+    Plan& ours = h.app.document().begin_edit();
+    ours.touchpoints.erase(ours.touchpoints.begin() + static_cast<std::ptrdiff_t>(unused));
+    h.app.document().end_gesture();
+    show_compare_panel(h);
+    h.app.receive_file(Purpose::merge_theirs, their_copy([&](Plan& p) {
+                           Effect e;
+                           e.target = EffectTarget::touchpoint;
+                           e.id = removed.id;
+                           e.field = "bad_share";
+                           e.value = 0.5;
+                           p.actions[0].effects.push_back(e);
+                       }), "theirs.json");
+    for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
+    const ui::CompareView& v = h.app.compare_view();
+    REQUIRE(v.conflicts.size() == 1);
+    CHECK(v.merge->errors.empty());
+    const Plan& plan = h.app.document().plan();
+    CHECK(ui::compare_conflict_label(plan, *v.theirs, v.conflicts[0]) ==
+          "Touchpoint \"" + removed.name + "\": removed on one side, still used by Action \"" + base.actions[0].name + "\"");
+    ui::set_language(ui::Language::it);
+    CHECK(ui::compare_conflict_label(plan, *v.theirs, v.conflicts[0]) ==
+          "Punto di contatto «" + removed.name + "»: rimosso da una parte, ma ancora usato da Azione «" + base.actions[0].name + "»");
+    ui::set_language(ui::Language::en);
+    CHECK(h.frame().empty());
+    REQUIRE(h.click("(removed)##yours"));  // your removal: the merge would break a rule, and says so
+    CHECK(h.frame().empty());
+    CHECK_FALSE(v.merge->ok);
+    CHECK_FALSE(v.merge->errors.empty());
+    REQUIRE(v.conflicts.size() == 1);
+    const std::string theirs_label = ui::compare_value_text("/touchpoints", "", v.conflicts[0].theirs) + "##theirs";
+    REQUIRE(h.click(theirs_label.c_str()));  // keep their touchpoint
+    CHECK(h.frame().empty());
+    REQUIRE(v.merge->ok);
+    REQUIRE(h.click("Apply the merge"));
+    const Plan& merged = h.app.document().plan();
+    bool back = false;
+    for (const Touchpoint& t : merged.touchpoints) back = back || t.id == removed.id;
+    CHECK(back);
 }

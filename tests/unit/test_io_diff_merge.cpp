@@ -371,27 +371,6 @@ TEST_CASE("merge: a conflict names its place as data too (list, key, entity, fie
     CHECK(found);
 }
 
-TEST_CASE("merge: a reference to what the other side removed is reported by the validator, not written") {
-    const Plan base = example("online-shop");
-    std::string id;
-    for (const Touchpoint& t : base.touchpoints)
-        if (id.empty() && !touchpoint_referenced(base, t.id)) id = t.id;
-    Plan ours = base, theirs = base;
-    std::erase_if(ours.touchpoints, [&](const Touchpoint& t) { return t.id == id; });
-    Effect e;
-    e.target = EffectTarget::touchpoint;
-    e.id = id;
-    e.field = "bad_share";
-    e.value = 0.5;
-    theirs.actions[0].effects.push_back(e);
-    MergeResult r = merge_plans(base, ours, theirs);
-    CHECK(r.conflicts.empty());
-    CHECK_FALSE(r.ok);
-    IO_REQUIRE(!r.errors.empty());
-    CHECK(r.errors[0].find("must name a touchpoint of this plan") != std::string::npos);
-    CHECK(r.errors[0].find(id) != std::string::npos);
-}
-
 TEST_CASE("merge keeps list order: ours, then what theirs added; both adding the same entity is no conflict") {
     const Plan base = example("retail-bank");
     Plan ours = base, theirs = base;
@@ -416,4 +395,77 @@ TEST_CASE("merge keeps list order: ours, then what theirs added; both adding the
     MergeResult theirs_order = merge_plans(base, ours, theirs);
     IO_REQUIRE(theirs_order.ok);
     CHECK(theirs_order.plan.workshop.participants.front().id == "zoe");
+}
+
+TEST_CASE("merge: an entity removed on one side but used by the other's new reference is a conflict to pick, not a broken plan") {
+    const Plan base = example("online-shop");
+    std::string unused;  // a touchpoint no action of the base aims at: removing it alone is valid
+    for (const Touchpoint& t : base.touchpoints)
+        if (!touchpoint_referenced(base, t.id)) unused = t.id;
+    REQUIRE_FALSE(unused.empty());
+    Plan ours = base, theirs = base;
+    std::erase_if(ours.touchpoints, [&](const Touchpoint& t) { return t.id == unused; });
+    Effect aim;  // theirs: a new effect on that touchpoint
+    aim.target = EffectTarget::touchpoint;
+    aim.id = unused;
+    aim.field = "bad_share";
+    aim.op = EffectOp::scale;
+    aim.value = 0.5;
+    theirs.actions[0].effects.push_back(aim);
+    REQUIRE(load_plan(save_plan(ours)).ok);
+    REQUIRE(load_plan(save_plan(theirs)).ok);
+
+    MergeResult r = merge_plans(base, ours, theirs);
+    CHECK_FALSE(r.ok);
+    CHECK(r.errors.empty());  // a question, not a validation error
+    IO_REQUIRE(r.conflicts.size() == 1);
+    const Conflict& c = r.conflicts[0];
+    CHECK(c.path == "/touchpoints/" + pointer_escape(unused));
+    CHECK(c.list == "/touchpoints");
+    CHECK(c.key == unused);
+    CHECK(c.field.empty());
+    CHECK_FALSE(c.ours.has_value());
+    IO_REQUIRE(c.theirs.has_value());
+    CHECK(c.used_at == "/actions/0/effects/" + std::to_string(theirs.actions[0].effects.size() - 1) + "/id");
+    CHECK(c.used_by_list == "/actions");
+    IO_REQUIRE(c.used_by.has_value());
+    CHECK((*c.used_by)["id"] == Json(base.actions[0].id));
+    CHECK(c.label.find("still used at " + c.used_at) != std::string::npos);
+
+    // Keep it: the merge takes their touchpoint back, and the effect with it.
+    MergeResult kept = merge_plans(base, ours, theirs, {{c.path, Side::theirs}});
+    IO_REQUIRE(kept.ok);
+    CHECK(by_id(kept.plan.touchpoints, unused) != nullptr);
+    CHECK(kept.plan.actions[0].effects.size() == theirs.actions[0].effects.size());
+    // Remove it: the person chose so; the dangling effect is then named by the validator.
+    MergeResult removed = merge_plans(base, ours, theirs, {{c.path, Side::ours}});
+    CHECK_FALSE(removed.ok);
+    CHECK(removed.conflicts.empty());
+    IO_REQUIRE(!removed.errors.empty());
+    CHECK(removed.errors[0].find("/actions/0/effects/") == 0);
+    CHECK(removed.errors[0].find("must name a touchpoint of this plan") != std::string::npos);
+    CHECK(removed.errors[0].find(unused) != std::string::npos);
+
+    // The same with the sides swapped, and for a workshop participant whose rating the other side added.
+    MergeResult swapped = merge_plans(base, theirs, ours);
+    IO_REQUIRE(swapped.conflicts.size() == 1);
+    CHECK(swapped.conflicts[0].path == c.path);
+    IO_REQUIRE(!base.workshop.participants.empty());
+    Plan gone = base, rated = base;
+    const std::string who = base.workshop.participants[0].id;
+    std::erase_if(gone.workshop.participants, [&](const Participant& p) { return p.id == who; });
+    std::erase_if(gone.workshop.ratings, [&](const Rating& x) { return x.participant == who; });
+    rated.workshop.ratings.push_back({who, base.stakeholders.back().id, Dimension::empathy, 7, {}});
+    REQUIRE(load_plan(save_plan(gone)).ok);
+    REQUIRE(load_plan(save_plan(rated)).ok);
+    MergeResult w = merge_plans(base, gone, rated);
+    IO_REQUIRE(w.conflicts.size() == 1);
+    CHECK(w.conflicts[0].list == "/workshop/participants");
+    CHECK(w.conflicts[0].used_by_list == "/workshop/ratings");
+
+    // Both removed it, or nothing refers to it: the removal merges as before.
+    CHECK(merge_plans(base, ours, ours).ok);
+    Plan theirs_plain = base;
+    theirs_plain.touchpoints[0].severity = 0.9;
+    CHECK(merge_plans(base, ours, theirs_plain).ok);
 }
