@@ -4,6 +4,7 @@
 #include "io/merge.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "io/plan_file.hpp"
 
@@ -158,13 +159,12 @@ constexpr Reference kReferences[] = {
     {"/workshop/participants", "/workshop/importance", "participant", Reference::one},
 };
 
-// Where `plan` refers to the entity `key` of the list `target`: JSON pointers, in document order.
-std::vector<std::string> references(const Json& plan, const std::string& target, const std::string& key) {
-    std::vector<std::string> out;
-    if (target == "/stakeholders")  // the workshop's invited groups
-        if (const Json* invited = list_at(plan, "/workshop/stakeholders"))
-            for (std::size_t j = 0; j < invited->size(); ++j)
-                if ((*invited)[j] == key) out.push_back(child("/workshop/stakeholders", j));
+// Where `plan` refers to each entity of the list `target`: its id -> the first place (a JSON pointer).
+std::map<std::string, std::string> first_uses(const Json& plan, const std::string& target) {
+    std::map<std::string, std::string> out;
+    auto use = [&](const Json& id, const std::string& at) {
+        if (id.is_string()) out.emplace(id.get<std::string>(), at);
+    };
     for (const Reference& r : kReferences) {
         const Json* from = target == r.target ? list_at(plan, r.from) : nullptr;
         for (std::size_t i = 0; from && i < from->size(); ++i) {
@@ -172,17 +172,20 @@ std::vector<std::string> references(const Json& plan, const std::string& target,
             if (!item.is_object() || !item.contains(r.field)) continue;
             const Json& value = item[r.field];
             const std::string at = child(child(r.from, i), r.field);
-            if (r.kind == Reference::one && value == key) out.push_back(at);
-            if (r.kind == Reference::keys && value.is_object() && value.contains(key)) out.push_back(child(at, key));
+            if (r.kind == Reference::one) use(value, at);
+            if (r.kind == Reference::keys && value.is_object())
+                for (auto k = value.begin(); k != value.end(); ++k) use(Json(k.key()), child(at, k.key()));
             for (std::size_t j = 0; value.is_array() && j < value.size(); ++j) {
                 const Json& v = value[j];
-                if (r.kind == Reference::ids && v == key) out.push_back(child(at, j));
-                if (r.kind == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target &&
-                    v.value("id", "") == key)
-                    out.push_back(child(child(at, j), "id"));
+                if (r.kind == Reference::ids) use(v, child(at, j));
+                if (r.kind == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target && v.contains("id"))
+                    use(v["id"], child(child(at, j), "id"));
             }
         }
     }
+    if (target == "/stakeholders")  // last: the workshop's invited groups
+        if (const Json* invited = list_at(plan, "/workshop/stakeholders"))
+            for (std::size_t j = 0; j < invited->size(); ++j) use((*invited)[j], child("/workshop/stakeholders", j));
     return out;
 }
 
@@ -196,18 +199,24 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
         Json* result = list_at(merged, target);
         if (!base || !result) continue;
         const Json* lists[] = {list_at(o, target), list_at(t, target)};
-        const std::vector<std::string> kept = entity_keys(target, *result), kb = entity_keys(target, *base);
+        const std::vector<std::string> kept_keys = entity_keys(target, *result), kb = entity_keys(target, *base);
+        const std::set<std::string> kept(kept_keys.begin(), kept_keys.end());
+        std::map<std::string, std::size_t> at_side[2];  // key -> index in ours, theirs
+        for (int s = 0; s < 2; ++s) {
+            const std::vector<std::string> keys = lists[s] ? entity_keys(target, *lists[s]) : std::vector<std::string>{};
+            for (std::size_t k = 0; k < keys.size(); ++k) at_side[s].emplace(keys[k], k);
+        }
+        std::optional<std::map<std::string, std::string>> uses;  // made once, when a one-sided removal needs it
         for (std::size_t i = 0; i < kb.size(); ++i) {
-            if (std::find(kept.begin(), kept.end(), kb[i]) != kept.end()) continue;
+            if (kept.count(kb[i])) continue;
             const Json* side[2] = {nullptr, nullptr};  // ours, theirs
-            for (int s = 0; s < 2; ++s) {
-                const std::vector<std::string> keys = lists[s] ? entity_keys(target, *lists[s]) : std::vector<std::string>{};
-                const auto at = std::find(keys.begin(), keys.end(), kb[i]);
-                if (at != keys.end()) side[s] = &(*lists[s])[static_cast<std::size_t>(at - keys.begin())];
-            }
+            for (int s = 0; s < 2; ++s)
+                if (auto f = at_side[s].find(kb[i]); f != at_side[s].end()) side[s] = &(*lists[s])[f->second];
             if (!side[0] && !side[1]) continue;  // both removed it
-            const std::vector<std::string> used = references(merged, target, kb[i]);
-            if (used.empty()) continue;
+            if (!uses) uses = first_uses(merged, target);
+            const auto use = uses->find(kb[i]);
+            if (use == uses->end()) continue;
+            const std::string& used = use->second;
             const std::string path = std::string(target) + "/" + pointer_escape(kb[i]);
             const Json& in_base = (*base)[i];
             auto pick = picks.find(path);
@@ -222,8 +231,8 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
             MaybeJson used_by;
             for (const Reference& r : kReferences) {
                 const std::string prefix = std::string(r.from) + "/";
-                if (used.front().rfind(prefix, 0) != 0) continue;
-                const std::size_t index = std::stoul(used.front().substr(prefix.size()));
+                if (used.rfind(prefix, 0) != 0) continue;
+                const std::size_t index = std::stoul(used.substr(prefix.size()));
                 used_by_list = r.from;
                 used_by = (*list_at(static_cast<const Json&>(merged), r.from))[index];
                 break;
@@ -231,8 +240,8 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
             const std::string pointer = child(target, i);  // in the base: the side that kept it may have moved it
             out.conflicts.push_back({path, pointer,
                                      entity_noun(target) + " " + entity_label(*named, kb[i]) +
-                                         " (removed on one side, still used at " + used.front() + ")",
-                                     in_base, maybe(side[0]), maybe(side[1]), target, kb[i], *named, "", used.front(),
+                                         " (removed on one side, still used at " + used + ")",
+                                     in_base, maybe(side[0]), maybe(side[1]), target, kb[i], *named, "", used,
                                      used_by_list, used_by});
         }
     }
