@@ -3,8 +3,12 @@
 // and the projection as CSV. Every piece of user text is escaped for the format it lands in; CSV
 // text cells are guarded against spreadsheet formula injection. Output is deterministic (no clock,
 // no locale), so the CLI natively and under node gives identical bytes.
+// The HTML and Markdown reports are written in a ReportLanguage (English by default, as the CLI
+// writes them); the CSV never is: its column names stay machine-readable English and its numbers
+// C-locale, so spreadsheets and scripts parse it the same whatever the UI's language.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -21,10 +25,26 @@ bool parse_report_format(std::string_view text, ReportFormat& out);
 const char* report_extension(ReportFormat format);
 const char* report_mime_type(ReportFormat format);
 
-// The report of `projection` (computed from `plan`) in one format.
-std::string report(const Plan& plan, const Projection& projection, ReportFormat format);
-std::string report_html(const Plan& plan, const Projection& projection);
-std::string report_markdown(const Plan& plan, const Projection& projection);
+// The language a report is written in, as hooks, because io may not depend on the UI that holds
+// the translations. Each hook may be empty, meaning English (the default gives today's bytes).
+struct ReportLanguage {
+    std::string code = "en";  // <html lang>; "en" keeps the plan's own tag (meta.language), as before
+    // The translation of a report text (a printf format keeps its conversions in the same order).
+    std::function<std::string(const char* english)> text;
+    // A C-locale number ("-1234.5") in the language's style; the contract of ui::localise_number.
+    std::function<std::string(const std::string& c_number)> number;
+    // A calendar month (1..12) of a year: "Mar 2027".
+    std::function<std::string(int year, int month)> month_year;
+    // An amount: its digits, ungrouped and C-locale ("12346"), with the plan's currency code and
+    // sign; English is "-EUR 12,346". The shape of ui::money_text after ui::localise_number.
+    std::function<std::string(const std::string& digits, const std::string& currency, bool negative)> money;
+};
+
+// The report of `projection` (computed from `plan`) in one format; CSV ignores the language.
+std::string report(const Plan& plan, const Projection& projection, ReportFormat format,
+                   const ReportLanguage& language = {});
+std::string report_html(const Plan& plan, const Projection& projection, const ReportLanguage& language = {});
+std::string report_markdown(const Plan& plan, const Projection& projection, const ReportLanguage& language = {});
 // One row per month x stakeholder: month, label (YYYY-MM from settings.start), stakeholder id,
 // name, trust, band low, band high, retained, trust index; shares as 0..1 in round-trip form.
 // RFC 4180: CRLF line ends, cells with comma, quote or line break quoted.

@@ -1,6 +1,7 @@
 // The HTML report: one self-contained page (inline CSS, charts as inline SVG drawn here, no script,
 // no URL, a CSP that forbids everything but its own styles), laid out to print on A4 or Letter.
-// Every piece of user text goes through html_escape, in text, attributes and SVG alike.
+// Every piece of user text goes through html_escape, in text, attributes and SVG alike, and so
+// does every sentence holding some; the other texts of the report's language are escaped too.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -122,8 +123,8 @@ TrustAxis trust_axis(const Projection& p) {
 const char* anchor(int m, int first, int last) { return m == first ? "start" : m == last ? "end" : "middle"; }
 
 // Trust over time of one series: its band (when given) and its line, on the shared axis.
-std::string trust_chart(const std::string& name, const Projection& p, const ReportData& d, std::size_t group,
-                        bool index, const char* colour, const TrustAxis& axis) {
+std::string trust_chart(const ReportLanguage& lang, const std::string& name, const Projection& p, const ReportData& d,
+                        std::size_t group, bool index, const char* colour, const TrustAxis& axis) {
     const double W = 460, H = 210, left = 34, right = 14, top = 10, bottom = 26;
     const double lo = axis.lo, hi = axis.hi;
     std::vector<double> mid, low, high;
@@ -137,19 +138,19 @@ std::string trust_chart(const std::string& name, const Projection& p, const Repo
     const int horizon = std::max(1, p.horizon_months);
     auto x = [&](double m) { return left + (W - left - right) * m / horizon; };
     auto y = [&](double v) { return top + (H - top - bottom) * (hi - v) / (hi - lo); };
-    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" +
-                      html_escape("Trust over time: " + name) + "\"><title>" + html_escape("Trust over time: " + name) +
-                      "</title>";
+    const std::string title = html_escape(sayf(lang, "Trust over time: %s", name.c_str()));
+    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" + title +
+                      "\"><title>" + title + "</title>";
     for (double t = lo; t <= hi + 1e-9; t += axis.step) {
         svg += "<line class=\"grid\" x1=\"" + num(left) + "\" x2=\"" + num(W - right) + "\" y1=\"" + num(y(t)) +
                "\" y2=\"" + num(y(t)) + "\"/><text x=\"" + num(left - 4) + "\" y=\"" + num(y(t) + 4) +
-               "\" text-anchor=\"end\">" + trust(t).substr(0, trust(t).size() - 2) + "</text>";
+               "\" text-anchor=\"end\">" + trust_whole(lang, t) + "</text>";
     }
     const int ms = month_step(horizon, 5);
     for (int m = 0; m <= horizon; m += ms) {
         svg += "<line class=\"axis\" x1=\"" + num(x(m)) + "\" x2=\"" + num(x(m)) + "\" y1=\"" + num(H - bottom) +
                "\" y2=\"" + num(H - bottom + 4) + "\"/><text x=\"" + num(x(m)) + "\" y=\"" + num(H - 8) +
-               "\" text-anchor=\"" + anchor(m, 0, horizon / ms * ms) + "\">" + html_escape(month_name(m, d.start)) + "</text>";
+               "\" text-anchor=\"" + anchor(m, 0, horizon / ms * ms) + "\">" + html_escape(month_name(lang, m, d.start)) + "</text>";
     }
     svg += "<line class=\"axis\" x1=\"" + num(left) + "\" x2=\"" + num(W - right) + "\" y1=\"" + num(H - bottom) +
            "\" y2=\"" + num(H - bottom) + "\"/>";
@@ -163,33 +164,33 @@ std::string trust_chart(const std::string& name, const Projection& p, const Repo
     svg += "<polyline points=\"" + line + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.2\"/>";
     if (!mid.empty())
         svg += "<text x=\"" + num(W - right) + "\" y=\"" + num(y(mid.back()) - 6) + "\" text-anchor=\"end\" fill=\"" +
-               colour + "\" style=\"fill:" + colour + ";font-weight:700\">" + trust(mid.back()) + "</text>";
+               colour + "\" style=\"fill:" + colour + ";font-weight:700\">" + trust(lang, mid.back()) + "</text>";
     return svg + "</svg>";
 }
 
 // The explanation waterfall of one stakeholder: base rate, then each source, then the total.
-std::string waterfall_chart(const StakeholderRow& s) {
+std::string waterfall_chart(const ReportLanguage& lang, const StakeholderRow& s) {
     const double W = 900, row = 22, left = 330, right = 70, top = 6;
     const double H = top + row * static_cast<double>(s.waterfall.size() + 1) + 24;
     double lo = 0, hi = 0;
     for (const WaterfallRow& w : s.waterfall) lo = std::min({lo, w.from, w.to}), hi = std::max({hi, w.from, w.to});
     hi = std::max(hi, 0.01);
     auto x = [&](double v) { return left + (W - left - right) * (v - lo) / (hi - lo); };
-    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" +
-                      html_escape("Explanation of the trust of " + s.name) + "\"><title>" +
-                      html_escape("Explanation of the trust of " + s.name) + "</title>";
+    const std::string title = html_escape(sayf(lang, "Explanation of the trust of %s", s.name.c_str()));
+    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" + title +
+                      "\"><title>" + title + "</title>";
     for (double t = 0; t <= hi + 1e-9; t += 0.1)
         svg += "<line class=\"grid\" x1=\"" + num(x(t)) + "\" x2=\"" + num(x(t)) + "\" y1=\"" + num(top) + "\" y2=\"" +
                num(H - 20) + "\"/><text x=\"" + num(x(t)) + "\" y=\"" + num(H - 6) + "\" text-anchor=\"middle\">" +
-               trust(t).substr(0, trust(t).size() - 2) + "</text>";
+               trust_whole(lang, t) + "</text>";
     for (std::size_t i = 0; i <= s.waterfall.size(); ++i) {
         const bool total = i == s.waterfall.size();
-        const std::string label = total ? "Trust" : s.waterfall[i].label;
+        const std::string label = total ? say(lang, "Trust") : s.waterfall[i].label;
         const double from = total ? 0 : s.waterfall[i].from, to = total ? s.horizon->trust : s.waterfall[i].to;
         const char* fill = total ? "#1d232b" : i == 0 ? kNeutral : to >= from ? kUp : kDown;
         const double y0 = top + row * static_cast<double>(i);
-        const std::string value = total || i == 0 ? trust(to - from) : points(to - from);
-        svg += "<g><title>" + html_escape(label) + ": " + value + "</title><text x=\"" + num(left - 8) + "\" y=\"" +
+        const std::string value = total || i == 0 ? trust(lang, to - from) : points(lang, to - from);
+        svg += "<g><title>" + html_escape(label + ": " + value) + "</title><text x=\"" + num(left - 8) + "\" y=\"" +
                num(y0 + row * 0.68) + "\" text-anchor=\"end\"" + (total ? " style=\"font-weight:700;fill:#1d232b\"" : "") +
                ">" + html_escape(shorten(label, 52)) + "</text><rect x=\"" + num(x(std::min(from, to))) + "\" y=\"" +
                num(y0 + 4) + "\" width=\"" + num(std::max(1.0, std::fabs(x(to) - x(from)))) + "\" height=\"" +
@@ -200,17 +201,19 @@ std::string waterfall_chart(const StakeholderRow& s) {
 }
 
 // The roadmap as bars over the months: the ramp shaded lighter, actions off in this scenario grey.
-std::string roadmap_chart(const ReportData& d) {
+std::string roadmap_chart(const ReportLanguage& lang, const ReportData& d) {
     const double W = 900, row = 22, left = 260, right = 16, top = 6;
     const double H = top + row * static_cast<double>(d.actions.size()) + 26;
     const int horizon = std::max(1, d.horizon);
     auto x = [&](double m) { return left + (W - left - right) * m / horizon; };  // month m ends at x(m)
-    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"Roadmap\"><title>Roadmap</title>";
+    const std::string title = html_escape(say(lang, "Roadmap"));
+    std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" + title +
+                      "\"><title>" + title + "</title>";
     const int ms = month_step(horizon, 8);
     for (int m = 1; m <= horizon; m += ms)  // a tick where month m starts
         svg += "<line class=\"grid\" x1=\"" + num(x(m - 1)) + "\" x2=\"" + num(x(m - 1)) + "\" y1=\"" + num(top) +
                "\" y2=\"" + num(H - 20) + "\"/><text x=\"" + num(x(m - 1)) + "\" y=\"" + num(H - 6) + "\" text-anchor=\"" +
-               anchor(m, 1, 1 + (horizon - 1) / ms * ms) + "\">" + html_escape(month_name(m, d.start)) + "</text>";
+               anchor(m, 1, 1 + (horizon - 1) / ms * ms) + "\">" + html_escape(month_name(lang, m, d.start)) + "</text>";
     for (std::size_t i = 0; i < d.actions.size(); ++i) {
         const Action& a = *d.actions[i].action;
         const std::string name = a.name.empty() ? a.id : a.name;
@@ -218,8 +221,11 @@ std::string roadmap_chart(const ReportData& d) {
         const double start = std::clamp(a.start_month - 1, 0, horizon);
         const double ramp_end = std::clamp(a.start_month - 1 + a.ramp_months, 0, horizon);
         const char* colour = d.actions[i].on ? series_colour(0) : kNeutral;
-        svg += "<g><title>" + html_escape(name) + ": from " + html_escape(month_name(a.start_month, d.start)) +
-               (d.actions[i].on ? "" : " (not in this scenario)") + "</title><text x=\"" + num(left - 8) + "\" y=\"" +
+        const std::string from = month_name(lang, a.start_month, d.start);
+        svg += "<g><title>" +
+               html_escape(d.actions[i].on ? sayf(lang, "%s: from %s", name.c_str(), from.c_str())
+                                           : sayf(lang, "%s: from %s (not in this scenario)", name.c_str(), from.c_str())) +
+               "</title><text x=\"" + num(left - 8) + "\" y=\"" +
                num(y0 + row * 0.68) + "\" text-anchor=\"end\">" + html_escape(shorten(name, 44)) + "</text>";
         if (a.start_month <= horizon)
             svg += "<rect x=\"" + num(x(start)) + "\" y=\"" + num(y0 + 4) + "\" width=\"" + num(x(ramp_end) - x(start)) +
@@ -230,6 +236,23 @@ std::string roadmap_chart(const ReportData& d) {
     }
     return svg + "</svg>";
 }
+
+// A report text in element content: & < > escaped, quotes kept (never in an attribute; "the
+// model's" reads as before). Sentences holding user text go through html_escape whole instead.
+std::string text_escape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+// say() in element content (the translation test collects the literals of say_text( as of say().
+std::string say_text(const ReportLanguage& lang, const char* english) { return text_escape(say(lang, english)); }
 
 std::string td(const std::string& escaped, bool numeric = false) {
     return std::string(numeric ? "<td class=\"num\">" : "<td>") + escaped + "</td>";
@@ -245,97 +268,117 @@ std::string figure_box(const std::string& label, const std::string& value, const
 
 }  // namespace
 
-std::string report_html(const Plan& plan, const Projection& projection) {
-    const ReportData d = gather(plan, projection);
+std::string report_html(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
+    const ReportData d = gather(plan, projection, lang);
     const std::string cur = d.currency;
-    const std::string horizon = std::to_string(d.horizon);
+    // An English report keeps the plan's own tag (its text is the plan's); another names its language.
+    const std::string code = !lang.code.empty() && lang.code != "en" ? lang.code
+                             : plan.meta.language.empty()            ? "en"
+                                                                     : plan.meta.language;
     std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(plan.meta.language.empty() ? "en" : plan.meta.language) + "\">\n<head>\n";
+    h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(code) + "\">\n<head>\n";
     h += "<meta charset=\"utf-8\">\n";
     // Nothing may load or run: no script, no connection, no image or font from anywhere.
     h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "img-src data:; base-uri 'none'; form-action 'none'\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    h += "<title>" + html_escape(d.title) + " - trust report</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+    h += "<title>" + html_escape(sayf(lang, "%s - trust report", d.title.c_str())) + "</title>\n<style>" + kStyle +
+         "</style>\n</head>\n<body>\n<main>\n";
 
-    h += "<header>\n<p class=\"kicker\">Trust report</p>\n<h1>" + html_escape(d.title) + "</h1>\n";
+    h += "<header>\n<p class=\"kicker\">" + say_text(lang, "Trust report") + "</p>\n<h1>" + html_escape(d.title) + "</h1>\n";
     if (!d.organisation.empty()) h += "<p class=\"org\">" + html_escape(d.organisation) + "</p>\n";
     if (!plan.meta.authors.empty()) {
         std::string authors;
         for (const std::string& a : plan.meta.authors) authors += (authors.empty() ? "" : ", ") + a;
-        h += "<p class=\"meta\">By " + html_escape(authors) + "</p>\n";
+        h += "<p class=\"meta\">" + html_escape(sayf(lang, "By %s", authors.c_str())) + "</p>\n";
     }
-    h += "<p class=\"meta\">Scenario: <b>" + html_escape(d.scenario_name) + "</b> &middot; Projection: " +
-         html_escape(scope_line(d)) + "</p>\n</header>\n";
+    h += "<p class=\"meta\">" + say_text(lang, "Scenario:") + " <b>" + html_escape(d.scenario_name) + "</b> &middot; " +
+         say_text(lang, "Projection:") + " " + html_escape(scope_line(lang, d)) + "</p>\n</header>\n";
 
     const double change = d.index_horizon - d.index_now;
     const char* change_class = change > 0.0005 ? "up" : change < -0.0005 ? "down" : "";
+    const std::string over_horizon = text_escape(sayf(lang, "over %d months", d.horizon));
     h += "<section class=\"figures\">\n";
-    h += figure_box("Trust Index today", trust(d.index_now), "weighted over the stakeholders", "");
-    h += figure_box("Trust Index at month " + horizon, trust(d.index_horizon), points(change) + " points", change_class);
-    h += figure_box("Cost of the actions", html_escape(money(d.total_cost, cur)), "over " + horizon + " months", "");
-    h += figure_box("Revenue kept", html_escape(money(d.revenue_kept, cur)), "over " + horizon + " months", "");
-    h += "</section>\n<p class=\"hint\">Trust is shown x100: the share of the group who trust the organisation. "
-         "The band is the model's 95% interval.</p>\n";
+    h += figure_box(say_text(lang, "Trust Index today"), trust(lang, d.index_now), say_text(lang, "weighted over the stakeholders"), "");
+    h += figure_box(text_escape(sayf(lang, "Trust Index at month %d", d.horizon)), trust(lang, d.index_horizon),
+                    text_escape(sayf(lang, "%s points", points(lang, change).c_str())), change_class);
+    h += figure_box(say_text(lang, "Cost of the actions"), html_escape(money(lang, d.total_cost, cur)), over_horizon, "");
+    h += figure_box(say_text(lang, "Revenue kept"), html_escape(money(lang, d.revenue_kept, cur)), over_horizon, "");
+    h += "</section>\n<p class=\"hint\">" +
+         say_text(lang, "Trust is shown x100: the share of the group who trust the organisation. "
+                  "The band is the model's 95% interval.") +
+         "</p>\n";
 
-    h += "<section>\n<h2>Trust per stakeholder</h2>\n<table>\n<thead><tr><th>Stakeholder</th><th class=\"num\">Today</th>"
-         "<th class=\"num\">Month " + horizon + "</th><th class=\"num\">Change</th><th class=\"num\">95% band</th>"
-         "<th class=\"num\">Customers retained</th></tr></thead>\n<tbody>\n";
+    h += "<section>\n<h2>" + say_text(lang, "Trust per stakeholder") + "</h2>\n<table>\n<thead><tr><th>" +
+         say_text(lang, "Stakeholder") + "</th><th class=\"num\">" + say_text(lang, "Today") + "</th><th class=\"num\">" +
+         text_escape(sayf(lang, "Month %d", d.horizon)) + "</th><th class=\"num\">" + say_text(lang, "Change") +
+         "</th><th class=\"num\">" + say_text(lang, "95% band") + "</th><th class=\"num\">" + say_text(lang, "Customers retained") +
+         "</th></tr></thead>\n<tbody>\n";
     for (const StakeholderRow& s : d.stakeholders)
-        h += "<tr>" + td(html_escape(s.name)) + td(trust(s.now->trust), true) + td(trust(s.horizon->trust), true) +
-             td(points(s.horizon->trust - s.now->trust), true) +
-             td(trust(s.horizon->band_low) + " to " + trust(s.horizon->band_high), true) +
-             td(s.customers ? trust(s.horizon->retained) + "%" : "n/a", true) + "</tr>\n";
+        h += "<tr>" + td(html_escape(s.name)) + td(trust(lang, s.now->trust), true) +
+             td(trust(lang, s.horizon->trust), true) + td(points(lang, s.horizon->trust - s.now->trust), true) +
+             td(text_escape(sayf(lang, "%s to %s", trust(lang, s.horizon->band_low).c_str(),
+                                 trust(lang, s.horizon->band_high).c_str())),
+                true) +
+             td(s.customers ? trust(lang, s.horizon->retained) + "%" : say_text(lang, "n/a"), true) + "</tr>\n";
     h += "</tbody>\n</table>\n</section>\n";
 
-    h += "<section>\n<h2>Trust over time</h2>\n<div class=\"charts\">\n";
+    h += "<section>\n<h2>" + say_text(lang, "Trust over time") + "</h2>\n<div class=\"charts\">\n";
     const TrustAxis axis = trust_axis(projection);
-    h += "<figure><figcaption>Trust Index</figcaption>" +
-         trust_chart("Trust Index", projection, d, 0, true, "#1d232b", axis) + "</figure>\n";
+    const std::string index_name = say(lang, "Trust Index");
+    h += "<figure><figcaption>" + text_escape(index_name) + "</figcaption>" +
+         trust_chart(lang, index_name, projection, d, 0, true, "#1d232b", axis) + "</figure>\n";
     for (std::size_t i = 0; i < d.stakeholders.size(); ++i)
         h += "<figure><figcaption>" + html_escape(d.stakeholders[i].name) + "</figcaption>" +
-             trust_chart(d.stakeholders[i].name, projection, d, i, false, series_colour(i), axis) + "</figure>\n";
-    h += "</div>\n<p class=\"hint\">Lines: the projected trust; shaded: its 95% band. All charts share one scale.</p>\n"
-         "</section>\n";
+             trust_chart(lang, d.stakeholders[i].name, projection, d, i, false, series_colour(i), axis) + "</figure>\n";
+    h += "</div>\n<p class=\"hint\">" +
+         say_text(lang, "Lines: the projected trust; shaded: its 95% band. All charts share one scale.") +
+         "</p>\n</section>\n";
 
-    h += "<section class=\"page\">\n<h2>Roadmap</h2>\n";
+    h += "<section class=\"page\">\n<h2>" + say_text(lang, "Roadmap") + "</h2>\n";
     if (d.actions.empty()) {
-        h += "<p>The plan has no actions.</p>\n";
+        h += "<p>" + say_text(lang, "The plan has no actions.") + "</p>\n";
     } else {
-        h += "<figure>" + roadmap_chart(d) + "</figure>\n<p class=\"hint\">Light: the months the action ramps up; "
-             "grey: not in this scenario.</p>\n";
-        h += "<table>\n<thead><tr><th>Starts</th><th>Action</th><th>Owner</th><th class=\"num\">Ramp</th>"
-             "<th class=\"num\">One-off</th><th class=\"num\">Per month</th><th class=\"num\">Cost over the horizon</th>"
-             "<th>In this scenario</th></tr></thead>\n<tbody>\n";
+        h += "<figure>" + roadmap_chart(lang, d) + "</figure>\n<p class=\"hint\">" +
+             say_text(lang, "Light: the months the action ramps up; grey: not in this scenario.") + "</p>\n";
+        h += "<table>\n<thead><tr><th>" + say_text(lang, "Starts") + "</th><th>" + say_text(lang, "Action") + "</th><th>" +
+             say_text(lang, "Owner") + "</th><th class=\"num\">" + say_text(lang, "Ramp") + "</th><th class=\"num\">" +
+             say_text(lang, "One-off") + "</th><th class=\"num\">" + say_text(lang, "Per month") + "</th><th class=\"num\">" +
+             say_text(lang, "Cost over the horizon") + "</th><th>" + say_text(lang, "In this scenario") + "</th></tr></thead>\n<tbody>\n";
         for (const ActionRow& a : d.actions)
-            h += std::string(a.on ? "<tr>" : "<tr class=\"off\">") + td_month(html_escape(month_name(a.action->start_month, d.start))) +
+            h += std::string(a.on ? "<tr>" : "<tr class=\"off\">") +
+                 td_month(html_escape(month_name(lang, a.action->start_month, d.start))) +
                  td(html_escape(a.action->name.empty() ? a.action->id : a.action->name)) + td(html_escape(a.action->owner)) +
-                 td(std::to_string(a.action->ramp_months) + " mo", true) +
-                 td(html_escape(money(a.action->cost_once, cur)), true) +
-                 td(html_escape(money(a.action->cost_per_month, cur)), true) + td(html_escape(money(a.cost, cur)), true) +
-                 td(a.on ? "yes" : "no") + "</tr>\n";
-        h += "<tr class=\"total\"><td></td><td>Total</td><td></td><td></td><td></td><td></td>" +
-             td(html_escape(money(d.total_cost, cur)), true) + "<td></td></tr>\n</tbody>\n</table>\n";
+                 td(text_escape(sayf(lang, "%d mo", a.action->ramp_months)), true) +
+                 td(html_escape(money(lang, a.action->cost_once, cur)), true) +
+                 td(html_escape(money(lang, a.action->cost_per_month, cur)), true) +
+                 td(html_escape(money(lang, a.cost, cur)), true) + td(a.on ? say_text(lang, "yes") : say_text(lang, "no")) + "</tr>\n";
+        h += "<tr class=\"total\"><td></td><td>" + say_text(lang, "Total") + "</td><td></td><td></td><td></td><td></td>" +
+             td(html_escape(money(lang, d.total_cost, cur)), true) + "<td></td></tr>\n</tbody>\n</table>\n";
     }
     h += "</section>\n";
 
-    h += "<section class=\"page\">\n<h2>Explanation at month " + horizon + "</h2>\n<p class=\"hint\">How each score is "
-         "built: the base rate, then each source of evidence, largest first, in points of trust. Blue raises trust, "
-         "red lowers it.</p>\n";
+    h += "<section class=\"page\">\n<h2>" + text_escape(sayf(lang, "Explanation at month %d", d.horizon)) +
+         "</h2>\n<p class=\"hint\">" +
+         say_text(lang, "How each score is built: the base rate, then each source of evidence, largest first, in points of "
+                  "trust. Blue raises trust, red lowers it.") +
+         "</p>\n";
     for (const StakeholderRow& s : d.stakeholders) {
-        h += "<h3>" + html_escape(s.name) + "</h3>\n<figure>" + waterfall_chart(s) + "</figure>\n";
-        h += "<table>\n<thead><tr><th>Source</th><th class=\"num\">Points</th><th class=\"num\">Running total</th></tr>"
-             "</thead>\n<tbody>\n";
+        h += "<h3>" + html_escape(s.name) + "</h3>\n<figure>" + waterfall_chart(lang, s) + "</figure>\n";
+        h += "<table>\n<thead><tr><th>" + say_text(lang, "Source") + "</th><th class=\"num\">" + say_text(lang, "Points") +
+             "</th><th class=\"num\">" + say_text(lang, "Running total") + "</th></tr></thead>\n<tbody>\n";
         for (const WaterfallRow& w : s.waterfall)
-            h += "<tr>" + td(html_escape(w.label)) + td(&w == &s.waterfall.front() ? trust(w.value) : points(w.value), true) +
-                 td(trust(w.to), true) + "</tr>\n";
-        h += "<tr class=\"total\">" + td("Trust") + td("", true) + td(trust(s.horizon->trust), true) + "</tr>\n";
+            h += "<tr>" + td(html_escape(w.label)) +
+                 td(&w == &s.waterfall.front() ? trust(lang, w.value) : points(lang, w.value), true) +
+                 td(trust(lang, w.to), true) + "</tr>\n";
+        h += "<tr class=\"total\">" + td(say_text(lang, "Trust")) + td("", true) + td(trust(lang, s.horizon->trust), true) +
+             "</tr>\n";
         h += "</tbody>\n</table>\n";
     }
     h += "</section>\n";
 
     if (!plan.meta.notes.empty()) {
-        h += "<section class=\"notes\">\n<h2>Notes</h2>\n";
+        h += "<section class=\"notes\">\n<h2>" + say_text(lang, "Notes") + "</h2>\n";
         std::string_view notes = plan.meta.notes;  // blank lines separate paragraphs
         while (!notes.empty()) {
             const std::size_t end = notes.find("\n\n");
@@ -344,7 +387,9 @@ std::string report_html(const Plan& plan, const Projection& projection) {
         }
         h += "</section>\n";
     }
-    h += "<footer>Made with Fiducia from the plan file; nothing in this page loads or runs anything.</footer>\n";
+    h += "<footer>" +
+         say_text(lang, "Made with Fiducia from the plan file; nothing in this page loads or runs anything.") +
+         "</footer>\n";
     h += "</main>\n</body>\n</html>\n";
     return h;
 }

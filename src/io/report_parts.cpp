@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 
@@ -27,10 +28,10 @@ long calendar_month(int m, const std::string& start) {
     return std::max(0L, static_cast<long>(year) * 12 + (month - 1) + (m - 1));
 }
 
-std::string source_label(const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return "Base rate";
-    if (source == "peers") return "Peer reviews (people like me)";
-    if (source == "culture") return "Culture: empowerment and reward";
+std::string source_label(const ReportLanguage& lang, const Plan& plan, const std::string& source) {
+    if (source == "base_rate") return say(lang, "Base rate");
+    if (source == "peers") return say(lang, "Peer reviews (people like me)");
+    if (source == "culture") return say(lang, "Culture: empowerment and reward");
     const std::size_t colon = source.find(':');
     const std::string kind = source.substr(0, colon), id = colon == std::string::npos ? source : source.substr(colon + 1);
     for (const Touchpoint& t : plan.touchpoints)
@@ -44,38 +45,74 @@ std::string source_label(const Plan& plan, const std::string& source) {
 
 }  // namespace
 
-std::string trust(double share) {
+std::string say(const ReportLanguage& lang, const char* english) {
+    return lang.text ? lang.text(english) : std::string(english);
+}
+
+std::string sayf(const ReportLanguage& lang, const char* english_format, ...) {
+    const std::string format = say(lang, english_format);
+    va_list args;
+    va_start(args, english_format);
+    va_list copy;
+    va_copy(copy, args);
+    const int n = std::vsnprintf(nullptr, 0, format.c_str(), copy);
+    va_end(copy);
+    std::string out(n > 0 ? static_cast<std::size_t>(n) : 0, '\0');
+    if (n > 0) std::vsnprintf(out.data(), out.size() + 1, format.c_str(), args);
+    va_end(args);
+    return out;
+}
+
+namespace {
+
+std::string localised(const ReportLanguage& lang, const std::string& c_number) {
+    return lang.number ? lang.number(c_number) : c_number;
+}
+
+std::string c_trust(double share) {
     char b[32];
     std::snprintf(b, sizeof b, "%.1f", std::isfinite(share) ? share * 100 : 0.0);
     return std::strcmp(b, "-0.0") == 0 ? "0.0" : b;
 }
 
-std::string points(double delta) {
-    const double v = std::isfinite(delta) ? delta * 100 : 0.0;
-    if (std::fabs(v) < 0.05) return "0.0";
-    char b[32];
-    std::snprintf(b, sizeof b, "%+.1f", v);
-    return b;
+}  // namespace
+
+std::string trust(const ReportLanguage& lang, double share) { return localised(lang, c_trust(share)); }
+
+std::string trust_whole(const ReportLanguage& lang, double share) {
+    const std::string c = c_trust(share);
+    return localised(lang, c.substr(0, c.size() - 2));
 }
 
-std::string money(double value, const std::string& currency) {
+std::string points(const ReportLanguage& lang, double delta) {
+    const double v = std::isfinite(delta) ? delta * 100 : 0.0;
+    if (std::fabs(v) < 0.05) return localised(lang, "0.0");
+    char b[32];
+    std::snprintf(b, sizeof b, "%+.1f", v);
+    return localised(lang, b);
+}
+
+std::string money(const ReportLanguage& lang, double value, const std::string& currency) {
     char b[64];
     std::snprintf(b, sizeof b, "%.0f", std::isfinite(value) ? std::fabs(value) : 0.0);
     const std::string digits = b;
+    const bool negative = value < 0 && digits != "0";
+    if (lang.money) return lang.money(digits, currency, negative);
     std::string grouped;
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
         grouped += digits[i];
     }
-    const bool negative = value < 0 && grouped != "0";
     return (negative ? "-" : "") + (currency.empty() ? "" : currency + " ") + grouped;
 }
 
-std::string month_name(int month, const std::string& start) {
+std::string month_name(const ReportLanguage& lang, int month, const std::string& start) {
     static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const long total = calendar_month(month, start);
-    if (total < 0) return "Month " + std::to_string(month);
-    return std::string(kNames[total % 12]) + " " + std::to_string(total / 12);
+    if (total < 0) return sayf(lang, "Month %d", month);
+    const int year = static_cast<int>(total / 12), calendar = static_cast<int>(total % 12) + 1;
+    if (lang.month_year) return lang.month_year(year, calendar);
+    return std::string(kNames[calendar - 1]) + " " + std::to_string(year);
 }
 
 std::string month_code(int month, const std::string& start) {
@@ -86,16 +123,16 @@ std::string month_code(int month, const std::string& start) {
     return b;
 }
 
-ReportData gather(const Plan& plan, const Projection& projection) {
+ReportData gather(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
     ReportData d;
-    d.title = plan.meta.title.empty() ? "Untitled trust plan" : plan.meta.title;
+    d.title = plan.meta.title.empty() ? say(lang, "Untitled trust plan") : plan.meta.title;
     d.organisation = plan.meta.organisation;
     d.start = plan.settings.start;
     d.currency = plan.meta.currency;
     d.horizon = projection.horizon_months;
     d.total_cost = projection.total_cost;
     d.revenue_kept = projection.revenue_kept;
-    d.scenario_name = "The plan's enabled actions";
+    d.scenario_name = say(lang, "The plan's enabled actions");
     std::optional<std::string> scenario;
     for (const Scenario& s : plan.scenarios)
         if (s.id == projection.scenario) {
@@ -125,10 +162,10 @@ ReportData gather(const Plan& plan, const Projection& projection) {
         std::stable_sort(others.begin(), others.end(), [](const Contribution* a, const Contribution* b) {
             return std::fabs(a->value) > std::fabs(b->value);
         });
-        row.waterfall.push_back({"Base rate", base, 0, base});
+        row.waterfall.push_back({say(lang, "Base rate"), base, 0, base});
         double level = base;
         for (const Contribution* c : others) {
-            row.waterfall.push_back({source_label(plan, c->source), c->value, level, level + c->value});
+            row.waterfall.push_back({source_label(lang, plan, c->source), c->value, level, level + c->value});
             level += c->value;
         }
         d.stakeholders.push_back(std::move(row));
@@ -145,10 +182,10 @@ ReportData gather(const Plan& plan, const Projection& projection) {
     return d;
 }
 
-std::string scope_line(const ReportData& d) {
-    std::string line = std::to_string(d.horizon) + " months";
-    if (month_code(1, d.start).empty()) return line + " from today (month 0)";
-    return line + " from " + month_name(1, d.start) + " (month 0 is today, " + month_name(0, d.start) + ")";
+std::string scope_line(const ReportLanguage& lang, const ReportData& d) {
+    if (month_code(1, d.start).empty()) return sayf(lang, "%d months from today (month 0)", d.horizon);
+    return sayf(lang, "%d months from %s (month 0 is today, %s)", d.horizon, month_name(lang, 1, d.start).c_str(),
+                month_name(lang, 0, d.start).c_str());
 }
 
 }  // namespace fiducia::io::report_parts

@@ -1,6 +1,7 @@
 // What the HTML and Markdown reports share: the figures and labels read off a plan and its
-// projection once, and the number formats the UI uses (trust x100 with one decimal, money with
-// thousands separators). Internal to src/io/report_*.cpp.
+// projection once, the number formats the UI uses (trust x100 with one decimal, money with
+// thousands separators) and the report's texts, all in the report's language. Internal to
+// src/io/report_*.cpp.
 #pragma once
 
 #include <string>
@@ -8,14 +9,26 @@
 
 #include "core/model.hpp"
 #include "core/plan.hpp"
+#include "io/report.hpp"
 
 namespace fiducia::io::report_parts {
 
-std::string trust(double share);                   // 0.6132 -> "61.3"
-std::string points(double delta);                  // 0.021 -> "+2.1", tiny -> "0.0"
-std::string money(double value, const std::string& currency);  // "EUR 12,346"
-std::string month_name(int month, const std::string& start);  // "Mar 2027" or "Month 6"
-std::string month_code(int month, const std::string& start);  // "2027-03" or ""
+// A report text in the report's language. Always call with the English literal itself: the
+// translation test collects the literal after the first argument of say( and sayf(.
+std::string say(const ReportLanguage& lang, const char* english);
+// say() of a printf format, filled in: sayf(lang, "Trust Index at month %d", 24).
+std::string sayf(const ReportLanguage& lang, const char* english_format, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+std::string trust(const ReportLanguage& lang, double share);        // 0.6132 -> "61.3"
+std::string trust_whole(const ReportLanguage& lang, double share);  // 0.6 -> "60" (an axis tick)
+std::string points(const ReportLanguage& lang, double delta);       // 0.021 -> "+2.1", tiny -> "0.0"
+std::string money(const ReportLanguage& lang, double value, const std::string& currency);  // "EUR 12,346"
+std::string month_name(const ReportLanguage& lang, int month, const std::string& start);  // "Mar 2027" or "Month 6"
+std::string month_code(int month, const std::string& start);  // "2027-03" or "" (the CSV's, never translated)
 
 struct ActionRow {
     const Action* action = nullptr;
@@ -47,9 +60,9 @@ struct ReportData {
     std::string currency;
 };
 
-ReportData gather(const Plan& plan, const Projection& projection);
+ReportData gather(const Plan& plan, const Projection& projection, const ReportLanguage& lang);
 
 // "24 months from Mar 2027 (month 0 is today, Feb 2027)", the scope line of both reports.
-std::string scope_line(const ReportData& data);
+std::string scope_line(const ReportLanguage& lang, const ReportData& data);
 
 }  // namespace fiducia::io::report_parts

@@ -27,9 +27,9 @@ const char* report_mime_type(ReportFormat format) {
                                               : "text/csv;charset=utf-8";
 }
 
-std::string report(const Plan& plan, const Projection& projection, ReportFormat format) {
-    if (format == ReportFormat::html) return report_html(plan, projection);
-    if (format == ReportFormat::markdown) return report_markdown(plan, projection);
+std::string report(const Plan& plan, const Projection& projection, ReportFormat format, const ReportLanguage& language) {
+    if (format == ReportFormat::html) return report_html(plan, projection, language);
+    if (format == ReportFormat::markdown) return report_markdown(plan, projection, language);
     return projection_csv(plan, projection);
 }
 
@@ -125,78 +125,84 @@ struct MarkdownTable {
 
 }  // namespace
 
-std::string report_markdown(const Plan& plan, const Projection& projection) {
-    const ReportData d = gather(plan, projection);
+std::string report_markdown(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
+    const ReportData d = gather(plan, projection, lang);
     const std::string& cur = d.currency;
     std::string out = "# " + markdown_escape(d.title) + "\n\n";
     if (!d.organisation.empty()) out += "**" + markdown_escape(d.organisation) + "**\n\n";
-    out += "Scenario: " + markdown_escape(d.scenario_name) + "  \n";
-    out += "Projection: " + markdown_escape(scope_line(d)) + "  \n";
-    out += "Trust is shown x100: the share of the group who trust the organisation.\n\n";
+    out += say(lang, "Scenario:") + " " + markdown_escape(d.scenario_name) + "  \n";
+    out += say(lang, "Projection:") + " " + markdown_escape(scope_line(lang, d)) + "  \n";
+    out += say(lang, "Trust is shown x100: the share of the group who trust the organisation.") + "\n\n";
 
-    out += "## Key figures\n\n";
-    MarkdownTable key{{"Figure", "Value"}, {false, true}, {}};
-    key.rows.push_back({"Trust Index today", trust(d.index_now)});
-    key.rows.push_back({"Trust Index at month " + std::to_string(d.horizon), trust(d.index_horizon)});
-    key.rows.push_back({"Change over the horizon", points(d.index_horizon - d.index_now)});
-    key.rows.push_back({"Cost of the actions", markdown_escape(money(d.total_cost, cur))});
-    key.rows.push_back({"Revenue kept", markdown_escape(money(d.revenue_kept, cur))});
+    out += "## " + say(lang, "Key figures") + "\n\n";
+    MarkdownTable key{{say(lang, "Figure"), say(lang, "Value")}, {false, true}, {}};
+    key.rows.push_back({say(lang, "Trust Index today"), trust(lang, d.index_now)});
+    key.rows.push_back({sayf(lang, "Trust Index at month %d", d.horizon), trust(lang, d.index_horizon)});
+    key.rows.push_back({say(lang, "Change over the horizon"), points(lang, d.index_horizon - d.index_now)});
+    key.rows.push_back({say(lang, "Cost of the actions"), markdown_escape(money(lang, d.total_cost, cur))});
+    key.rows.push_back({say(lang, "Revenue kept"), markdown_escape(money(lang, d.revenue_kept, cur))});
     out += key.text();
 
-    out += "## Trust per stakeholder\n\n";
-    MarkdownTable groups{{"Stakeholder", "Today", "Month " + std::to_string(d.horizon), "Change", "95% band", "Retained"},
+    out += "## " + say(lang, "Trust per stakeholder") + "\n\n";
+    MarkdownTable groups{{say(lang, "Stakeholder"), say(lang, "Today"), sayf(lang, "Month %d", d.horizon),
+                          say(lang, "Change"), say(lang, "95% band"), say(lang, "Retained")},
                          {false, true, true, true, true, true}, {}};
     for (const StakeholderRow& s : d.stakeholders)
-        groups.rows.push_back({markdown_escape(s.name), trust(s.now->trust), trust(s.horizon->trust),
-                               points(s.horizon->trust - s.now->trust),
-                               trust(s.horizon->band_low) + " to " + trust(s.horizon->band_high),
-                               s.customers ? trust(s.horizon->retained) + "%" : "n/a"});
+        groups.rows.push_back({markdown_escape(s.name), trust(lang, s.now->trust), trust(lang, s.horizon->trust),
+                               points(lang, s.horizon->trust - s.now->trust),
+                               sayf(lang, "%s to %s", trust(lang, s.horizon->band_low).c_str(),
+                                    trust(lang, s.horizon->band_high).c_str()),
+                               s.customers ? trust(lang, s.horizon->retained) + "%" : say(lang, "n/a")});
     out += groups.text();
 
-    out += "## Trust over time\n\n";
-    MarkdownTable months{{"Month", "Trust Index"}, {false, true}, {}};
+    out += "## " + say(lang, "Trust over time") + "\n\n";
+    MarkdownTable months{{say(lang, "Month"), say(lang, "Trust Index")}, {false, true}, {}};
     for (const StakeholderRow& s : d.stakeholders) {
         months.header.push_back(markdown_escape(s.name));
         months.right.push_back(true);
     }
     for (const MonthResult& m : projection.months) {
-        std::vector<std::string> row{markdown_escape(month_name(m.month, d.start)), trust(m.trust_index)};
+        std::vector<std::string> row{markdown_escape(month_name(lang, m.month, d.start)), trust(lang, m.trust_index)};
         for (std::size_t i = 0; i < d.stakeholders.size() && i < m.stakeholders.size(); ++i)
-            row.push_back(trust(m.stakeholders[i].trust) + " (" + trust(m.stakeholders[i].band_low) + " to " +
-                          trust(m.stakeholders[i].band_high) + ")");
+            row.push_back(trust(lang, m.stakeholders[i].trust) + " (" +
+                          sayf(lang, "%s to %s", trust(lang, m.stakeholders[i].band_low).c_str(),
+                               trust(lang, m.stakeholders[i].band_high).c_str()) +
+                          ")");
         months.rows.push_back(std::move(row));
     }
     out += months.text();
 
-    out += "## Roadmap\n\n";
-    MarkdownTable road{{"Starts", "Action", "Owner", "Ramp", "One-off", "Per month", "Cost over the horizon", "In this scenario"},
+    out += "## " + say(lang, "Roadmap") + "\n\n";
+    MarkdownTable road{{say(lang, "Starts"), say(lang, "Action"), say(lang, "Owner"), say(lang, "Ramp"),
+                        say(lang, "One-off"), say(lang, "Per month"), say(lang, "Cost over the horizon"),
+                        say(lang, "In this scenario")},
                        {false, false, false, true, true, true, true, false}, {}};
     for (const ActionRow& a : d.actions)
-        road.rows.push_back({markdown_escape(month_name(a.action->start_month, d.start)),
+        road.rows.push_back({markdown_escape(month_name(lang, a.action->start_month, d.start)),
                              markdown_escape(a.action->name.empty() ? a.action->id : a.action->name),
-                             markdown_escape(a.action->owner), std::to_string(a.action->ramp_months) + " mo",
-                             markdown_escape(money(a.action->cost_once, cur)),
-                             markdown_escape(money(a.action->cost_per_month, cur)),
-                             markdown_escape(money(a.cost, cur)), a.on ? "yes" : "no"});
-    road.rows.push_back({"", "**Total**", "", "", "", "", markdown_escape(money(d.total_cost, cur)), ""});
-    if (d.actions.empty()) out += "The plan has no actions.\n\n";
+                             markdown_escape(a.action->owner), sayf(lang, "%d mo", a.action->ramp_months),
+                             markdown_escape(money(lang, a.action->cost_once, cur)),
+                             markdown_escape(money(lang, a.action->cost_per_month, cur)),
+                             markdown_escape(money(lang, a.cost, cur)), a.on ? say(lang, "yes") : say(lang, "no")});
+    road.rows.push_back({"", "**" + say(lang, "Total") + "**", "", "", "", "", markdown_escape(money(lang, d.total_cost, cur)), ""});
+    if (d.actions.empty()) out += say(lang, "The plan has no actions.") + "\n\n";
     else out += road.text();
 
-    out += "## Explanation at month " + std::to_string(d.horizon) + "\n\n";
-    out += "How each score is built: the base rate, then each source of evidence, in points of trust.\n\n";
+    out += "## " + sayf(lang, "Explanation at month %d", d.horizon) + "\n\n";
+    out += say(lang, "How each score is built: the base rate, then each source of evidence, in points of trust.") + "\n\n";
     for (const StakeholderRow& s : d.stakeholders) {
         out += "### " + markdown_escape(s.name) + "\n\n";
-        MarkdownTable why{{"Source", "Points", "Running total"}, {false, true, true}, {}};
+        MarkdownTable why{{say(lang, "Source"), say(lang, "Points"), say(lang, "Running total")}, {false, true, true}, {}};
         for (const WaterfallRow& w : s.waterfall)
             why.rows.push_back({markdown_escape(w.label),
-                                &w == &s.waterfall.front() ? trust(w.value) : points(w.value),
-                                trust(w.to)});
-        why.rows.push_back({"**Trust**", "", "**" + trust(s.horizon->trust) + "**"});
+                                &w == &s.waterfall.front() ? trust(lang, w.value) : points(lang, w.value),
+                                trust(lang, w.to)});
+        why.rows.push_back({"**" + say(lang, "Trust") + "**", "", "**" + trust(lang, s.horizon->trust) + "**"});
         out += why.text();
     }
 
     if (!plan.meta.notes.empty()) {
-        out += "## Notes\n\n";
+        out += "## " + say(lang, "Notes") + "\n\n";
         // Paragraphs stay paragraphs; each line is escaped on its own.
         std::string_view notes = plan.meta.notes;
         while (!notes.empty()) {
@@ -206,7 +212,9 @@ std::string report_markdown(const Plan& plan, const Projection& projection) {
         }
         out += "\n";
     }
-    out += "---\n\nMade with Fiducia. Shares are shown x100; bands are 95% intervals of the model's uncertainty.\n";
+    out += "---\n\n" +
+           say(lang, "Made with Fiducia. Shares are shown x100; bands are 95% intervals of the model's uncertainty.") +
+           "\n";
     return out;
 }
 

@@ -205,5 +205,8 @@ private:
 void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples);
 // A file name for something made from this plan: its title made safe, then `suffix`.
 std::string export_file_name(const Plan& plan, const std::string& suffix);
+// The UI's current language for a report (File > Export writes the HTML and Markdown ones in it):
+// its code, tr(), localise_number(), month_year() and money_text().
+io::ReportLanguage report_language();
 
 }  // namespace fiducia::ui

@@ -1,5 +1,6 @@
-// File > Export: the HTML and Markdown reports and the projection as CSV (io/report, the same
-// bytes as `fiducia report`), and the chart on screen as a PNG at the screen's pixel density.
+// File > Export: the HTML and Markdown reports in the UI's language and the projection as CSV
+// (io/report; in English, the same bytes as `fiducia report`), and the chart on screen as a PNG at
+// the screen's pixel density.
 #include <cstdio>
 
 #include <imgui.h>
@@ -20,6 +21,18 @@ void tooltip(const char* text) {
 }
 
 }  // namespace
+
+io::ReportLanguage report_language() {
+    io::ReportLanguage language;
+    language.code = language_info(current_language()).code;
+    language.text = [](const char* english) { return std::string(tr(english)); };
+    language.number = [](const std::string& c_number) { return localise_number(c_number); };
+    language.month_year = [](int year, int month) { return month_year(year, month); };
+    language.money = [](const std::string& digits, const std::string& currency, bool negative) {
+        return money_text(localise_number(digits), currency, negative);
+    };
+    return language;
+}
 
 void App::draw_export_menu() {
     if (!ImGui::BeginMenu(tr("Export"), doc_.is_open())) return;
@@ -46,7 +59,7 @@ void App::export_report(io::ReportFormat format) {
     if (!p) return;
     const char* suffix = format == io::ReportFormat::csv ? " - projection" : " - report";
     const std::string name = export_file_name(doc_.plan(), suffix + std::string(io::report_extension(format)));
-    platform_.save_bytes(name, io::report_mime_type(format), io::report(doc_.plan(), *p, format));
+    platform_.save_bytes(name, io::report_mime_type(format), io::report(doc_.plan(), *p, format, report_language()));
     char text[512];
     std::snprintf(text, sizeof text, tr("Exported %s."), name.c_str());
     notify(text);

@@ -3,8 +3,12 @@
 // the chart on screen once the menu has closed, and is refused where no chart is shown.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "io/report.hpp"
+#include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui_harness.hpp"
 
@@ -84,5 +88,56 @@ TEST_CASE("File > Export > Current chart as PNG saves the chart on screen, after
     REQUIRE(choose_export(h, "Current chart as PNG"));
     for (int i = 0; i < 3; ++i) h.frame();
     CHECK(h.platform.screen_pngs.size() == 1);
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("File > Export writes the HTML and Markdown reports in the UI's language; English as the CLI does") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    h.frame();
+    const Plan& plan = h.app.document().plan();
+    const Projection p = project(plan);
+
+    // English: the same bytes as io::report (and so as `fiducia report`), every format.
+    for (io::ReportFormat format : {io::ReportFormat::html, io::ReportFormat::markdown, io::ReportFormat::csv})
+        CHECK(io::report(plan, p, format, ui::report_language()) == io::report(plan, p, format));
+
+    h.app.set_language(ui::Language::it);
+    REQUIRE(ui::current_language() == ui::Language::it);
+    h.app.export_report(io::ReportFormat::html);
+    REQUIRE_FALSE(h.platform.saved_bytes.empty());
+    const std::string html = h.platform.saved_bytes.back().bytes;
+    CHECK(html == io::report(plan, p, io::ReportFormat::html, ui::report_language()));
+    CHECK(html.find("<html lang=\"it\">") != std::string::npos);
+    CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+    for (const char* italian : {"Report sulla fiducia", "Fiducia per stakeholder", "Spiegazione al mese 24",
+                                "Indice di fiducia oggi", "Tasso di base", "Totale progressivo"}) {
+        CAPTURE(italian);
+        CHECK(html.find(italian) != std::string::npos);
+    }
+    for (const char* english : {"Trust report", "Trust per stakeholder", "Explanation at month", "Trust Index today",
+                                "Base rate", "Running total", "Cost of the actions", "Made with Fiducia", ">yes<"}) {
+        CAPTURE(english);
+        CHECK(html.find(english) == std::string::npos);
+    }
+    // Italian numbers, months and amounts: a decimal comma, "mar 2027", "12.346 EUR".
+    char index[32];
+    std::snprintf(index, sizeof index, "%.1f", p.months.back().trust_index * 100);
+    std::string comma = index;
+    comma[comma.find('.')] = ',';
+    CHECK(html.find("<div class=\"value\">" + comma + "</div>") != std::string::npos);
+    CHECK(html.find("da mar 2027 (il mese 0 è oggi, feb 2027)") != std::string::npos);
+    CHECK(html.find(" EUR</td>") != std::string::npos);
+
+    h.app.export_report(io::ReportFormat::markdown);
+    const std::string md = h.platform.saved_bytes.back().bytes;
+    CHECK(md == io::report(plan, p, io::ReportFormat::markdown, ui::report_language()));
+    CHECK(md.find("## Dati principali") != std::string::npos);
+    CHECK(md.find("| " + comma + " |") != std::string::npos);
+    CHECK(md.find("Key figures") == std::string::npos);
+    h.app.export_report(io::ReportFormat::csv);  // the CSV stays machine-readable
+    CHECK(h.platform.saved_bytes.back().bytes == io::projection_csv(plan, p));
+    h.app.set_language(ui::Language::en);
     CHECK(ui::failed_asserts().empty());
 }

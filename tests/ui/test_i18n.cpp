@@ -46,7 +46,8 @@ std::string read_literals(const std::string& src, std::size_t& i, bool& ok) {
     }
 }
 
-// Every text passed as a literal to tr() or trf() in src/ui/*.cpp, with the file it is in.
+// Every text passed as a literal to tr() or trf() in src/ui/*.cpp, and to say() or sayf() in the
+// reports (src/io/report*.cpp: say(), sayf(), say_text()), with the file it is in.
 std::map<std::string, std::string> source_texts() {
     std::map<std::string, std::string> texts;
     for (const auto& entry : std::filesystem::directory_iterator(std::string(FIDUCIA_SOURCE_DIR) + "/src/ui")) {
@@ -61,6 +62,24 @@ std::map<std::string, std::string> source_texts() {
                 bool ok = false;
                 std::string text = read_literals(src, i, ok);
                 if (ok) texts.emplace(text.substr(0, text.find("##")), entry.path().filename().string());
+            }
+        }
+    }
+    // The reports' texts: the literal after the first argument of say(, sayf( and say_text( in src/io/report*.cpp
+    // (File > Export writes the HTML and Markdown reports in the UI's language).
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(FIDUCIA_SOURCE_DIR) + "/src/io")) {
+        const std::string file = entry.path().filename().string();
+        if (entry.path().extension() != ".cpp" || file.rfind("report", 0) != 0) continue;
+        const std::string src = test::read_file(entry.path());
+        for (const char* call : {"say(", "sayf(", "say_text("}) {
+            for (std::size_t at = src.find(call); at != std::string::npos; at = src.find(call, at + 1)) {
+                if (at > 0 && (std::isalnum(static_cast<unsigned char>(src[at - 1])) || src[at - 1] == '_'))
+                    continue;
+                std::size_t i = src.find_first_of(",)", at);
+                if (i == std::string::npos || src[i] != ',') continue;
+                bool ok = false;
+                std::string text = read_literals(src, ++i, ok);
+                if (ok) texts.emplace(text, file);
             }
         }
     }
