@@ -6,7 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import { decodePng, inkStats } from "./png.mjs";
-import { SCREENSHOTS, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
+import { ROOT, SCREENSHOTS, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -108,4 +108,34 @@ test("the chart PNG is the chart on screen, sharp at the device pixel ratio, not
     assert.ok(ink.colours > 20 && ink.inkShare > 0.05, `a drawn chart, not a blank (${JSON.stringify(ink)})`);
     await page.context().close();
   }
+});
+
+test("with the page in Chinese, the HTML report is written in Chinese and shows it", async () => {
+  const zh = JSON.parse(fs.readFileSync(path.join(ROOT, "assets/i18n/zh.json"), "utf8"));
+  const page = await h.newPage();
+  await openPlan(page, example("online-shop.json"), "online-shop.json");
+  await clickItem(page, "Language", HOLD);
+  await waitForItem(page, "简体中文");
+  await clickItem(page, "简体中文", HOLD);
+  await waitForItem(page, zh["Dashboard"]);
+  await clickItem(page, zh["File"], HOLD);
+  await waitForItem(page, zh["Export"]);
+  await clickItem(page, zh["Export"], HOLD);
+  await waitForItem(page, zh["HTML report"]);
+  const [download] = await Promise.all([page.waitForEvent("download"), clickItem(page, zh["HTML report"], HOLD)]);
+  const file = path.join(SCREENSHOTS, "report-zh.html");
+  fs.copyFileSync(await download.path(), file);
+  const html = fs.readFileSync(file, "utf8");
+  assert.match(html, /<html lang="zh">/);
+  const report = await h.newPage();
+  await report.goto(pathToFileURL(file).href);
+  const text = await report.evaluate(() => document.body.innerText);
+  for (const heading of ["Trust report", "Trust per stakeholder", "Roadmap"]) {
+    assert.ok(text.includes(zh[heading]), `${heading} -> ${zh[heading]}`);
+    assert.ok(!text.includes(heading), `no English "${heading}"`);
+  }
+  await report.setViewportSize({width: 1100, height: 900});
+  await report.screenshot({path: path.join(SCREENSHOTS, "report-zh.png")});
+  await report.context().close();
+  await page.context().close();
 });
