@@ -439,8 +439,13 @@ void conflict_row(const Plan& ours, CompareView& v, const io::Conflict& c, std::
         {io::Side::base, &c.base}, {io::Side::ours, &c.ours}, {io::Side::theirs, &c.theirs}};
     for (const auto& [side, value] : sides) {
         ImGui::TableNextColumn();
-        const std::string label =
-            (*value ? compare_value_text(c.list, c.field, *value) : std::string(tr("(removed)"))) + "##" + side_name(side);
+        // A whole entity (kept on one side, removed on the other) is named by what choosing it does.
+        const bool entity = c.field.empty() && *value && (*value)->is_object();
+        const std::string shown = !*value ? std::string(tr("(removed)"))
+                                  : !entity ? compare_value_text(c.list, c.field, *value)
+                                  : side == io::Side::base || **value == c.base ? std::string(tr("keep it as it was"))
+                                                                                : std::string(tr("keep it, as edited"));
+        const std::string label = shown + "##" + side_name(side);
         if (ImGui::RadioButton(label.c_str(), pick != v.picks.end() && pick->second == side)) {
             v.picks[c.path] = side;
             v.merge_stale = true;
@@ -489,10 +494,12 @@ void draw_merge(App& app, CompareView& v) {
         v.merge = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, v.picks);
         v.merge_changes.reset();
         v.merge_so_far.reset();
-        if (!v.merge->ok && !v.merge->conflicts.empty()) {
-            std::map<std::string, io::Side> keep_yours = v.picks;
-            for (const io::Conflict& c : v.merge->conflicts) keep_yours.emplace(c.path, io::Side::ours);
-            v.merge_so_far = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, keep_yours);
+        // Open conflicts at your value, or, where that breaks a rule (you removed what they use), as they were.
+        for (io::Side open_at : {io::Side::ours, io::Side::base}) {
+            if (v.merge->ok || v.merge->conflicts.empty() || (v.merge_so_far && v.merge_so_far->ok)) break;
+            std::map<std::string, io::Side> provisional = v.picks;
+            for (const io::Conflict& c : v.merge->conflicts) provisional.emplace(c.path, open_at);
+            v.merge_so_far = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, provisional);
         }
         const io::MergeResult* shown = v.merge->ok ? &*v.merge : v.merge_so_far && v.merge_so_far->ok ? &*v.merge_so_far : nullptr;
         if (shown) v.merge_changes = io::diff_plans(app.document().plan(), shown->plan);
@@ -542,8 +549,8 @@ void draw_merge(App& app, CompareView& v) {
         if (m.ok) chart::subheading(tr("What the merge changes in your plan"), tr("Your plan now beside the merged plan."));
         else
             chart::subheading(tr("What the merge changes so far"),
-                              tr("The changes that need no choice, and those you picked. Each conflict still open keeps "
-                                 "your value here until you choose."));
+                              tr("The changes that need no choice, and those you picked. Each conflict still open stays at "
+                                 "your value here (or as it was, where yours would break a rule) until you choose."));
         draw_trust(v.merge_changes->trust, tr("Your plan"), tr("Merged"));
         draw_changes(*v.merge_changes, app.document().plan(), shown->plan, tr("Your plan"), tr("Merged"));
     }

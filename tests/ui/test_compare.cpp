@@ -195,13 +195,21 @@ TEST_CASE("Merge: a touchpoint you removed that their new effect uses is a row t
           "Punto di contatto «" + removed.name + "»: rimosso da una parte, ma ancora usato da Azione «" + base.actions[0].name + "»");
     ui::set_language(ui::Language::en);
     CHECK(h.frame().empty());
+    // Before any choice: yours (the removal) would break a rule, so the changes so far keep the
+    // touchpoint as it was, and show their new effect.
+    REQUIRE(v.merge_so_far.has_value());
+    CHECK(v.merge_so_far->ok);
+    REQUIRE(v.merge_changes.has_value());
+    bool effect_shown = false;
+    for (const io::EntityChange& e : v.merge_changes->entities) effect_shown = effect_shown || e.list == "/actions";
+    CHECK(effect_shown);
+    CHECK(ui::locate_item("keep it as it was##ancestor").has_value());
     REQUIRE(h.click("(removed)##yours"));  // your removal: the merge would break a rule, and says so
     CHECK(h.frame().empty());
     CHECK_FALSE(v.merge->ok);
     CHECK_FALSE(v.merge->errors.empty());
     REQUIRE(v.conflicts.size() == 1);
-    const std::string theirs_label = ui::compare_value_text("/touchpoints", "", v.conflicts[0].theirs) + "##theirs";
-    REQUIRE(h.click(theirs_label.c_str()));  // keep their touchpoint
+    REQUIRE(h.click("keep it as it was##theirs"));  // keep their touchpoint (unchanged from the ancestor)
     CHECK(h.frame().empty());
     REQUIRE(v.merge->ok);
     REQUIRE(h.click("Apply the merge"));
