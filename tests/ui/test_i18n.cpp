@@ -545,3 +545,24 @@ TEST_CASE("Compare and merge names entities, fields and values in the chosen lan
     REQUIRE(h.app.compare_view().diff.has_value());
     h.app.set_language(ui::Language::en);
 }
+
+TEST_CASE("Chinese text wraps between characters, not only at the spaces around numbers and Latin words") {
+    test::UiHarness h;  // a frame's font (scripts/imgui-cjk-wrap.patch patches ImGui's word wrap)
+    h.frame();
+    ImFont* font = ImGui::GetFont();
+    const std::string text = "按 9 分信任量表为每个群体评分，然后交给你一个评分文件或一个简短的代码。";
+    const float advance = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "分").x;
+    const float wrap = advance * 12.5f;  // room for about twelve characters
+    const char* end = font->CalcWordWrapPositionA(1.0f, text.c_str(), text.c_str() + text.size(), wrap);
+    const std::string first(text.c_str(), end);
+    CAPTURE(first);
+    std::vector<char32_t> cjk;
+    ui::collect_cjk(first, cjk);
+    CHECK(cjk.size() >= 8);  // the line fills up; unpatched, it stopped at "按 9 "
+    CHECK(font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, first.c_str()).x <= wrap);
+    // English still wraps at spaces only.
+    const std::string english = "Score trust with a room of colleagues on their own laptops";
+    const char* e = font->CalcWordWrapPositionA(1.0f, english.c_str(), english.c_str() + english.size(),
+                                                font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "Score trust wi").x);
+    CHECK(std::string(english.c_str(), e) == "Score trust");
+}
