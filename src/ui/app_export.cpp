@@ -23,15 +23,8 @@ void tooltip(const char* text) {
 }  // namespace
 
 io::ReportLanguage report_language() {
-    io::ReportLanguage language;
-    language.code = language_info(current_language()).code;
-    language.text = [](const char* english) { return std::string(tr(english)); };
-    language.number = [](const std::string& c_number) { return localise_number(c_number); };
-    language.month_year = [](int year, int month) { return month_year(year, month); };
-    language.money = [](const std::string& digits, const std::string& currency, bool negative) {
-        return money_text(localise_number(digits), currency, negative);
-    };
-    return language;
+    return io::report_language(language_info(current_language()).code,
+                               [](const char* english) { return std::string(tr(english)); });
 }
 
 void App::draw_export_menu() {

@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "io/language.hpp"
 
 namespace fiducia::ui {
 
@@ -40,20 +40,10 @@ constexpr LanguageInfo kLanguages[] = {
 };
 
 bool read_table(std::string_view text, Table& table, std::string& error) {
-    nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
-        error = "not a JSON object";
-        return false;
-    }
     table.clear();
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        if (!it.value().is_string()) {
-            error = "\"" + it.key() + "\": the translation is not a string";
-            return false;
-        }
-        table.emplace(it.key(), it.value().get<std::string>());
-    }
-    return true;
+    return io::read_translations(text, [&](std::string english, std::string translation) {
+        table.insert_or_assign(std::move(english), std::move(translation));
+    }, error);
 }
 
 void load_chosen() {
@@ -200,59 +190,16 @@ std::vector<char32_t> translation_cjk() {
     return out;
 }
 
-NumberStyle number_style() {
-    const Language l = current_language();
-    return l == Language::it || l == Language::id ? NumberStyle{',', '.'} : NumberStyle{'.', ','};
-}
+NumberStyle number_style() { return io::number_style(language_info(current_language()).code); }
 
 std::string localise_number(const std::string& c_number, bool group_digits) {
-    const NumberStyle style = number_style();
-    std::string out;
-    std::size_t i = 0;
-    while (i < c_number.size()) {
-        if (c_number[i] < '0' || c_number[i] > '9') {
-            out += c_number[i++];
-            continue;
-        }
-        std::size_t end = i;
-        while (end < c_number.size() && c_number[end] >= '0' && c_number[end] <= '9') ++end;
-        const std::size_t digits = end - i;
-        for (std::size_t k = 0; k < digits; ++k) {
-            if (group_digits && k > 0 && (digits - k) % 3 == 0) out += style.group;
-            out += c_number[i + k];
-        }
-        i = end;
-        if (i + 1 < c_number.size() && c_number[i] == '.' && c_number[i + 1] >= '0' && c_number[i + 1] <= '9') {
-            out += style.decimal;
-            ++i;
-            while (i < c_number.size() && c_number[i] >= '0' && c_number[i] <= '9') out += c_number[i++];
-        }
-    }
-    return out;
+    return io::localise_number(language_info(current_language()).code, c_number, group_digits);
 }
 
-std::string month_year(int year, int month) {
-    static const char* const kEnglish[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    static const char* const kItalian[] = {"gen", "feb", "mar", "apr", "mag", "giu",
-                                           "lug", "ago", "set", "ott", "nov", "dic"};
-    static const char* const kIndonesian[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun",
-                                              "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
-    const int m = month < 1 || month > 12 ? 0 : month - 1;
-    switch (current_language()) {
-        case Language::zh: return std::to_string(year) + "年" + std::to_string(m + 1) + "月";
-        case Language::it: return std::string(kItalian[m]) + " " + std::to_string(year);
-        case Language::id: return std::string(kIndonesian[m]) + " " + std::to_string(year);
-        case Language::en: break;
-    }
-    return std::string(kEnglish[m]) + " " + std::to_string(year);
-}
+std::string month_year(int year, int month) { return io::month_year(language_info(current_language()).code, year, month); }
 
 std::string money_text(const std::string& number, const std::string& currency, bool negative) {
-    const std::string sign = negative ? "-" : "";
-    if (currency.empty()) return sign + number;
-    if (current_language() == Language::it) return sign + number + " " + currency;
-    return sign + currency + " " + number;
+    return io::money_text(language_info(current_language()).code, number, currency, negative);
 }
 
 }  // namespace fiducia::ui

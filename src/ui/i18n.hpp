@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/language.hpp"
+
 namespace fiducia::ui {
 
 // The text in the chosen language (English until one is chosen). An ImGui id after "##" or "###"
@@ -62,10 +64,7 @@ void collect_cjk(std::string_view utf8, std::vector<char32_t>& out);
 std::vector<char32_t> translation_cjk();
 
 // ---- Numbers and dates in the chosen language -------------------------------------------------
-struct NumberStyle {
-    char decimal;  // '.' (en, zh) or ',' (it, id)
-    char group;    // ',' or '.'
-};
+using NumberStyle = io::NumberStyle;  // '.' or ',' as the decimal mark (io/language.hpp)
 NumberStyle number_style();
 // Rewrites a number printed in the C locale ("-1234.5") with the language's separators and digit
 // grouping ("-1,234.5" / "-1.234,5"). Text around the number is kept.

@@ -1,6 +1,7 @@
 // File > Export in the page: the HTML report downloads, opens in Chromium with the hostile title as
 // text and no script run, and prints; the chart PNG is the chart on screen at the device pixel ratio.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -110,7 +111,7 @@ test("the chart PNG is the chart on screen, sharp at the device pixel ratio, not
   }
 });
 
-test("with the page in Chinese, the HTML report is written in Chinese and shows it", async () => {
+test("with the page in Chinese, the HTML report is written in Chinese, the same bytes as fiducia report --language zh", async () => {
   const zh = JSON.parse(fs.readFileSync(path.join(ROOT, "assets/i18n/zh.json"), "utf8"));
   const page = await h.newPage();
   await openPlan(page, example("online-shop.json"), "online-shop.json");
@@ -127,6 +128,10 @@ test("with the page in Chinese, the HTML report is written in Chinese and shows 
   fs.copyFileSync(await download.path(), file);
   const html = fs.readFileSync(file, "utf8");
   assert.match(html, /<html lang="zh">/);
+  // The same bytes as the command-line tool writes in Chinese: one report, wherever it is made.
+  const cli = execFileSync(path.join(ROOT, "build/native/fiducia"),
+                           ["report", path.join(ROOT, "assets/examples/online-shop.json"), "--format", "html", "--language", "zh"]);
+  assert.equal(html, cli.toString("utf8"));
   const report = await h.newPage();
   await report.goto(pathToFileURL(file).href);
   const text = await report.evaluate(() => document.body.innerText);

@@ -20,6 +20,33 @@ for (const plan of EXAMPLES) {
   }
 }
 
+test("report --language: every language natively and under node, byte for byte; the CSV stays English; an unknown one is refused", () => {
+  const shop = EXAMPLES.find((p) => p.endsWith("online-shop.json"));
+  const english = run(NATIVE, ["report", shop, "--format", "html"]).out;
+  assert.equal(run(NATIVE, ["report", shop, "--format", "html", "--language", "en"]).out, english);
+  for (const code of ["zh", "it", "id"]) {
+    const words = JSON.parse(fs.readFileSync(path.join(path.dirname(shop), "../i18n", `${code}.json`), "utf8"));
+    for (const format of ["html", "md"]) {
+      const native = run(NATIVE, ["report", shop, "--format", format, "--language", code]);
+      const node = run(NODE, ["report", shop, "--format", format, `--language=${code}`]);
+      assert.equal(native.code, 0, native.err);
+      assert.equal(node.out, native.out, `${code} ${format}`);
+      assert.ok(native.out.includes(words["Trust per stakeholder"]), `${code} ${format}`);
+      assert.ok(!native.out.includes("Trust per stakeholder"), `${code} ${format}`);
+    }
+    assert.ok(run(NATIVE, ["report", shop, "--format", "html", "--language", code]).out.includes(`<html lang="${code}">`));
+    assert.equal(run(NATIVE, ["report", shop, "--format", "csv", "--language", code]).out,
+                 run(NATIVE, ["report", shop, "--format", "csv"]).out);
+  }
+  assert.match(run(NATIVE, ["report", shop, "--format", "md", "--language", "it"]).out, /\d\.\d{3} EUR/);  // 30.000 EUR
+  for (const cli of [NATIVE, NODE]) {
+    const r = run(cli, ["report", shop, "--format", "html", "--language", "fr"]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, "");
+    assert.match(r.err, /--language must be one of en, id, it, zh \(got 'fr'\)/);
+  }
+});
+
 test("report -o writes the file; --scenario picks the scenario; the CSV has a row per month and stakeholder", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-report-"));
   const shop = EXAMPLES.find((p) => p.endsWith("online-shop.json"));

@@ -1,0 +1,36 @@
+// How each of Fiducia's languages writes numbers, months and amounts, and how a translation table
+// is read: pure functions of the language code ("en", "zh", "it", "id"), shared by the UI (which
+// keeps the chosen language) and the CLI (which is told one), so a report reads the same from both.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "io/report.hpp"
+
+namespace fiducia::io {
+
+struct NumberStyle {
+    char decimal;  // '.' (en, zh) or ',' (it, id)
+    char group;    // ',' or '.'
+};
+NumberStyle number_style(std::string_view code);
+// Rewrites a number printed in the C locale ("-1234.5") with the language's separators and digit
+// grouping ("-1,234.5" / "-1.234,5"). Text around the number is kept.
+std::string localise_number(std::string_view code, const std::string& c_number, bool group_digits = true);
+// "Jan 2027", "2027年1月", "gen 2027", "Jan 2027" (month 1..12).
+std::string month_year(std::string_view code, int year, int month);
+// A currency amount with the plan's ISO code: "EUR 1,200" (en, zh, id), "1.200 EUR" (it).
+std::string money_text(std::string_view code, const std::string& number, const std::string& currency, bool negative);
+
+// Reads a translation table (a flat JSON object, English -> translation), handing each entry to
+// `add`; false with `error` saying what is wrong.
+bool read_translations(std::string_view json_text, const std::function<void(std::string, std::string)>& add,
+                       std::string& error);
+
+// The language of a report: `text` translates a report text (English when it has none); numbers,
+// months and amounts in the style of `code`.
+ReportLanguage report_language(const std::string& code, std::function<std::string(const char* english)> text);
+
+}  // namespace fiducia::io
