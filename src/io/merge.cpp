@@ -159,11 +159,18 @@ constexpr Reference kReferences[] = {
     {"/workshop/participants", "/workshop/importance", "participant", Reference::one},
 };
 
-// Where `plan` refers to each entity of the list `target`: its id -> the first place (a JSON pointer).
-std::map<std::string, std::string> first_uses(const Json& plan, const std::string& target) {
-    std::map<std::string, std::string> out;
-    auto use = [&](const Json& id, const std::string& at) {
-        if (id.is_string()) out.emplace(id.get<std::string>(), at);
+// Where a plan refers to an entity: the JSON pointer, and the entity holding the reference.
+struct Use {
+    std::string at;
+    const char* list = "";  // that entity's list ("" for the workshop's invited groups)
+    std::size_t index = 0;  // its place in the list
+};
+
+// Where `plan` refers to each entity of the list `target`: its id -> the first use.
+std::map<std::string, Use> first_uses(const Json& plan, const std::string& target) {
+    std::map<std::string, Use> out;
+    auto use = [&](const Json& id, const std::string& at, const char* list = "", std::size_t index = 0) {
+        if (id.is_string()) out.emplace(id.get<std::string>(), Use{at, list, index});
     };
     for (const Reference& r : kReferences) {
         const Json* from = target == r.target ? list_at(plan, r.from) : nullptr;
@@ -172,14 +179,14 @@ std::map<std::string, std::string> first_uses(const Json& plan, const std::strin
             if (!item.is_object() || !item.contains(r.field)) continue;
             const Json& value = item[r.field];
             const std::string at = child(child(r.from, i), r.field);
-            if (r.kind == Reference::one) use(value, at);
+            if (r.kind == Reference::one) use(value, at, r.from, i);
             if (r.kind == Reference::keys && value.is_object())
-                for (auto k = value.begin(); k != value.end(); ++k) use(Json(k.key()), child(at, k.key()));
+                for (auto k = value.begin(); k != value.end(); ++k) use(Json(k.key()), child(at, k.key()), r.from, i);
             for (std::size_t j = 0; value.is_array() && j < value.size(); ++j) {
                 const Json& v = value[j];
-                if (r.kind == Reference::ids) use(v, child(at, j));
+                if (r.kind == Reference::ids) use(v, child(at, j), r.from, i);
                 if (r.kind == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target && v.contains("id"))
-                    use(v["id"], child(child(at, j), "id"));
+                    use(v["id"], child(child(at, j), "id"), r.from, i);
             }
         }
     }
@@ -206,7 +213,7 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
             const std::vector<std::string> keys = lists[s] ? entity_keys(target, *lists[s]) : std::vector<std::string>{};
             for (std::size_t k = 0; k < keys.size(); ++k) at_side[s].emplace(keys[k], k);
         }
-        std::optional<std::map<std::string, std::string>> uses;  // made once, when a one-sided removal needs it
+        std::optional<std::map<std::string, Use>> uses;  // made once, when a one-sided removal needs it
         for (std::size_t i = 0; i < kb.size(); ++i) {
             if (kept.count(kb[i])) continue;
             const Json* side[2] = {nullptr, nullptr};  // ours, theirs
@@ -216,7 +223,7 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
             if (!uses) uses = first_uses(merged, target);
             const auto use = uses->find(kb[i]);
             if (use == uses->end()) continue;
-            const std::string& used = use->second;
+            const Use& used = use->second;
             const std::string path = std::string(target) + "/" + pointer_escape(kb[i]);
             const Json& in_base = (*base)[i];
             auto pick = picks.find(path);
@@ -227,22 +234,13 @@ void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged,
                 continue;
             }
             const Json* named = side[0] ? side[0] : side[1];
-            std::string used_by_list;  // the entity holding the first reference
-            MaybeJson used_by;
-            for (const Reference& r : kReferences) {
-                const std::string prefix = std::string(r.from) + "/";
-                if (used.rfind(prefix, 0) != 0) continue;
-                const std::size_t index = std::stoul(used.substr(prefix.size()));
-                used_by_list = r.from;
-                used_by = (*list_at(static_cast<const Json&>(merged), r.from))[index];
-                break;
-            }
+            const MaybeJson used_by = *used.list ? MaybeJson((*list_at(merged, used.list))[used.index]) : std::nullopt;
             const std::string pointer = child(target, i);  // in the base: the side that kept it may have moved it
             out.conflicts.push_back({path, pointer,
                                      entity_noun(target) + " " + entity_label(*named, kb[i]) +
-                                         " (removed on one side, still used at " + used + ")",
-                                     in_base, maybe(side[0]), maybe(side[1]), target, kb[i], *named, "", used,
-                                     used_by_list, used_by});
+                                         " (removed on one side, still used at " + used.at + ")",
+                                     in_base, maybe(side[0]), maybe(side[1]), target, kb[i], *named, "", used.at,
+                                     used.list, used_by});
         }
     }
 }

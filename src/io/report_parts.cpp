@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/params.hpp"
+#include "io/language.hpp"
 
 namespace fiducia::io::report_parts {
 
@@ -98,21 +99,14 @@ std::string money(const ReportLanguage& lang, double value, const std::string& c
     const std::string digits = b;
     const bool negative = value < 0 && digits != "0";
     if (lang.money) return lang.money(digits, currency, negative);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-        grouped += digits[i];
-    }
-    return (negative ? "-" : "") + (currency.empty() ? "" : currency + " ") + grouped;
+    return money_text("en", localise_number("en", digits), currency, negative);
 }
 
 std::string month_name(const ReportLanguage& lang, int month, const std::string& start) {
-    static const char* kNames[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const long total = calendar_month(month, start);
     if (total < 0) return sayf(lang, "Month %d", month);
     const int year = static_cast<int>(total / 12), calendar = static_cast<int>(total % 12) + 1;
-    if (lang.month_year) return lang.month_year(year, calendar);
-    return std::string(kNames[calendar - 1]) + " " + std::to_string(year);
+    return lang.month_year ? lang.month_year(year, calendar) : month_year("en", year, calendar);
 }
 
 std::string month_code(int month, const std::string& start) {

@@ -496,12 +496,14 @@ void draw_merge(App& app, CompareView& v) {
         v.merge_so_far.reset();
         // Open conflicts at your value, or, where that breaks a rule (you removed what they use), as they were.
         for (io::Side open_at : {io::Side::ours, io::Side::base}) {
-            if (v.merge->ok || v.merge->conflicts.empty() || (v.merge_so_far && v.merge_so_far->ok)) break;
+            if (v.merge->ok || v.merge->conflicts.empty()) break;
             std::map<std::string, io::Side> provisional = v.picks;
             for (const io::Conflict& c : v.merge->conflicts) provisional.emplace(c.path, open_at);
             v.merge_so_far = io::merge_plans(*v.ancestor, app.document().plan(), *v.theirs, provisional);
+            if (v.merge_so_far->ok) break;
+            v.merge_so_far.reset();
         }
-        const io::MergeResult* shown = v.merge->ok ? &*v.merge : v.merge_so_far && v.merge_so_far->ok ? &*v.merge_so_far : nullptr;
+        const io::MergeResult* shown = v.merge->ok ? &*v.merge : v.merge_so_far ? &*v.merge_so_far : nullptr;
         if (shown) v.merge_changes = io::diff_plans(app.document().plan(), shown->plan);
         v.merge_revision = app.document().revision();
         v.merge_stale = false;
@@ -539,7 +541,7 @@ void draw_merge(App& app, CompareView& v) {
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Make the merged plan your plan, as one step: Ctrl+Z undoes it. Possible once every conflict has a choice."));
-    const io::MergeResult* shown = m.ok ? &m : v.merge_so_far && v.merge_so_far->ok ? &*v.merge_so_far : nullptr;
+    const io::MergeResult* shown = m.ok ? &m : v.merge_so_far ? &*v.merge_so_far : nullptr;
     if (shown && v.merge_changes) {
         if (m.ok) {
             ImGui::SameLine();

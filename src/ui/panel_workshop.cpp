@@ -11,6 +11,7 @@
 #include "core/workshop_consensus.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
+#include "ui/editing.hpp"
 #include "ui/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/theme.hpp"
@@ -118,13 +119,14 @@ void draw_collect(App& app, const Plan& plan) {
     const std::size_t count = plan.workshop.participants.size();
     if (count == 1) ImGui::TextUnformatted(tr("1 participant"));
     else ImGui::Text(tr("%d participants"), static_cast<int>(count));
+    const std::vector<std::optional<std::size_t>> twins = same_answers(plan);
     for (std::size_t i = 0; i < count; ++i) {
         const Participant& p = plan.workshop.participants[i];
         int ratings = 0;
         for (const Rating& r : plan.workshop.ratings) ratings += r.participant == p.id;
         ImGui::PushID(p.id.c_str());
         ImGui::BulletText(tr("%s: %d scores"), participant_label(plan, i).c_str(), ratings);
-        if (const std::optional<std::size_t> twin = same_answers_as(plan, i)) {
+        if (const std::optional<std::size_t> twin = twins[i]) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
             const std::string twin_text = trf("same answers as %s", participant_label(plan, *twin).c_str());
@@ -177,9 +179,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     ImGui::TableHeadersRow();
     for (const WorkshopItem& w : summary.items) {
         const std::string cell = w.stakeholder + "/" + kDimensionIds[static_cast<std::size_t>(w.dimension)];
-        std::string group = w.stakeholder;
-        for (const Stakeholder& s : plan.stakeholders)
-            if (s.id == w.stakeholder) group = s.name;
+        const std::string group = stakeholder_name(plan, w.stakeholder);
         char text[64];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -227,9 +227,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
         bool scored = false;
         for (const WorkshopItem& w : summary.items) scored = scored || (w.stakeholder == i.stakeholder && w.dimension == i.dimension);
         if (scored) continue;
-        std::string group = i.stakeholder;
-        for (const Stakeholder& s : plan.stakeholders)
-            if (s.id == i.stakeholder) group = s.name;
+        const std::string group = stakeholder_name(plan, i.stakeholder);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(group.c_str());
@@ -273,14 +271,9 @@ void draw_apply(App& app, const Plan& plan) {
     const std::vector<WeightChange> weights = consensus_weights(plan);
     if (changes.empty() && weights.empty()) return;
     section(tr("4. Apply the consensus"));
-    auto group_name = [&](const std::string& id) {
-        for (const Stakeholder& s : plan.stakeholders)
-            if (s.id == id) return s.name;
-        return id;
-    };
     bool same = true;
     for (const BaseRateChange& c : changes) {
-        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores)"), group_name(c.stakeholder).c_str(),
+        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores)"), stakeholder_name(plan, c.stakeholder).c_str(),
                           format_percent(c.before, 0).c_str(), format_percent(c.after, 0).c_str(), c.ratings);
         same = same && c.before == c.after;
     }
@@ -288,7 +281,7 @@ void draw_apply(App& app, const Plan& plan) {
         const std::string moved = weight_changes_text(c);
         if (moved.empty()) continue;
         same = false;
-        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), group_name(c.stakeholder).c_str(), moved.c_str(),
+        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), stakeholder_name(plan, c.stakeholder).c_str(), moved.c_str(),
                           c.judgements);
     }
     ImGui::BeginDisabled(same || app.document().read_only());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
 #include <tuple>
 
 #include "core/model.hpp"
@@ -155,24 +156,30 @@ std::string import_ratings(App& app, const io::RatingsFile& ratings) {
     return {};
 }
 
-std::optional<std::size_t> same_answers_as(const Plan& plan, std::size_t index) {
-    // A participant's answers as sorted (kind, stakeholder, dimension, value) tuples.
-    auto answers = [&](const std::string& id) {
-        std::vector<std::tuple<int, std::string, int, int>> out;
-        for (const Rating& r : plan.workshop.ratings)
-            if (r.participant == id) out.emplace_back(0, r.stakeholder, static_cast<int>(r.dimension), r.score);
-        for (const ImportanceRating& r : plan.workshop.importance)
-            if (r.participant == id) out.emplace_back(1, r.stakeholder, static_cast<int>(r.dimension), r.importance);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
+std::vector<std::optional<std::size_t>> same_answers(const Plan& plan) {
+    // Each participant's answers as sorted (kind, stakeholder, dimension, value) tuples, in one pass.
+    using Answer = std::tuple<int, std::string, int, int>;
     const auto& people = plan.workshop.participants;
-    if (index >= people.size()) return std::nullopt;
-    const auto mine = answers(people[index].id);
-    if (mine.empty()) return std::nullopt;
-    for (std::size_t i = 0; i < index; ++i)
-        if (answers(people[i].id) == mine) return i;
-    return std::nullopt;
+    std::map<std::string, std::vector<Answer>> answers;
+    for (const Rating& r : plan.workshop.ratings)
+        answers[r.participant].emplace_back(0, r.stakeholder, static_cast<int>(r.dimension), r.score);
+    for (const ImportanceRating& r : plan.workshop.importance)
+        answers[r.participant].emplace_back(1, r.stakeholder, static_cast<int>(r.dimension), r.importance);
+    for (auto& [id, list] : answers) std::sort(list.begin(), list.end());
+    std::vector<std::optional<std::size_t>> out(people.size());
+    std::map<std::vector<Answer>, std::size_t> first;  // answers -> the first participant who gave them
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        auto it = answers.find(people[i].id);
+        if (it == answers.end()) continue;
+        auto [seen, fresh] = first.emplace(it->second, i);
+        if (!fresh) out[i] = seen->second;
+    }
+    return out;
+}
+
+std::optional<std::size_t> same_answers_as(const Plan& plan, std::size_t index) {
+    const std::vector<std::optional<std::size_t>> all = same_answers(plan);
+    return index < all.size() ? all[index] : std::nullopt;
 }
 
 std::string participant_label(const Plan& plan, std::size_t index) {

@@ -46,6 +46,8 @@ std::string import_ratings(App& app, const io::RatingsFile& ratings);
 // cell, if any. One person who sent both a file and a code looks like this (a code carries no id,
 // so it cannot be told apart); two people can also answer alike, so the facilitator decides.
 std::optional<std::size_t> same_answers_as(const Plan& plan, std::size_t index);
+// The same for every participant at once (a list drawn each frame asks once, not once a row).
+std::vector<std::optional<std::size_t>> same_answers(const Plan& plan);
 
 // "Ana", or "Participant 3" (the place in the list) for someone who left their name out.
 std::string participant_label(const Plan& plan, std::size_t index);
