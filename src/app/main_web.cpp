@@ -18,7 +18,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/platform_web.hpp"
+#include "app/web_input.hpp"
 #include "io/plan_file.hpp"
+#include "ui/accessibility.hpp"
 #include "ui/app.hpp"
 #include "ui/locator.hpp"
 #include "ui/share_link.hpp"
@@ -36,6 +38,7 @@ struct WebApp {
     double active_until = 0;
     unsigned long long frames = 0;
     double last_frame_ms = 0;
+    double last_mirror_ms = 0;  // of which the accessibility mirror took
     double first_frame_at_ms = 0;  // performance.now() when the first frame was drawn
     // performance.now() at each start-up step, so `make bench` can say where the first frame goes.
     double main_at_ms = 0, context_at_ms = 0, imgui_at_ms = 0, examples_at_ms = 0;
@@ -111,6 +114,8 @@ void frame() {
     }
 
     fiducia::ui::locator_begin_frame();
+    fiducia::ui::a11y::begin_frame();
+    fiducia::app::web_input::before_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
@@ -122,6 +127,7 @@ void frame() {
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    w.last_mirror_ms = fiducia::app::web_input::after_frame(w.app, fiducia::app::PlatformWeb::device_pixel_ratio()) / 1000.0;
 
     if (w.frames++ == 0) w.first_frame_at_ms = emscripten_get_now();
     w.last_frame_ms = emscripten_get_now() - start;
@@ -171,6 +177,7 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_workshop(void) {
 
 EMSCRIPTEN_KEEPALIVE const char* fiducia_stats(void) {
     nlohmann::json reply = {{"frames", g_web->frames}, {"last_frame_ms", g_web->last_frame_ms},
+                           {"last_mirror_ms", g_web->last_mirror_ms},
                            {"first_frame_at_ms", g_web->first_frame_at_ms},
                            {"startup_ms", {{"main", g_web->main_at_ms}, {"webgl_context", g_web->context_at_ms},
                                            {"imgui", g_web->imgui_at_ms}, {"examples", g_web->examples_at_ms},
@@ -266,6 +273,7 @@ int main() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_web->window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    fiducia::app::web_input::install();  // after the backends, which may set their own IME hook
     // The backend listens for the wheel on the document, where Chrome makes listeners passive and
     // logs an error for every preventDefault; listen on the canvas instead.
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);

@@ -4,8 +4,10 @@
 #include <string_view>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "io/plan_file.hpp"
+#include "ui/accessibility.hpp"
 #include "ui/i18n.hpp"
 #include "ui/panels.hpp"
 #include "ui/share_link.hpp"
@@ -102,6 +104,13 @@ const std::vector<char32_t>& App::cjk_glyphs() {
         if (doc_.is_open()) collect_cjk(save_text(), cjk_glyphs_);
         cjk_revision_ = revision;
         cjk_language_ = current_language();
+    }
+    // Text being typed (an IME's commit) is not in the plan until the field commits: its glyphs too.
+    if (const ImGuiInputTextState* typing = ImGui::GetCurrentContext() ? ImGui::GetInputTextState(ImGui::GetActiveID()) : nullptr) {
+        for (ImWchar c : typing->TextW)
+            if (is_cjk(c) && !std::binary_search(cjk_glyphs_.begin(), cjk_glyphs_.end(), static_cast<char32_t>(c))) {
+                cjk_glyphs_.insert(std::upper_bound(cjk_glyphs_.begin(), cjk_glyphs_.end(), static_cast<char32_t>(c)), c);
+            }
     }
     return cjk_glyphs_;
 }
@@ -516,6 +525,7 @@ void App::draw_navigation() {
             ImGui::TextDisabled("%s", tr(section));
         }
         if (ImGui::Selectable(tr(list[i].name), panel_ == static_cast<int>(i))) show_panel_remembered(static_cast<int>(i));
+        a11y::set_selected(panel_ == static_cast<int>(i));
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", tr(list[i].hint));
     }
     ImGui::EndChild();

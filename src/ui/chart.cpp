@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "ui/accessibility.hpp"
 #include "ui/i18n.hpp"
 #include "ui/theme.hpp"
 
@@ -990,11 +991,13 @@ void heading(const char* text) {
     ImGui::PushFont(heading_font());
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    a11y::add_text(a11y::Role::heading, text);
 }
 
 void subheading(const char* text, const char* tooltip) {
     ImGui::Spacing();
     ImGui::SeparatorText(text);
+    a11y::add_text(a11y::Role::heading, text);
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(em() * 28);
@@ -1022,6 +1025,7 @@ void key_figure(const char* label, const std::string& value, const std::string& 
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    a11y::add_text(a11y::Role::text, std::string(label) + ": " + value + (detail.empty() ? "" : " (" + detail + ")"));
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(em() * 28);

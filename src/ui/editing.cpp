@@ -692,7 +692,7 @@ void pointer_error(App& app, const std::string& pointer) {
     if (!e.empty()) field_error(e);
 }
 
-int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height) {
+int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height, ListCommand* row_command) {
     int n = static_cast<int>(names.size());
     selected = n == 0 ? 0 : std::clamp(selected, 0, n - 1);
     if (ImGui::BeginListBox(id, ImVec2(-FLT_MIN, height))) {
@@ -701,6 +701,13 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
             const std::string& label = names[static_cast<std::size_t>(i)];
             if (ImGui::Selectable(label.empty() ? tr("(unnamed)") : label.c_str(), i == selected)) selected = i;
             if (ImGui::CalcTextSize(label.c_str()).x > ImGui::GetItemRectSize().x) item_tooltip(label.c_str());
+            // Right click, or a long press on a touch screen: the row's own Duplicate and Delete.
+            if (row_command && ImGui::BeginPopupContextItem("row-menu")) {
+                selected = i;
+                if (ImGui::MenuItem(tr("Duplicate"))) *row_command = ListCommand::duplicate;
+                if (ImGui::MenuItem(tr("Delete"))) *row_command = ListCommand::remove;
+                ImGui::EndPopup();
+            }
             ImGui::PopID();
         }
         ImGui::EndListBox();

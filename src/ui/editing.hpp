@@ -112,12 +112,14 @@ const char* metric_label(Metric metric);
 std::string stakeholder_name(const Plan& plan, const std::string& id);
 // Text shortened with "..." to fit `width` pixels.
 std::string fit_text(const std::string& text, float width);
-// The standard list on the left of an editor: selectable names, returns the (clamped) selection.
-// `names` may repeat; ids are per row.
-int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height);
-
 // Add / Duplicate / Delete buttons above an editor's list; disabled when read-only.
 enum class ListCommand { none, add, duplicate, remove };
+// The standard list on the left of an editor: selectable names, returns the (clamped) selection.
+// `names` may repeat; ids are per row. With `row_command`, each row has a context menu (right
+// click, long press) whose Duplicate or Delete selects the row and is written there.
+int entity_list(const char* id, const std::vector<std::string>& names, int selected, float height,
+                ListCommand* row_command = nullptr);
+
 ListCommand list_buttons(App& app, bool has_selection, const char* noun);
 // Asks `question` ("Delete the action "X"?", translated whole by the caller) in a modal saying what
 // else goes with it (delete_consequences); deletes as one undo step on confirmation. Call

@@ -205,10 +205,10 @@ void draw_actions(App& app) {
     error_summary(app, {"/actions"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.actions.empty(), tr("action"));
+    ListCommand command = list_buttons(app, !plan.actions.empty(), tr("action"));
     std::vector<std::string> names;
     for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  " + tr("(off)"));
-    view.action = entity_list("##actions", names, view.action, -FLT_MIN);
+    view.action = entity_list("##actions", names, view.action, -FLT_MIN, app.document().read_only() ? nullptr : &command);
     ImGui::EndChild();
 
     if (command == ListCommand::add || command == ListCommand::duplicate) {

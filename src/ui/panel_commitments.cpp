@@ -74,10 +74,10 @@ void draw_commitments(App& app) {
     error_summary(app, {"/commitments"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.commitments.empty(), tr("commitment"));
+    ListCommand command = list_buttons(app, !plan.commitments.empty(), tr("commitment"));
     std::vector<std::string> names;
     for (const Commitment& c : plan.commitments) names.push_back(c.statement);
-    view.commitment = entity_list("##commitments", names, view.commitment, -FLT_MIN);
+    view.commitment = entity_list("##commitments", names, view.commitment, -FLT_MIN, app.document().read_only() ? nullptr : &command);
     ImGui::EndChild();
 
     if (command == ListCommand::add || command == ListCommand::duplicate) {

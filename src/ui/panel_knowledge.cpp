@@ -129,10 +129,10 @@ void draw_knowledge(App& app) {
     error_summary(app, {"/knowledge_sources"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.knowledge_sources.empty(), tr("knowledge source"));
+    ListCommand command = list_buttons(app, !plan.knowledge_sources.empty(), tr("knowledge source"));
     std::vector<std::string> names;
     for (const KnowledgeSource& k : plan.knowledge_sources) names.push_back(k.name);
-    view.knowledge_source = entity_list("##sources", names, view.knowledge_source, -FLT_MIN);
+    view.knowledge_source = entity_list("##sources", names, view.knowledge_source, -FLT_MIN, app.document().read_only() ? nullptr : &command);
     ImGui::EndChild();
 
     if (command == ListCommand::add || command == ListCommand::duplicate) {

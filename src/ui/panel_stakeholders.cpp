@@ -153,10 +153,10 @@ void draw_stakeholders(App& app) {
     error_summary(app, {"/stakeholders"});
 
     ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    const ListCommand command = list_buttons(app, !plan.stakeholders.empty(), tr("stakeholder group"));
+    ListCommand command = list_buttons(app, !plan.stakeholders.empty(), tr("stakeholder group"));
     std::vector<std::string> names;
     for (const Stakeholder& s : plan.stakeholders) names.push_back(s.name + "  (" + kind_label(s.kind) + ")");
-    view.stakeholder = entity_list("##stakeholders", names, view.stakeholder, -FLT_MIN);
+    view.stakeholder = entity_list("##stakeholders", names, view.stakeholder, -FLT_MIN, app.document().read_only() ? nullptr : &command);
     ImGui::EndChild();
 
     if (command == ListCommand::add || command == ListCommand::duplicate) {

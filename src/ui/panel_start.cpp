@@ -1,6 +1,7 @@
 // The start screen: what Fiducia is, and the three ways in (new, open, an example).
 #include <imgui.h>
 
+#include "ui/accessibility.hpp"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 #include "ui/theme.hpp"
@@ -36,6 +37,7 @@ void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples) {
     for (const ExamplePlan& e : examples) {
         ImGui::PushID(e.file.c_str());
         if (ImGui::Selectable(("##" + e.file).c_str(), false, 0, ImVec2(column, em * 2.6f))) app.open_text(e.text, e.file);
+        a11y::set_name(e.title + " (" + e.organisation + ")");  // what the card shows, drawn beside the item
         if (ImGui::IsItemHovered()) ImGui::SetTooltip(tr("Open %s (a copy: your changes stay in this browser until you save)"), e.file.c_str());
         ImVec2 min = ImGui::GetItemRectMin();
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + em * 0.5f, min.y + em * 0.2f),

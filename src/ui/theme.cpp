@@ -44,7 +44,7 @@ int load_fonts(float scale, const std::string& font_dir, const std::vector<char3
     ImFontGlyphRangesBuilder builder;
     builder.AddText("简体中文");
     for (char32_t c : cjk)
-        if (with_cjk && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+        if (with_cjk) builder.AddChar(static_cast<ImWchar>(c));
     builder.BuildRanges(&cjk_ranges);
     ImFontConfig merge;
     merge.MergeMode = true;

@@ -1,8 +1,11 @@
 #include "ui/widgets.hpp"
 
+#include "ui/accessibility.hpp"
+
 namespace fiducia::ui {
 
 void item_tooltip(const char* text) {
+    if (text) a11y::set_description(text);  // read out with the field, as its tooltip is shown on hover
     if (!text || !ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled)) return;
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
@@ -12,6 +15,7 @@ void item_tooltip(const char* text) {
 }
 
 void help_marker(const char* text) {
+    if (text) a11y::describe(ImGui::GetItemID(), text);  // the item it explains
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     item_tooltip(text);

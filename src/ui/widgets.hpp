@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/accessibility.hpp"
 #include "ui/app.hpp"
 #include "ui/i18n.hpp"
 
@@ -34,6 +35,7 @@ bool edit_text(App& app, const char* label, const std::string& value, const char
     std::string text = value;
     ImGui::BeginDisabled(app.document().read_only());
     bool changed = ImGui::InputText(label, &text);
+    a11y::set_value(text);
     ImGui::EndDisabled();
     return detail::commit(app, changed, tooltip, write, text);
 }
