@@ -273,7 +273,8 @@ void draw_dashboard(App& app) {
     // Narrower than its columns need, the table scrolls sideways instead of squeezing them.
     const float table_width = ImGui::GetFontSize() * 34;
     if (ImGui::GetContentRegionAvail().x < table_width) {
-        ImGui::BeginChild("groups-scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_HorizontalScrollbar);
+        // "Always": 1.90.1's auto height leaves out a scrollbar it did not foresee, hiding the last row.
+        ImGui::BeginChild("groups-scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_AlwaysHorizontalScrollbar);
         draw_group_table(plan, p, table_width);
         ImGui::EndChild();
     } else {
