@@ -641,9 +641,7 @@ void App::draw() {
             draw_navigation();
             ImGui::SameLine();
         }
-        // What is still wider than a phone (a fixed-width field, a chart's labels) scrolls sideways, never clips.
-        const ImGuiWindowFlags sideways = narrow() ? ImGuiWindowFlags_HorizontalScrollbar : 0;
-        if (ImGui::BeginChild("panel", ImVec2(0, 0), false, sideways)) panels()[static_cast<std::size_t>(panel_)].draw(*this);
+        if (ImGui::BeginChild("panel", ImVec2(0, 0), false)) panels()[static_cast<std::size_t>(panel_)].draw(*this);
         ImGui::EndChild();
     } else {
         draw_start_screen(*this, examples_);

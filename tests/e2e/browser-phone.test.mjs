@@ -98,14 +98,15 @@ test("a phone: an example's dashboard has a panels menu, not a sidebar, and fits
     if (narrow) {
       assertInside(await page.evaluate(() => window.fiducia.locate("##panel-menu")), width, "the panels menu");
       const menu = await page.evaluate(() => window.fiducia.locate("##panel-menu"));
-      await page.touchscreen.tap(menu.x + menu.width / 2, menu.y + menu.height / 2);
+      // Clicks, not taps, in the panels menu: emscripten's GLFW presses a touch at the previous
+      // touch's position (no cursor position on touchstart), so a popup opened or closed by a tap
+      // depends on where the last tap was. The page's touch handling is being reworked
+      // (web/library_fiducia.js); the scoring sheet below checks a tap.
+      await page.mouse.click(menu.x + menu.width / 2, menu.y + menu.height / 2);
       await waitForItem(page, "Stakeholders");
       await shot(page, `${name}-panels-menu.png`);
       const item = await page.evaluate(() => window.fiducia.locate("Stakeholders"));
       assertInside(item, width, "Stakeholders in the panels menu");
-      // Not a tap: emscripten's GLFW presses a touch at the previous touch's position (it sends no
-      // cursor position on touchstart), so a second tap first lands on the menu's own button and
-      // closes it. The page's touch handling is being reworked (web/library_fiducia.js).
       await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
       await page.waitForFunction(() => window.fiducia.locate("Base rate") !== null, null, {timeout: 10000});
       await shot(page, `${name}-stakeholders.png`);
