@@ -59,10 +59,12 @@ double after_frame(ui::App& app, float pixel_ratio) {
     ImGuiContext& g = *GImGui;
     const float s = pixel_ratio > 0 ? pixel_ratio : 1.0f;
     const bool want = g.IO.WantTextInput;
-    std::string name;
+    const double start = emscripten_get_now();
+    const std::vector<ui::a11y::Node> nodes = ui::a11y::nodes();
+    std::string name;  // the edited field's accessible name, for the agent
     if (want)
-        for (const ui::FrameItem& item : ui::frame_items())
-            if (item.id == g.ActiveId) name = ui::a11y::visible_label(item.label);
+        for (const ui::a11y::Node& n : nodes)
+            if (n.id == g.ActiveId) name = n.name;
     const float x = g_state.ime.InputPos.x / s, y = g_state.ime.InputPos.y / s, h = g_state.ime.InputLineHeight / s;
     const unsigned id = want ? g.ActiveId : 0;
     if (want != g_state.agent_want || id != g_state.agent_id || name != g_state.agent_name || x != g_state.agent_x || y != g_state.agent_y ||
@@ -76,11 +78,10 @@ double after_frame(ui::App& app, float pixel_ratio) {
         fiducia_js_text_agent(want ? 1 : 0, id, x, y, h, name.c_str());
     }
 
-    const double start = emscripten_get_now();
     // Focus follows the keyboard: the item ImGui's Tab and arrows reached, when they show it.
     const unsigned focus = !g.NavDisableHighlight && g.NavWindow ? g.NavId : 0;
     const std::vector<ui::Notice>& notices = app.notices();
-    std::string json = ui::a11y::mirror_json(ui::a11y::nodes(), s, focus, notices.empty() ? std::string() : notices.back().text);
+    std::string json = ui::a11y::mirror_json(nodes, s, focus, notices.empty() ? std::string() : notices.back().text);
     if (json != g_state.mirror) {
         g_state.mirror = std::move(json);
         fiducia_js_mirror(g_state.mirror.c_str());

@@ -8,9 +8,12 @@
 
 #include "io/plan_file.hpp"
 #include "ui/accessibility.hpp"
+#include "ui/editing.hpp"
 #include "ui/i18n.hpp"
+#include "ui/locator.hpp"
 #include "ui/panels.hpp"
 #include "ui/share_link.hpp"
+#include "ui/widgets.hpp"
 
 namespace fiducia::ui {
 
@@ -66,6 +69,8 @@ float App::ui_scale() const {
     return device_scale_ * (theme_ == Theme::projector ? 1.3f : 1.0f);
 }
 
+float App::css_width() const { return ImGui::GetIO().DisplaySize.x / std::max(device_scale_, 0.01f); }
+
 void App::apply_style() { apply_theme(presenter_.on ? Theme::projector : theme_, ui_scale()); }
 
 void App::set_presenting(bool on) {
@@ -115,14 +120,22 @@ const std::vector<char32_t>& App::cjk_glyphs() {
     return cjk_glyphs_;
 }
 
+namespace {
+// Also named in English, so someone who cannot read the chosen language still finds it.
+std::string language_menu_label() {
+    return current_language() == Language::en ? std::string("Language") : std::string(tr("Language")) + " / Language";
+}
+}  // namespace
+
 void App::draw_language_menu() {
-    // Also named in English, so someone who cannot read the chosen language still finds it.
-    const std::string label = current_language() == Language::en ? std::string("Language")
-                                                                   : std::string(tr("Language")) + " / Language";
-    if (!ImGui::BeginMenu((label + "###language").c_str())) return;
+    if (!ImGui::BeginMenu((language_menu_label() + "###language").c_str())) return;
+    draw_language_items();
+    ImGui::EndMenu();
+}
+
+void App::draw_language_items() {
     for (const LanguageInfo& l : languages())
         if (ImGui::MenuItem(l.native_name, nullptr, current_language() == l.language)) set_language(l.language);
-    ImGui::EndMenu();
 }
 
 void App::show_panel_remembered(int index) {
@@ -378,55 +391,89 @@ void App::handle_shortcuts() {
     if (ImGui::IsKeyPressed(ImGuiKey_Y, false)) doc_.redo();
 }
 
+void App::draw_file_menu() {
+    if (ImGui::MenuItem(tr("New plan"))) new_plan();
+    if (ImGui::MenuItem(tr("Open..."), "Ctrl+O")) platform_.request_open_file();
+    if (ImGui::MenuItem(tr("Save"), "Ctrl+S", false, doc_.is_open())) save(false);
+    if (ImGui::MenuItem(tr("Save as..."), "Ctrl+Shift+S", false, doc_.is_open())) save(true);
+    draw_export_menu();
+    if (ImGui::MenuItem(tr("Copy share link"), nullptr, false, doc_.is_open())) copy_share_link(*this);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(tr("Copies a link to this page with the whole plan packed inside it (links up to %d "
+                             "characters). Opening the link opens the plan, offline too; the plan is never sent "
+                             "to any server, but whoever has the link can read it."), kShareLinkMaxChars);
+    if (ImGui::BeginMenu(tr("Restore previous version"))) {
+        draw_stored_versions();
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("Close plan"), nullptr, false, doc_.is_open())) doc_.close();
+}
+
+void App::draw_edit_menu() {
+    if (ImGui::MenuItem(tr("Undo"), "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
+    if (ImGui::MenuItem(tr("Redo"), "Ctrl+Y", false, doc_.can_redo())) doc_.redo();
+}
+
+void App::draw_view_menu() {
+    for (int i = 0; i < 3; ++i) {
+        const char* names[] = {tr("Light theme"), tr("Dark theme"), tr("Projector (large, high contrast)")};
+        if (ImGui::MenuItem(names[i], nullptr, theme_ == static_cast<Theme>(i))) set_theme(static_cast<Theme>(i));
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem(tr("Presenter mode"), "F5", false, doc_.is_open())) set_presenting(true);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", tr("Full screen, one chart at a time in large type, with a timer for workshop "
+                                   "rounds. Arrow keys change the chart; Esc leaves."));
+}
+
 void App::draw_menu_bar() {
     if (!ImGui::BeginMenuBar()) return;
-    if (ImGui::BeginMenu(tr("File"))) {
-        if (ImGui::MenuItem(tr("New plan"))) new_plan();
-        if (ImGui::MenuItem(tr("Open..."), "Ctrl+O")) platform_.request_open_file();
-        if (ImGui::MenuItem(tr("Save"), "Ctrl+S", false, doc_.is_open())) save(false);
-        if (ImGui::MenuItem(tr("Save as..."), "Ctrl+Shift+S", false, doc_.is_open())) save(true);
-        draw_export_menu();
-        if (ImGui::MenuItem(tr("Copy share link"), nullptr, false, doc_.is_open())) copy_share_link(*this);
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip(tr("Copies a link to this page with the whole plan packed inside it (links up to %d "
-                                 "characters). Opening the link opens the plan, offline too; the plan is never sent "
-                                 "to any server, but whoever has the link can read it."), kShareLinkMaxChars);
-        if (ImGui::BeginMenu(tr("Restore previous version"))) {
-            draw_stored_versions();
+    if (narrow()) {
+        // A phone has no room for four menus in Italian or Indonesian: one menu, in sections.
+        if (ImGui::BeginMenu(tr("Menu"))) {
+            ImGui::SeparatorText(tr("File"));
+            draw_file_menu();
+            ImGui::SeparatorText(tr("Edit"));
+            draw_edit_menu();
+            ImGui::SeparatorText(tr("View"));
+            draw_view_menu();
+            ImGui::SeparatorText(language_menu_label().c_str());
+            draw_language_items();
             ImGui::EndMenu();
         }
-        ImGui::Separator();
-        if (ImGui::MenuItem(tr("Close plan"), nullptr, false, doc_.is_open())) doc_.close();
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu(tr("Edit"))) {
-        if (ImGui::MenuItem(tr("Undo"), "Ctrl+Z", false, doc_.can_undo())) doc_.undo();
-        if (ImGui::MenuItem(tr("Redo"), "Ctrl+Y", false, doc_.can_redo())) doc_.redo();
-        ImGui::EndMenu();
-    }
-    if (ImGui::BeginMenu(tr("View"))) {
-        for (int i = 0; i < 3; ++i) {
-            const char* names[] = {tr("Light theme"), tr("Dark theme"), tr("Projector (large, high contrast)")};
-            if (ImGui::MenuItem(names[i], nullptr, theme_ == static_cast<Theme>(i))) set_theme(static_cast<Theme>(i));
+    } else {
+        if (ImGui::BeginMenu(tr("File"))) {
+            draw_file_menu();
+            ImGui::EndMenu();
         }
-        ImGui::Separator();
-        if (ImGui::MenuItem(tr("Presenter mode"), "F5", false, doc_.is_open())) set_presenting(true);
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
-            ImGui::SetTooltip("%s", tr("Full screen, one chart at a time in large type, with a timer for workshop "
-                                       "rounds. Arrow keys change the chart; Esc leaves."));
-        ImGui::EndMenu();
+        if (ImGui::BeginMenu(tr("Edit"))) {
+            draw_edit_menu();
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu(tr("View"))) {
+            draw_view_menu();
+            ImGui::EndMenu();
+        }
+        draw_language_menu();
     }
-    draw_language_menu();
     if (doc_.is_open()) draw_problems();
-    if (doc_.is_open()) {
-        std::string state = doc_.file_name().empty() ? tr("not saved to a file") : doc_.file_name();
-        if (doc_.read_only()) state += std::string("  ") + tr("(read-only)");
-        else if (doc_.dirty()) state += std::string("  ") + tr("(unsaved changes, kept in this browser)");
-        ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(state.c_str()).x -
-                        ImGui::GetStyle().ItemSpacing.x * 2);
-        ImGui::TextDisabled("%s", state.c_str());
-    }
+    if (doc_.is_open()) draw_file_state();
     ImGui::EndMenuBar();
+}
+
+void App::draw_file_state() {
+    std::string state = doc_.file_name().empty() ? tr("not saved to a file") : doc_.file_name();
+    if (doc_.read_only()) state += std::string("  ") + tr("(read-only)");
+    else if (doc_.dirty()) state += std::string("  ") + tr("(unsaved changes, kept in this browser)");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SameLine();
+    const float left = ImGui::GetCursorPosX() + spacing, right = ImGui::GetWindowWidth() - spacing;
+    if (right - left < ImGui::GetFontSize() * 3) return;  // no room for even a few letters
+    const std::string shown = fit_text(state, right - left);
+    ImGui::SameLine(right - ImGui::CalcTextSize(shown.c_str()).x);
+    ImGui::TextDisabled("%s", shown.c_str());
+    if (shown != state) item_tooltip(state.c_str());
 }
 
 void App::draw_stored_versions() {
@@ -497,14 +544,15 @@ void App::draw_notices(float bottom_margin) {
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - pad, vp->WorkPos.y + vp->WorkSize.y - pad - bottom_margin),
                             ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowBgAlpha(0.95f);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(pad * 30, FLT_MAX));
+    const float width = std::min(pad * 30, vp->WorkSize.x - pad * 2);  // a phone: inside the screen
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(width, FLT_MAX));
     ImGui::Begin("##notices", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
                      ImGuiWindowFlags_NoSavedSettings);
     for (const Notice& n : notices_) {
         if (n.is_error) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.3f, 1));
-        ImGui::PushTextWrapPos(pad * 29);
+        ImGui::PushTextWrapPos(width - pad);
         ImGui::TextUnformatted(n.text.c_str());
         ImGui::PopTextWrapPos();
         if (n.is_error) ImGui::PopStyleColor();
@@ -512,23 +560,62 @@ void App::draw_notices(float bottom_margin) {
     ImGui::End();
 }
 
-void App::draw_navigation() {
-    const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("navigation", ImVec2(em * 11, 0), false);
+bool App::draw_panel_list() {
     const char* section = "";
     std::span<const PanelInfo> list = panels();
-    panel_ = std::clamp(panel_, 0, static_cast<int>(list.size()) - 1);
+    const float width = ImGui::GetContentRegionAvail().x;
+    bool chosen = false;
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (std::string_view(section) != list[i].section) {
             section = list[i].section;
             ImGui::Spacing();
             ImGui::TextDisabled("%s", tr(section));
         }
-        if (ImGui::Selectable(tr(list[i].name), panel_ == static_cast<int>(i))) show_panel_remembered(static_cast<int>(i));
+        // A long name (Italian, Indonesian) is cut to the sidebar with an ellipsis, whole in the tooltip.
+        const std::string name = tr(list[i].name);
+        const std::string shown = fit_text(name, width - ImGui::GetStyle().ItemSpacing.x);
+        const std::string label = shown == name ? name : shown + "##" + name;
+        if (ImGui::Selectable(label.c_str(), panel_ == static_cast<int>(i))) {
+            show_panel_remembered(static_cast<int>(i));
+            chosen = true;
+        }
+        a11y::set_name(name);  // read out whole, though cut on screen
         a11y::set_selected(panel_ == static_cast<int>(i));
-        if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) ImGui::SetTooltip("%s", tr(list[i].hint));
+        if (!ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) continue;
+        if (shown == name) ImGui::SetTooltip("%s", tr(list[i].hint));
+        else ImGui::SetTooltip("%s\n%s", name.c_str(), tr(list[i].hint));
     }
+    return chosen;
+}
+
+void App::draw_navigation() {
+    const float em = ImGui::GetFontSize();
+    ImGui::BeginChild("navigation", ImVec2(em * 11, 0), false);
+    draw_panel_list();
     ImGui::EndChild();
+}
+
+void App::draw_panel_menu() {
+    const PanelInfo& current = panels()[static_cast<std::size_t>(panel_)];
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // As tall as a finger needs: this is how a phone moves between panels.
+    const float pad_y = std::max(style.FramePadding.y, (touch_target() - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, pad_y));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr("Panel"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y * 0.85f));
+    const ImGuiID id = ImGui::GetID("##panel-menu");
+    const bool open = ImGui::BeginCombo("##panel-menu", tr(current.name), ImGuiComboFlags_HeightLargest);
+    locator_name_item(id, "##panel-menu");  // tests and window.fiducia.locate find it
+    ImGui::PopStyleVar();
+    if (!open) {
+        item_tooltip(tr("Choose the panel to show: the dashboard, the plan's editors, the analyses, help."));
+        return;
+    }
+    draw_panel_list();
+    ImGui::EndCombo();
 }
 
 void App::draw() {
@@ -557,8 +644,14 @@ void App::draw() {
     if (scoring_) {
         draw_workshop_score(*this);
     } else if (doc_.is_open()) {
-        draw_navigation();
-        ImGui::SameLine();
+        panel_ = std::clamp(panel_, 0, static_cast<int>(panels().size()) - 1);
+        // A phone's width goes to the panel: the panels are listed in a menu above it.
+        if (narrow()) {
+            draw_panel_menu();
+        } else {
+            draw_navigation();
+            ImGui::SameLine();
+        }
         if (ImGui::BeginChild("panel", ImVec2(0, 0), false)) panels()[static_cast<std::size_t>(panel_)].draw(*this);
         ImGui::EndChild();
     } else {

@@ -33,6 +33,12 @@ struct Notice {
     double until = 0;  // seconds on the platform clock
 };
 
+// Below this window width in CSS pixels (a phone, a narrow window) the planner lists its panels in a
+// menu instead of a sidebar, figures stack and the scoring sheet puts its scale in two rows.
+constexpr float kNarrowCssWidth = 700;
+// A target a finger can hit, in CSS pixels (WCAG 2.5.5, Apple's guidelines): the scoring sheet's buttons.
+constexpr float kTouchTargetCss = 44;
+
 struct ExamplePlan {
     std::string file;         // e.g. "retail-bank.json"
     std::string title;        // from the plan's meta
@@ -49,6 +55,11 @@ public:
     void set_device_scale(float device_pixel_ratio) { device_scale_ = device_pixel_ratio; }
     float ui_scale() const;
     void apply_style();
+    // The window's width in CSS pixels (framebuffer pixels / device pixel ratio), and whether it is
+    // narrower than kNarrowCssWidth.
+    float css_width() const;
+    bool narrow() const { return css_width() < kNarrowCssWidth; }
+    float touch_target() const { return kTouchTargetCss * device_scale_; }  // in framebuffer pixels
     Theme theme() const { return theme_; }
     // The language of the UI (remembered; first run: the browser's, if it is one of ours). It
     // changes once its translation file is there (the hosted page fetches it): until then the
@@ -156,6 +167,12 @@ private:
     void autosave_if_due(bool now = false);
     void step_jobs();
     void draw_navigation();
+    void draw_panel_menu();  // the narrow screen's navigation: a menu over the panel
+    bool draw_panel_list();  // the panels under their sections; true when one was chosen
+    void draw_file_menu();
+    void draw_edit_menu();
+    void draw_view_menu();
+    void draw_file_state();  // the file's name and state, cut to the room left in the menu bar
     void draw_export_menu();
     bool capture_chart_if_due();  // true in the frame whose pixels become the PNG
     int chart_capture_frames_ = 0;  // frames until the PNG is taken (0: none asked for)
@@ -198,6 +215,7 @@ private:
     std::optional<Language> wanted_language_;  // chosen, its translation not there yet
     void use_wanted_language();
     void draw_language_menu();
+    void draw_language_items();
     PresenterState presenter_;
     double frame_due_ = -1;
 };

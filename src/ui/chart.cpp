@@ -989,7 +989,9 @@ void draw_gallery() {
 
 void heading(const char* text) {
     ImGui::PushFont(heading_font());
+    ImGui::PushTextWrapPos(0);  // a long plan title takes a second line on a phone
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     a11y::add_text(a11y::Role::heading, text);
 }

@@ -59,6 +59,8 @@ std::optional<ItemRect> locate_item(const std::string& label) {
     return rect->second;
 }
 
+void locator_name_item(unsigned int id, const char* label) { ImGuiTestEngineHook_ItemInfo(GImGui, id, label, 0); }
+
 }  // namespace fiducia::ui
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {

@@ -31,6 +31,9 @@ const std::vector<FrameItem>& frame_items();
 // Gives the keyboard focus (ImGui's nav focus, with its visible ring) to the item with this id when
 // it is next drawn: the page's Tab order and a screen reader's focus move it there.
 void locator_request_focus(unsigned id);
+// Names an item the way ImGui's own widgets do, for a widget that does not (a combo in 1.90.1):
+// `label` is then found by locate_item. Call in the frame the item was drawn.
+void locator_name_item(unsigned int id, const char* label);
 // Ids that more than one item used in the last frame (an ID clash: the second item is dead).
 const std::vector<std::string>& duplicate_items();
 // Every failed IM_ASSERT since start, as "expression (file:line)".

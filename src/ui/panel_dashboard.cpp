@@ -68,7 +68,8 @@ void draw_figures(App& app, const Plan& plan, const Projection& p) {
     const std::string& currency = plan.meta.currency;
     const CustomerTotals customers = customer_totals(plan, p);
     const ImGuiTableFlags layout = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV;
-    if (!ImGui::BeginTable("key-figures", 4, layout)) return;
+    // On a phone the four figures stack, one under the other.
+    if (!ImGui::BeginTable("key-figures", app.narrow() ? 1 : 4, layout)) return;
     ImGui::TableNextColumn();
     key_figure(tr("Trust Index today"), format_trust(now.trust_index), tr("out of 100"), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                tr("The organisation's Trust Index now (month 0), 0-100: the importance-weighted average of every "
@@ -111,19 +112,20 @@ void draw_figures(App& app, const Plan& plan, const Projection& p) {
     const double enabled_cost = p.total_cost;
     int enabled = 0;
     for (const Action& a : plan.actions) enabled += a.enabled ? 1 : 0;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     if (plan.actions.empty())
-        ImGui::TextDisabled("%s", tr("No actions in this plan yet: the figures show today's operations carried on."));
+        ImGui::TextWrapped("%s", tr("No actions in this plan yet: the figures show today's operations carried on."));
     else
-        ImGui::TextDisabled(tr("With %d of %d actions enabled, costing %s over the horizon."), enabled,
-                            static_cast<int>(plan.actions.size()), format_money(enabled_cost, currency).c_str());
-    (void)app;
+        ImGui::TextWrapped("%s", trf("With %d of %d actions enabled, costing %s over the horizon.", enabled,
+                                     static_cast<int>(plan.actions.size()), format_money(enabled_cost, currency).c_str()).c_str());
+    ImGui::PopStyleColor();
 }
 
-void draw_group_table(const Plan& plan, const Projection& p) {
+void draw_group_table(const Plan& plan, const Projection& p, float width) {
     const MonthResult& now = p.months.front();
     const MonthResult& end = p.months.back();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("groups", 5, flags)) return;
+    if (!ImGui::BeginTable("groups", 5, flags, ImVec2(width, 0))) return;
     ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(tr("Today"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(tr("Horizon"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -249,7 +251,11 @@ void draw_dashboard(App& app) {
     const Plan& plan = app.document().plan();
     const Projection* projection = app.projection();
     heading(plan.meta.title.empty() ? tr("Untitled plan") : plan.meta.title.c_str());
-    if (!plan.meta.organisation.empty()) ImGui::TextDisabled("%s", plan.meta.organisation.c_str());
+    if (!plan.meta.organisation.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", plan.meta.organisation.c_str());
+        ImGui::PopStyleColor();
+    }
     if (plan.stakeholders.empty() || !projection || projection->months.empty() ||
         projection->months.front().stakeholders.size() != plan.stakeholders.size()) {
         ImGui::Spacing();
@@ -264,22 +270,40 @@ void draw_dashboard(App& app) {
 
     subheading(tr("Trust per stakeholder group"),
                tr("Each group's trust today and at the horizon (0-100), the change, and the 95% band at the horizon."));
-    draw_group_table(plan, p);
+    // Narrower than its columns need, the table scrolls sideways instead of squeezing them.
+    const float table_width = ImGui::GetFontSize() * 34;
+    if (ImGui::GetContentRegionAvail().x < table_width) {
+        // "Always": 1.90.1's auto height leaves out a scrollbar it did not foresee, hiding the last row.
+        ImGui::BeginChild("groups-scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_AlwaysHorizontalScrollbar);
+        draw_group_table(plan, p, table_width);
+        ImGui::EndChild();
+    } else {
+        draw_group_table(plan, p, 0);
+    }
 
-    if (ImGui::BeginTable("dashboard-layout", 2, ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.15f);
-        ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableNextColumn();
+    auto dimensions = [&] {
         subheading(tr("Trust per dimension"),
                    tr("Each group's trust on the five dimensions (0-100). Blue: more trust than distrust; orange: "
                    "less (50 is the midpoint, as on Edelman's 9-point scale where 6-9 counts as trust). A dash: "
                    "the group gives that dimension no weight."));
         draw_heatmap(app, plan, p);
-        ImGui::TableNextColumn();
+    };
+    auto drivers = [&] {
         subheading(tr("What drives the Trust Index at the horizon"),
                    tr("The three sources adding most to the Trust Index and the three taking most away, at the "
                    "horizon, weighted over the groups by importance. Open Explain for any group and month."));
         draw_drivers(plan, p);
+    };
+    if (app.narrow()) {  // a phone: one under the other, each the whole width
+        dimensions();
+        drivers();
+    } else if (ImGui::BeginTable("dashboard-layout", 2, ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 1.15f);
+        ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableNextColumn();
+        dimensions();
+        ImGui::TableNextColumn();
+        drivers();
         ImGui::EndTable();
     }
 }

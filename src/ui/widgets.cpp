@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
+
 #include "ui/accessibility.hpp"
 
 namespace fiducia::ui {
@@ -27,6 +29,17 @@ void field_error(const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+}
+
+void same_line_if_fits(float width, float right) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
+}
+
+ImVec2 button_size(const char* label, ImVec2 min) {
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    return ImVec2(std::max(min.x, text.x + pad.x * 2), std::max(min.y, text.y + pad.y * 2));
 }
 
 }  // namespace fiducia::ui

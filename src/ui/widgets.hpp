@@ -18,6 +18,11 @@ namespace fiducia::ui {
 void help_marker(const char* text);       // a "(?)" after the last item that explains it on hover
 void item_tooltip(const char* text);      // tooltip for the last item, wrapped to a readable width
 void field_error(const std::string& text);  // the broken rule, in red, under the last item
+// Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`,
+// else on the next line: a row of buttons wraps on a narrow screen instead of running off it.
+void same_line_if_fits(float width, float right);
+// The size a button needs to show its whole label (the text before "##"), and at least `min`.
+ImVec2 button_size(const char* label, ImVec2 min);
 
 namespace detail {
 // Commits `write` as an edit; keeps merging into one undo step while the item is held.

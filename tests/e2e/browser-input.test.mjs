@@ -124,27 +124,37 @@ test("on a phone: a swipe scrolls the scoring sheet, taps score, the keyboard ty
   assert.equal(await page.evaluate(() => window.fiducia.workshop().scoring.scored), 1, "a swipe is not a tap");
   await page.screenshot({path: path.join(SCREENSHOTS, "input-phone-scrolled.png")});
 
-  // Another group's score, now on screen, by tap.
-  const visible = await page.evaluate(() => ["sellers", "staff"].map((g) => `5##${g}/honesty`)
-    .find((l) => { const r = window.fiducia.locate(l); return r && r.y > 0 && r.y + r.height < 844; }));
-  assert.ok(visible, "a later group's buttons came on screen");
+  // A dimension that was below the fold, now on screen, scored by tap.
+  const visible = await page.evaluate(() => ["honesty", "advice", "empathy"].map((d) => `8##shoppers/${d}`)
+    .find((l) => { const r = window.fiducia.locate(l); return r && r.y > 60 && r.y + r.height < 780; }));
+  assert.ok(visible, "a dimension from below the fold came on screen");
   await tapItem(visible);
   await page.waitForFunction(() => window.fiducia.workshop().scoring.scored === 2);
 
   // The name field: a tap gives the agent focus (a phone shows its keyboard), which types the name.
-  for (let i = 0; i < 6 && !(await page.evaluate(() => window.fiducia.locate("Your name (optional)"))); ++i) {
+  for (let i = 0; i < 8 && !(await page.evaluate(() => window.fiducia.locate("##your-name"))); ++i) {
     await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: 300}]});
     await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 500}]});
     await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 700}]});
     await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
     await page.waitForTimeout(100);
   }
-  await tapItem("Your name (optional)");
+  await tapItem("##your-name");
+  await page.waitForFunction(() => document.activeElement.getAttribute("aria-label") === "Your name (optional)");
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === "text-agent");
   await cdp.send("Input.insertText", {text: "李明"});
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement && document.activeElement.id !== "text-agent");
-  await page.waitForFunction(() => window.fiducia.locate("Show code") !== null);
+  await page.screenshot({path: path.join(SCREENSHOTS, "input-phone-name.png")});
+  // The sheet's buttons are at its end: swipe up until they are on screen.
+  const onScreen = (label) => page.evaluate((l) => { const r = window.fiducia.locate(l); return !!r && r.y > 60 && r.y + r.height < 800; }, label);
+  for (let i = 0; i < 20 && !(await onScreen("Show code")); ++i) {
+    await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: 700}]});
+    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 450}]});
+    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 200}]});
+    await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+    await page.waitForTimeout(100);
+  }
   await tapItem("Show code");
   await page.waitForFunction(() => window.fiducia.workshop().scoring.code, null, {timeout: 10000});
   const [file] = await Promise.all([page.waitForEvent("download"), (async () => {

@@ -74,6 +74,7 @@ test("two participants' ratings files imported into the facilitator's page give 
   await score(a, "Ana", {"shoppers/transactions": 8, "shoppers/honesty": 3, "sellers/promises": 7});
   await judge(a, {"shoppers/transactions": 5, "shoppers/empathy": 4});
   await clickItem(a, "Show code");
+  await a.mouse.wheel(0, 2000);  // the code sits below the finger-sized (44 CSS px) scores
   await waitForItem(a, "Copy code");
   await a.mouse.move(5, 995);
   await a.waitForTimeout(200);

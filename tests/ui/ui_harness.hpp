@@ -126,7 +126,7 @@ public:
 #else
         const char* cjk_font = "";
 #endif
-        const int n = ui::load_fonts(1.0f, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts", app.cjk_glyphs(),
+        const int n = ui::load_fonts(font_scale, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts", app.cjk_glyphs(),
                                      cjk_font);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
@@ -134,6 +134,17 @@ public:
         return n;
     }
     ~UiHarness() { ImGui::DestroyContext(); }
+
+    // A screen of `width` x `height` CSS pixels at `device_pixel_ratio`, as the web entry point sets
+    // it up: the display in framebuffer pixels, fonts and style at the UI's scale.
+    float font_scale = 1.0f;
+    void set_screen(float width, float height, float device_pixel_ratio) {
+        ImGui::GetIO().DisplaySize = ImVec2(width * device_pixel_ratio, height * device_pixel_ratio);
+        app.set_device_scale(device_pixel_ratio);
+        font_scale = app.ui_scale();
+        rebuild_fonts();
+        app.apply_style();
+    }
 
     // One whole frame; returns the ids used twice in it.
     std::vector<std::string> frame() {

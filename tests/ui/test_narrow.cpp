@@ -1,0 +1,200 @@
+// Narrow screens (phones from 360 CSS px wide, at 1x and 3x pixel density): the scoring sheet shows
+// its whole 1-9 scale and "Not sure" at a finger's size (44 CSS px) in every language; the planner
+// lists its panels in a menu instead of a sidebar; the start screen's buttons stack inside the width.
+#include <doctest/doctest.h>
+
+#include <imgui_internal.h>
+
+#include "io/workshop_files.hpp"
+#include "ui/panels.hpp"
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+struct Screen {
+    float width, height, scale;  // CSS pixels, device pixel ratio
+};
+const Screen kPhones[] = {{390, 844, 3}, {390, 844, 1}, {360, 740, 3}, {360, 640, 1}};
+
+// An item's rectangle in CSS pixels, or none when it was not drawn (or clipped away) last frame.
+std::optional<ui::ItemRect> css_rect(const std::string& label, float scale) {
+    std::optional<ui::ItemRect> r = ui::locate_item(label);
+    if (r) *r = {r->x / scale, r->y / scale, r->width / scale, r->height / scale};
+    return r;
+}
+
+std::string invitation() {
+    io::Invitation inv;
+    inv.id = "ws-phone1";
+    inv.title = "Trust workshop on a phone";
+    inv.stakeholders = {{"shoppers", "Online shoppers"}, {"sellers", "Marketplace sellers and their staff"}};
+    return io::save_invitation(inv);
+}
+
+std::vector<std::string> scoring_labels() {
+    std::vector<std::string> labels;
+    for (const char* group : {"shoppers", "sellers"})
+        for (const char* dimension : {"transactions", "promises", "honesty", "advice", "empathy"}) {
+            const std::string cell = std::string(group) + "/" + dimension;
+            for (int v = 1; v <= 9; ++v) labels.push_back(std::to_string(v) + "##" + cell);
+            labels.push_back("Not sure##" + cell);
+            for (int v = 1; v <= 5; ++v) labels.push_back(std::to_string(v) + "##matters-" + cell);
+        }
+    return labels;
+}
+
+// Scrolls the sheet down with the wheel, frame by frame, and keeps the rectangle of each label the
+// first time it is on screen; returns them by label (the sheet is taller than a phone).
+std::map<std::string, ui::ItemRect> scroll_through(test::UiHarness& h, const Screen& screen,
+                                                   const std::vector<std::string>& labels) {
+    std::map<std::string, ui::ItemRect> seen;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(screen.width * 0.5f * screen.scale, screen.height * 0.6f * screen.scale);
+    for (int f = 0; f < 200 && seen.size() < labels.size(); ++f) {
+        CHECK(h.frame().empty());
+        for (const std::string& l : labels)
+            if (!seen.count(l))
+                if (auto r = css_rect(l, screen.scale)) seen[l] = *r;
+        io.AddMouseWheelEvent(0, -1);
+    }
+    return seen;
+}
+
+}  // namespace
+
+TEST_CASE("on a phone the scoring sheet shows every score and 'Not sure' inside the width, a finger's size") {
+    for (const ui::LanguageInfo& language : ui::languages()) {
+        for (const Screen& screen : kPhones) {
+            CAPTURE(language.code);
+            CAPTURE(screen.width);
+            CAPTURE(screen.scale);
+            test::UiHarness h;
+            ui::set_language(language.language);
+            h.set_screen(screen.width, screen.height, screen.scale);
+            REQUIRE(h.app.open_text(invitation(), "workshop-ws-phone1.json").ok);
+            // tr() keeps the id after "##": "Not sure" is found by its English key's id.
+            std::vector<std::string> labels = scoring_labels();
+            for (std::string& l : labels)
+                if (l.rfind("Not sure##", 0) == 0) l = std::string(ui::tr("Not sure")) + l.substr(8);
+            labels.push_back(ui::tr("Save ratings file"));
+            labels.push_back(ui::tr("Close"));
+            const std::map<std::string, ui::ItemRect> seen = scroll_through(h, screen, labels);
+            for (const std::string& l : labels) {
+                CAPTURE(l);
+                auto r = seen.find(l);
+                REQUIRE_MESSAGE(r != seen.end(), "not on screen, even scrolled");
+                CHECK(r->second.x >= 0);
+                CHECK(r->second.x + r->second.width <= screen.width + 0.01f);
+                CHECK(r->second.width >= ui::kTouchTargetCss - 0.01f);
+                CHECK(r->second.height >= ui::kTouchTargetCss - 0.01f);
+            }
+            // A tap still scores: the sheet is the same sheet.
+            const auto eight = ui::locate_item("8##shoppers/honesty");
+            if (eight) {
+                ImGuiIO& io = ImGui::GetIO();
+                io.AddMousePosEvent(eight->x + eight->width / 2, eight->y + eight->height / 2);
+                io.AddMouseButtonEvent(0, true);
+                io.AddMouseButtonEvent(0, false);
+                for (int f = 0; f < 4; ++f) CHECK(h.frame().empty());
+                CHECK(h.app.scoring()->score(0, 2) == 8);
+            }
+            ui::set_language(ui::Language::en);
+        }
+    }
+}
+
+TEST_CASE("on a wide screen the scoring sheet keeps one line per dimension, at a finger's size too") {
+    test::UiHarness h;
+    h.set_screen(1280, 1600, 1);
+    REQUIRE(h.app.open_text(invitation(), "workshop-ws-phone1.json").ok);
+    for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+    const auto one = ui::locate_item("1##shoppers/advice"), nine = ui::locate_item("9##shoppers/advice");
+    const auto not_sure = ui::locate_item("Not sure##shoppers/advice");
+    const auto matters = ui::locate_item("5##matters-shoppers/advice");
+    REQUIRE((one && nine && not_sure && matters));
+    CHECK(nine->y == one->y);
+    CHECK(not_sure->y == one->y);
+    CHECK(matters->y == one->y);  // "matters to them" beside the scores
+    CHECK(matters->x + matters->width <= 1280);
+    CHECK(one->height >= ui::kTouchTargetCss);
+}
+
+TEST_CASE("the planner lists its panels in a menu below the narrow width, in a sidebar above it") {
+    for (const Screen& screen : {Screen{390, 844, 3}, Screen{360, 740, 1}, Screen{699, 800, 1}, Screen{700, 800, 1},
+                                 Screen{1280, 800, 1}, Screen{1280, 800, 2}}) {
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        test::UiHarness h;
+        h.set_screen(screen.width, screen.height, screen.scale);
+        REQUIRE(h.app.open_text(test::read_file(test::example_plans().front()), "plan.json").ok);
+        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        const bool narrow = screen.width < ui::kNarrowCssWidth;
+        CHECK(h.app.narrow() == narrow);
+        CHECK(ui::locate_item("Culture").has_value() == !narrow);  // a sidebar entry
+        CHECK(ui::locate_item("Edit").has_value() == !narrow);     // the menus, or one "Menu"
+        const auto menu = css_rect("##panel-menu", screen.scale);
+        CHECK(menu.has_value() == narrow);
+        if (!narrow || !menu) continue;
+        CHECK(menu->x + menu->width <= screen.width + 0.01f);
+        CHECK(menu->height >= ui::kTouchTargetCss - 0.01f);
+        CHECK(h.click("##panel-menu"));
+        CHECK(h.frame().empty());
+        CHECK(h.frame().empty());  // a new popup measures itself in its first frame, shows in the next
+        const auto culture = css_rect("Culture", screen.scale);
+        REQUIRE(culture.has_value());  // listed in the open menu
+        CHECK(culture->x + culture->width <= screen.width + 0.01f);
+        CHECK(h.click("Culture"));
+        CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) == "Culture");
+        CHECK(h.frame().empty());
+        CHECK_FALSE(ui::locate_item("Stakeholders").has_value());  // the menu closed with the choice
+    }
+}
+
+TEST_CASE("on a phone the dashboard's group table scrolls sideways inside the width, in every example") {
+    test::UiHarness h;
+    h.set_screen(390, 844, 3);
+    for (const auto& path : test::example_plans()) {
+        CAPTURE(path.filename().string());
+        REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
+        h.app.show_panel_named("Dashboard");
+        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        ImGuiWindow* table = nullptr;
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+            if (std::string(w->Name).find("/groups-scroll") != std::string::npos && w->Active) table = w;
+        REQUIRE(table != nullptr);
+        CHECK(table->Pos.x + table->Size.x <= 390 * 3 + 0.01f);
+        CHECK(table->ScrollMax.x > 0);  // wider than the phone: it scrolls
+    }
+}
+
+TEST_CASE("the start screen's ways in stack inside a phone's width, a finger's size, in every language") {
+    for (const ui::LanguageInfo& language : ui::languages()) {
+        for (const Screen& screen : kPhones) {
+            CAPTURE(language.code);
+            CAPTURE(screen.width);
+            CAPTURE(screen.scale);
+            test::UiHarness h;
+            ui::set_language(language.language);
+            h.set_screen(screen.width, screen.height, screen.scale);
+            h.app.add_example({"retail-bank.json", "A rather long example title that will not fit a phone", "Bank", "{}"});
+            for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+            float below = 0;
+            for (const char* label : {"New plan", "Open a plan file...", "Score a workshop..."}) {
+                CAPTURE(label);
+                const auto r = css_rect(ui::tr(label), screen.scale);
+                REQUIRE(r.has_value());
+                CHECK(r->x >= 0);
+                CHECK(r->x + r->width <= screen.width + 0.01f);
+                CHECK(r->height >= ui::kTouchTargetCss - 0.01f);
+                CHECK(r->y >= below);  // each under the one before
+                below = r->y + r->height;
+            }
+            const auto card = css_rect("##retail-bank.json", screen.scale);
+            REQUIRE(card.has_value());
+            CHECK(card->x + card->width <= screen.width + 0.01f);
+            ui::set_language(ui::Language::en);
+        }
+    }
+}
