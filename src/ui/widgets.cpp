@@ -57,6 +57,7 @@ int format_decimals(const char* format) {
 }
 
 struct Typing {
+    ImGuiContext* context = nullptr;  // ids mean nothing in another context (each panel test makes one)
     ImGuiID id = 0;
     char text[64] = "";
     std::string initial;  // the text when typing began: text left as it was (or restored by Esc) applies nothing
@@ -190,6 +191,12 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
     bool changed = false;
 
     // Typing ended elsewhere (a click on an item drawn before this one, Tab to another field): apply it.
+    if (g_typing.context != &g) {
+        g_typing = g_left = Typing{};
+        g_typing.context = &g;
+        g_note = {};
+        g_drag = {};
+    }
     if (g_left.id == id) {
         changed |= apply_typed(id, g_left, value, f);
         g_left.id = 0;
