@@ -81,8 +81,8 @@ constexpr double kNoteSeconds = 8;
 
 void say(ImGuiID id, std::string text) { g_note = {id, std::move(text), ImGui::GetTime() + kNoteSeconds}; }
 
-std::string shown_text(double value, const NumberFormat& f) {
-    if (f.shown) return f.shown;
+std::string shown_text(double value, const NumberFormat& f, bool own_text = true) {
+    if (f.shown && own_text) return f.shown;
     char buffer[400];
     std::snprintf(buffer, sizeof buffer, f.format, value);
     return localise_number(buffer);
@@ -214,7 +214,10 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
     const double bar_hi = f.bar_max > f.min ? f.bar_max : f.max;
     float box_w = w, bar_w = 0;
     if (f.bar && bar_hi > f.min) {
-        box_w = std::clamp(w * 0.4f, em * 4, em * 8);
+        // Wide enough for the value at either end ("4,1 su 5", "4.1 星（满分 5）"), so dragging never moves the bar.
+        float fit = ImGui::CalcTextSize(shown_text(value, f).c_str()).x;
+        for (double end : {f.min, bar_hi}) fit = std::max(fit, ImGui::CalcTextSize(shown_text(end, f, false).c_str()).x);
+        box_w = std::max(std::clamp(w * 0.4f, em * 4, em * 8), fit + style.FramePadding.x * 2 + 1);
         bar_w = w - box_w - gap;
         if (bar_w < em * 3) box_w = w, bar_w = 0;  // too narrow for a bar: the box alone
     }
