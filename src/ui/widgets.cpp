@@ -68,6 +68,8 @@ Typing g_left;    // a field another took the keyboard from before it was drawn 
 struct Drag {
     ImGuiID id = 0;  // the label, box or bar being dragged
     double start = 0;
+    double hi = 0;     // the top and the speed as the drag began: a bar's end may follow the value (weights)
+    double speed = 0;
 };
 Drag g_drag;
 
@@ -125,18 +127,18 @@ bool apply_typed(ImGuiID id, const Typing& typing, double& value, const NumberFo
 }
 
 // Follows the mouse while `item` is held: the value at the press plus the distance dragged times
-// `speed`, at the format's precision, within range. True when the value changed.
-bool follow_drag(ImGuiID item, bool held, double speed, double& value, const NumberFormat& f) {
+// `speed`, at the format's precision, within [min, hi]. True when the value changed.
+bool follow_drag(ImGuiID item, bool held, double speed, double hi, double& value, const NumberFormat& f) {
     if (!held) {
         if (g_drag.id == item) g_drag.id = 0;
         return false;
     }
-    if (g_drag.id != item) g_drag = {item, value};
+    if (g_drag.id != item) g_drag = {item, value, hi, speed};
     const ImGuiIO& io = ImGui::GetIO();
     const double scale = std::pow(10.0, f.whole ? 0 : format_decimals(f.format));
-    double v = g_drag.start + static_cast<double>(io.MousePos.x - io.MouseClickedPos[0].x) * speed;
+    double v = g_drag.start + static_cast<double>(io.MousePos.x - io.MouseClickedPos[0].x) * g_drag.speed;
     v = std::round(v * scale) / scale;
-    if (f.min <= f.max) v = std::clamp(v, f.min, f.max);
+    if (f.min <= g_drag.hi) v = std::clamp(v, f.min, g_drag.hi);
     if (v == value) return false;
     value = v;
     return true;
@@ -239,7 +241,7 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
         bool hovered = false, held = false;
         const bool released = ImGui::ButtonBehavior(label_bb, label_id, &hovered, &held, ImGuiButtonFlags_NoNavFocus);
         const bool dragged = g.IO.MouseDragMaxDistanceSqr[0] > g.IO.MouseDragThreshold * g.IO.MouseDragThreshold;
-        changed |= follow_drag(label_id, held && dragged, speed, value, f);
+        changed |= follow_drag(label_id, held && dragged, speed, f.max, value, f);
         type_now = released && !dragged;
         if (hovered || held) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         ImGui::RenderText(ImVec2(label_bb.Min.x, pos.y + style.FramePadding.y), label);
@@ -281,7 +283,7 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
         } else {
             const bool dragging = g.ActiveId == id && g.IO.MouseDown[0];
             if (g.ActiveId == id && !dragging) ImGui::ClearActiveID();
-            changed |= follow_drag(id, dragging, speed, value, f);
+            changed |= follow_drag(id, dragging, speed, f.max, value, f);
             ImGui::RenderNavHighlight(box, id);
             ImGui::RenderFrame(box.Min, box.Max,
                                ImGui::GetColorU32(dragging ? ImGuiCol_FrameBgActive
@@ -301,7 +303,7 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
     if (bar_w > 0 && ImGui::ItemAdd(bar, bar_id, nullptr, ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav)) {
         bool hovered = false, held = false;
         ImGui::ButtonBehavior(bar, bar_id, &hovered, &held, ImGuiButtonFlags_NoNavFocus);
-        changed |= follow_drag(bar_id, held, (bar_hi - f.min) / bar_w, value, f);
+        changed |= follow_drag(bar_id, held, (bar_hi - f.min) / bar_w, std::max(bar_hi, value), value, f);
         if (hovered || held) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
         draw_bar(bar, value, f.min, bar_hi, f.bar_text, hovered || held);
     }

@@ -214,6 +214,15 @@ TEST_CASE("a click on a share's bar leaves the value; dragging the bar moves it"
     CHECK(shop.plan().stakeholders[0].base_rate == base);
     CHECK_FALSE(shop.h.app.document().can_undo());
 
+    const ui::ItemRect weight = where("Transactions");  // a weight's bar ends at 1; typing goes beyond
+    const float weight_bar = weight.x + weight.width + ImGui::GetStyle().ItemInnerSpacing.x;
+    drag(shop.h, weight_bar + 10, weight.y + weight.height / 2, 900);
+    CHECK(shop.plan().stakeholders[0].weights[0] == 1.0);
+    click(shop.h, "Transactions");
+    type(shop.h, "2.5");
+    press(shop.h, ImGuiKey_Enter);
+    CHECK(shop.plan().stakeholders[0].weights[0] == 2.5);
+
     click(shop.h, "Base rate");  // typed as a percentage, with or without the sign
     type(shop.h, "85%");
     press(shop.h, ImGuiKey_Enter);
