@@ -1,5 +1,10 @@
 #include "io/language.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
 #include "io/json_util.hpp"
 
 namespace fiducia::io {
@@ -32,6 +37,90 @@ std::string localise_number(std::string_view code, const std::string& c_number, 
         }
     }
     return out;
+}
+
+std::string number_text(std::string_view code, double value, int decimals) {
+    char buffer[400];  // "%.17f" of the largest double fits
+    std::snprintf(buffer, sizeof buffer, "%.*f", std::clamp(decimals, 0, 17), value);
+    std::string text = buffer;
+    if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);  // no "-0.0"
+    return localise_number(code, text);
+}
+
+namespace {
+
+// A typed number as ASCII: full-width forms (what a Chinese input method types: digits, ．，－％)
+// and the minus sign U+2212 become their ASCII twins; no-break, thin and ideographic spaces and tabs
+// become ' '. Anything else becomes '?', which no number holds.
+std::string ascii_number_text(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            out += c == '\t' ? ' ' : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        char32_t code = length == 4 ? c & 0x07u : length == 3 ? c & 0x0Fu : c & 0x1Fu;
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k)
+            code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        if (code >= 0xFF01 && code <= 0xFF5E) out += static_cast<char>(code - 0xFEE0);
+        else if (code == 0x2212) out += '-';
+        else if (code == 0xA0 || code == 0x2009 || code == 0x202F || code == 0x3000) out += ' ';
+        else out += '?';
+        i += length;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view code, std::string_view text, bool percent) {
+    const NumberStyle style = number_style(code);
+    const std::string s = ascii_number_text(text);
+    std::size_t b = 0, e = s.size();
+    auto trim = [&] {
+        while (b < e && s[b] == ' ') ++b;
+        while (e > b && s[e - 1] == ' ') --e;
+    };
+    trim();
+    if (percent && e > b && s[e - 1] == '%') {
+        --e;
+        trim();
+    }
+    std::string c_number;  // the same number in the C locale, for strtod
+    if (b < e && (s[b] == '-' || s[b] == '+')) {
+        if (s[b] == '-') c_number += '-';
+        ++b;
+        trim();
+    }
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = b, digits = 0, run = 0;
+    bool grouped = false;
+    for (; i < e; ++i) {
+        if (digit(s[i])) {
+            c_number += s[i];
+            ++run;
+            ++digits;
+        } else if (s[i] == style.group || s[i] == ' ') {
+            if (run == 0 || (grouped ? run != 3 : run > 3)) return std::nullopt;  // "1,23,456", ",5", "1234,567"
+            grouped = true;
+            run = 0;
+        } else {
+            break;
+        }
+    }
+    if (grouped && run != 3) return std::nullopt;  // "1,5" in English, "1.23" in Italian
+    if (i < e && s[i] == style.decimal) {
+        c_number += '.';
+        for (++i; i < e && digit(s[i]); ++i, ++digits) c_number += s[i];
+    }
+    if (i != e || digits == 0) return std::nullopt;
+    // strtod reads the C locale's '.': Fiducia never calls setlocale, so the C locale it is.
+    const double value = std::strtod(c_number.c_str(), nullptr);
+    if (!std::isfinite(value)) return std::nullopt;
+    return value == 0 ? 0.0 : value;  // no -0
 }
 
 std::string month_year(std::string_view code, int year, int month) {

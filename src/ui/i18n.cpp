@@ -78,18 +78,6 @@ const char* tr(const char* english) {
     return composed->second.c_str();
 }
 
-std::string slider_format(const char* format, double value) {
-    if (number_style().decimal == '.') return format;  // ImGui's own printf output is right
-    char buffer[128];
-    std::snprintf(buffer, sizeof buffer, format, value);
-    std::string shown;
-    for (char c : localise_number(buffer, false)) {
-        shown += c;
-        if (c == '%') shown += '%';  // the rendered text is used as a format again
-    }
-    return shown;
-}
-
 std::string trf(const char* english_format, ...) {
     const char* format = tr(english_format);
     va_list args;
@@ -194,6 +182,14 @@ NumberStyle number_style() { return io::number_style(language_info(current_langu
 
 std::string localise_number(const std::string& c_number, bool group_digits) {
     return io::localise_number(language_info(current_language()).code, c_number, group_digits);
+}
+
+std::string number_text(double value, int decimals) {
+    return io::number_text(language_info(current_language()).code, value, decimals);
+}
+
+std::optional<double> parse_number(std::string_view text, bool percent) {
+    return io::parse_number(language_info(current_language()).code, text, percent);
 }
 
 std::string month_year(int year, int month) { return io::month_year(language_info(current_language()).code, year, month); }

@@ -69,9 +69,11 @@ NumberStyle number_style();
 // Rewrites a number printed in the C locale ("-1234.5") with the language's separators and digit
 // grouping ("-1,234.5" / "-1.234,5"). Text around the number is kept.
 std::string localise_number(const std::string& c_number, bool group_digits = true);
-// An ImGui slider/drag format showing `value` in the language's number style: the value rendered
-// and %-escaped when the decimal mark is a comma (Ctrl+click typing still takes "12.5").
-std::string slider_format(const char* format, double value);
+// `value` with `decimals` digits after the language's decimal mark, digits grouped ("1.200.000,5").
+std::string number_text(double value, int decimals);
+// A number typed in the language's style ("1,234.5" / "1.234,5", plain digits, "%" when `percent`);
+// none when it is no number (io::parse_number says what is read).
+std::optional<double> parse_number(std::string_view text, bool percent = false);
 // "Jan 2027", "2027年1月", "gen 2027", "Jan 2027" (month 1..12).
 std::string month_year(int year, int month);
 // A currency amount with the plan's ISO code: "EUR 1,200" (en, zh, id), "1.200 EUR" (it).

@@ -97,15 +97,15 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 7);
     const bool share = field && field->share;
-    double shown = (share && e.op != EffectOp::scale) ? e.value * 100 : e.value;
-    const char* format = (share && e.op != EffectOp::scale) ? "%.1f%%" : "%.3f";
+    const bool points = share && e.op != EffectOp::scale;  // a share added or set: in percent
+    double shown = points ? e.value * 100 : e.value;
     ImGui::BeginDisabled(ro);
-    const bool changed = ImGui::DragScalar("##value", ImGuiDataType_Double, &shown, share && e.op != EffectOp::scale ? 0.1f : 0.005f,
-                                           nullptr, nullptr, format);
+    const bool changed = number_field("##value", shown, {.min = -1e12, .max = 1e12, .format = points ? "%.1f%%" : "%.3f",
+                                                         .percent = points, .speed = points ? 0.1 : 0.005});
     ImGui::EndDisabled();
-    item_tooltip(tr("The value of the change: a multiplier, an amount to add, or the new value. Drag, or double-click to "
-                 "type."));
-    if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).value = (share && e.op != EffectOp::scale) ? shown / 100 : shown;
+    item_tooltip(tr("The value of the change: a multiplier, an amount to add, or the new value. Click to type it; drag "
+                 "with Alt held to change it."));
+    if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).value = points ? shown / 100 : shown;
     if (ImGui::IsItemDeactivated()) app.document().end_gesture();
     ImGui::SameLine();
     ImGui::BeginDisabled(ro);

@@ -55,7 +55,10 @@ void draw_explain(App& app) {
     const std::string shown = month_label(view.explain_month, plan.settings.start);
     const std::string label = view.explain_month == 0 ? trf("%s (today)", shown.c_str())
                               : view.explain_month == p.horizon_months ? trf("%s (horizon)", shown.c_str()) : shown;
-    ImGui::SliderInt(tr("Month"), &view.explain_month, 0, p.horizon_months, label.c_str(), ImGuiSliderFlags_AlwaysClamp);
+    double month_shown = view.explain_month;
+    if (number_field(tr("Month"), month_shown, {.min = 0, .max = double(p.horizon_months), .format = "%.0f", .whole = true,
+                                                .bar = true, .bar_text = label.c_str()}))
+        view.explain_month = static_cast<int>(month_shown);
     item_tooltip(tr("Month 0 is today; drag to see how the sources add up at any month up to the horizon."));
 
     const std::size_t month = static_cast<std::size_t>(std::clamp(view.explain_month, 0, p.horizon_months));

@@ -279,14 +279,13 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
     for (int d = 0; d < kDimensions; ++d) {
         ImGui::PushID(d);
         double v = t.dimensions[static_cast<std::size_t>(d)];
-        const double lo = 0, hi = std::max(1.0, v);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed = ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi,
-                                                 slider_format("%.2f", v).c_str());
+        const bool changed = number_field(chart::dimension_name(d), v, {.min = 0, .max = 1e6, .format = "%.2f", .bar = true,
+                                                                        .bar_max = std::max(1.0, v)});
         ImGui::EndDisabled();
         const std::string tip = std::string(chart::dimension_name(d)) + ": " + chart::dimension_meaning(d);
         item_tooltip(tip.c_str());
-        if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).dimensions[static_cast<std::size_t>(d)] = std::max(0.0, v);
+        if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).dimensions[static_cast<std::size_t>(d)] = v;
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
         ImGui::SameLine();
         if (sum > 0) ImGui::TextDisabled("%s", chart::format_percent(v / sum, 0).c_str());

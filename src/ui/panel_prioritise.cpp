@@ -176,12 +176,12 @@ void draw_prioritise(App& app) {
     view.budget = std::clamp(view.budget, 0.0, std::max(all_cost, 0.0));
 
     const std::string& cur = plan.meta.currency;
-    const double lo = 0, hi = std::max(all_cost, 1.0);
     ImGui::SetNextItemWidth(em * 20);
     const std::string shown = format_money(view.budget, cur);
-    ImGui::SliderScalar(tr("Budget"), ImGuiDataType_Double, &view.budget, &lo, &hi, shown.c_str(), ImGuiSliderFlags_AlwaysClamp);
-    item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Ctrl+click to type "
-                 "an amount."));
+    number_field(tr("Budget"), view.budget, {.min = 0, .max = std::max(all_cost, 1.0), .format = "%.0f", .bar = true,
+                                             .shown = shown.c_str()});
+    item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Click the amount to "
+                 "type it, or drag the bar."));
     ImGui::SameLine();
     ImGui::TextDisabled(tr("all actions: %s"), format_money(all_cost, cur).c_str());
     ImGui::TextUnformatted(tr("Objective:"));

@@ -35,7 +35,9 @@ void draw_sensitivity(App& app) {
     const double base = projection->months.back().trust_index;
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 10);
-    ImGui::SliderInt(tr("Inputs shown"), &view.sensitivity_rows, 5, 40, "%d", ImGuiSliderFlags_AlwaysClamp);
+    double rows = view.sensitivity_rows;
+    if (number_field(tr("Inputs shown"), rows, {.min = 5, .max = 40, .format = "%.0f", .whole = true, .bar = true}))
+        view.sensitivity_rows = static_cast<int>(rows);
     item_tooltip(tr("How many of the inputs to show, largest effect first."));
     ImGui::SameLine(0, em * 2);
     legend_swatch(down_colour());

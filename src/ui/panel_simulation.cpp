@@ -163,13 +163,16 @@ void draw_simulation(App& app) {
         return;
     }
     ImGui::SetNextItemWidth(em * 10);
-    ImGui::DragInt(tr("Customers per group"), &view.customers, 100, 100, 200000, "%d", ImGuiSliderFlags_AlwaysClamp);
+    double customers = view.customers;
+    if (number_field(tr("Customers per group"), customers, {.min = 100, .max = 200000, .format = "%.0f", .whole = true, .speed = 100}))
+        view.customers = static_cast<int>(customers);
     item_tooltip(tr("How many customers to simulate in each customer group. More customers: a narrower interval and a "
                  "longer run (the error shrinks with the square root of the number)."));
     ImGui::SameLine(0, em * 1.5f);
-    int seed = view.seed < 0 ? static_cast<int>(plan.settings.seed % 2147483647ull) : view.seed;
+    double seed = view.seed < 0 ? static_cast<double>(plan.settings.seed % 2147483647ull) : view.seed;
     ImGui::SetNextItemWidth(em * 8);
-    if (ImGui::InputInt(tr("Seed"), &seed)) view.seed = std::max(0, seed);
+    if (number_field(tr("Seed"), seed, {.min = 0, .max = 2147483647, .format = "%.0f", .whole = true}))
+        view.seed = static_cast<int>(seed);
     item_tooltip(tr("The random generator's starting point (from the plan's settings by default). The same seed gives the "
                  "same numbers, here and in the browser; change it to see another random draw."));
 

@@ -36,13 +36,12 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
     for (int d = 0; d < kDimensions; ++d) {
         ImGui::PushID(d);
         double v = s.weights[static_cast<std::size_t>(d)];
-        const double lo = 0, hi = std::max(1.0, v);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed =
-            ImGui::SliderScalar(chart::dimension_name(d), ImGuiDataType_Double, &v, &lo, &hi, slider_format("%.2f", v).c_str());
+        const bool changed = number_field(chart::dimension_name(d), v, {.min = 0, .max = 1e6, .format = "%.2f", .bar = true,
+                                                                        .bar_max = std::max(1.0, v)});
         ImGui::EndDisabled();
         item_tooltip(tr(kDimensionTips[d]));
-        if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = std::max(0.0, v);
+        if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = v;
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
         ImGui::SameLine(ImGui::GetFontSize() * 22);
         if (sum > 0)
@@ -119,11 +118,9 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
     if (s.peer_rating) {
         ImGui::SameLine();
         double stars = *s.peer_rating;
-        const double lo = 1, hi = 5;
-        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed = ImGui::SliderScalar(tr("Stars###stars"), ImGuiDataType_Double, &stars, &lo, &hi,
-                                                 slider_format(tr("%.1f of 5"), stars).c_str(), ImGuiSliderFlags_AlwaysClamp);
+        const bool changed = number_field(tr("Stars###stars"), stars, {.min = 1, .max = 5, .format = tr("%.1f of 5"), .bar = true});
         ImGui::EndDisabled();
         item_tooltip(tr("The average review rating, 1-5 stars."));
         if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).peer_rating = stars;

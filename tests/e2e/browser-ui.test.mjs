@@ -20,14 +20,9 @@ async function openExample(page, name) {
   await waitForItem(page, "Dashboard");
 }
 
-// Types into an ImGui number field: Ctrl+click turns a slider or drag field into a text box.
+// Types into a number field as into a form: one click selects its value, typing replaces it.
 async function typeIntoField(page, label, text) {
-  const r = await page.evaluate((l) => window.fiducia.locate(l), label);
-  assert.ok(r, `no field labelled ${label}`);
-  await page.keyboard.down("Control");
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await page.keyboard.up("Control");
-  await page.keyboard.press("Control+A");
+  await clickItem(page, label);
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
 }
