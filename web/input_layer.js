@@ -16,9 +16,10 @@ var FiduciaInput = {
   composing: false,
   ownFocusChange: false,  // focus moved by this code, not by the person
   pasteShortcutAt: 0,     // Ctrl+V just pressed: the app pastes itself, the agent's copy is dropped
+  pressedFieldAt: -1e9,   // when a press on a text field gave the agent focus, before ImGui saw the press
   focusId: 0,
   lastNotice: "",
-  touch: null,        // the finger being followed: {id, x, y, lastX, lastY, start, scrolling, timer, long}
+  touch: null,        // the finger being followed: {id, x, y, lastX, lastY, scrolling, timer, long}
 
   call: function (name) {  // into the wasm, once it is there; wakes the frame loop
     if (!Module["_" + name]) return;
@@ -42,10 +43,21 @@ var FiduciaInput = {
       agent.style.height = Math.max(16, height) + "px";
       agent.setAttribute("aria-label", name || "text");
       if (document.activeElement !== agent) FiduciaInput.focus(agent);
-    } else if (document.activeElement === agent) {
+    } else if (document.activeElement === agent && performance.now() - FiduciaInput.pressedFieldAt > 500) {
+      // (A field pressed a moment ago has not seen its press yet: the agent keeps the focus for it.)
       FiduciaInput.endComposition();
       FiduciaInput.focus(Module.canvas);  // the phone's keyboard closes
     }
+  },
+  // A text field was pressed, tapped or activated: the agent takes focus now, inside the person's
+  // gesture (a phone shows its keyboard only then), before ImGui has seen the press.
+  focusForField: function () {
+    var agent = FiduciaInput.agent;
+    FiduciaInput.pressedFieldAt = performance.now();
+    FiduciaInput.focus(agent);
+    setTimeout(function () {  // the field did not start editing after all: give the focus back
+      if (!FiduciaInput.textWanted && document.activeElement === agent) FiduciaInput.focus(Module.canvas);
+    }, 600);
   },
   focus: function (element) {
     FiduciaInput.ownFocusChange = true;
@@ -100,7 +112,9 @@ var FiduciaInput = {
     if (e.type !== "touchend" || t.scrolling || t.long) return;
     // A tap on a text field: focus the agent now, inside the gesture, or a phone shows no keyboard.
     var hit = FiduciaInput.nodeAt(t.x, t.y);
-    if (hit && hit[1] === "textbox" && !(hit[8] & 8)) FiduciaInput.focus(FiduciaInput.agent);
+    if (hit && hit[1] === "textbox" && !(hit[8] & 8)) {
+      FiduciaInput.focusForField();
+    }
     FiduciaInput.call("fiducia_touch_tap", t.x, t.y, 0);
   },
   cancelTouch: function () {
@@ -185,7 +199,7 @@ var FiduciaInput = {
     var next = at < 0 ? (backwards ? controls.length - 1 : 0) : (at + (backwards ? controls.length - 1 : 1)) % controls.length;
     var node = controls[next], el = FiduciaInput.elements.get(node[0]);
     if (node[1] === "textbox") {
-      FiduciaInput.focus(FiduciaInput.agent);
+      FiduciaInput.focusForField();
       FiduciaInput.call("fiducia_a11y_activate", node[0]);
     } else if (el) {
       if (FiduciaInput.textWanted) FiduciaInput.call("fiducia_text_agent_left");
@@ -200,7 +214,9 @@ var FiduciaInput = {
   },
   activate: function (id) {
     var n = FiduciaInput.nodes.find(function (m) { return m[0] === id; });
-    if (n && n[1] === "textbox") FiduciaInput.focus(FiduciaInput.agent);  // inside the gesture: phones show a keyboard
+    if (n && n[1] === "textbox") {  // inside the gesture: phones show a keyboard
+      FiduciaInput.focusForField();
+    }
     FiduciaInput.call("fiducia_a11y_activate", id);
   },
   update: function (el, n) {
@@ -297,14 +313,11 @@ var FiduciaInput = {
     // A press on a text field gives the agent focus at once (not a frame later), so what is typed
     // straight after the click is not lost; the canvas does not take focus from it.
     window.addEventListener("mousedown", function (e) {
-      if (e.target !== Module.canvas || e.button !== 0) return;
+      if (e.target !== Module.canvas || e.button !== 0 || FiduciaInput.noEarlyFocus) return;
       var hit = FiduciaInput.nodeAt(e.clientX, e.clientY);
       if (hit && hit[1] === "textbox" && !(hit[8] & 8)) {
         e.preventDefault();
-        FiduciaInput.focus(agent);
-        setTimeout(function () {  // the field did not start editing after all: give the focus back
-          if (!FiduciaInput.textWanted && document.activeElement === agent) FiduciaInput.focus(Module.canvas);
-        }, 500);
+        FiduciaInput.focusForField();
       }
     }, true);
     ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (type) {

@@ -65,7 +65,9 @@ double after_frame(ui::App& app, float pixel_ratio) {
     if (want)
         for (const ui::a11y::Node& n : nodes)
             if (n.id == g.ActiveId) name = n.name;
-    const float x = g_state.ime.InputPos.x / s, y = g_state.ime.InputPos.y / s, h = g_state.ime.InputLineHeight / s;
+    // The caret's place matters only while a field is edited: no message for its moves otherwise.
+    const float x = want ? g_state.ime.InputPos.x / s : 0, y = want ? g_state.ime.InputPos.y / s : 0,
+                h = want ? g_state.ime.InputLineHeight / s : 0;
     const unsigned id = want ? g.ActiveId : 0;
     if (want != g_state.agent_want || id != g_state.agent_id || name != g_state.agent_name || x != g_state.agent_x || y != g_state.agent_y ||
         h != g_state.agent_h) {

@@ -68,9 +68,7 @@ test("ordinary typing arrives once, and undo, copy and paste still work in a fie
   const page = await h.newPage({permissions: ["clipboard-read", "clipboard-write"]});
   await openSettings(page);
   await clickItem(page, "Title");
-  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "text-agent");
-  await page.waitForTimeout(200);  // a person's pause: ImGui may still be handling the click's release
-  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Control+A");  // straight after the click: the agent has the focus already
   await page.keyboard.type("Plan B, é");
   await page.waitForFunction(() => JSON.parse(window.fiducia.save()).meta.title === "Plan B, é");
   await page.keyboard.press("Control+A");
