@@ -36,7 +36,7 @@ var FiduciaInput = {
   textAgent: function (want, id, x, y, height, name) {
     var agent = FiduciaInput.agent;
     FiduciaInput.textWanted = want;
-    FiduciaInput.textId = id;
+    FiduciaInput.textId = id >>> 0;  // an ImGui id is unsigned; the wasm hands it over signed
     if (want) {
       agent.style.left = Math.max(0, x) + "px";
       agent.style.top = Math.max(0, y) + "px";

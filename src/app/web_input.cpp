@@ -24,6 +24,7 @@ namespace {
 struct State {
     ImGuiPlatformImeData ime;         // where ImGui's active text field has its caret
     std::vector<unsigned> activate;   // mirror elements activated since the last frame
+    std::vector<unsigned> focus;      // mirror elements focused (Tab, a screen reader)
     bool leave_text_field = false;    // the text agent lost focus to nothing (a phone's keyboard closed)
     // What the page was last told, so it hears only of changes.
     bool agent_want = false;
@@ -45,6 +46,11 @@ void install() {
 
 void before_frame() {
     ImGuiContext& g = *GImGui;
+    // Keys and text still queued belong to the field being edited: a Tab taken by the page must
+    // not move on before they have reached it.
+    if (!g.InputEventsQueue.empty()) return;
+    for (unsigned id : g_state.focus) ui::locator_request_focus(id);
+    g_state.focus.clear();
     for (unsigned id : g_state.activate) {
         ImGui::ActivateItemByID(id);
         // A text field or number takes typing at once, as a click on a web form's field does.
@@ -113,7 +119,7 @@ EMSCRIPTEN_KEEPALIVE void fiducia_text_agent_left(void) { fiducia::app::web_inpu
 EMSCRIPTEN_KEEPALIVE void fiducia_a11y_activate(unsigned id) { fiducia::app::web_input::g_state.activate.push_back(id); }
 
 // The page moved the keyboard focus to a mirror element (Tab, a screen reader): ImGui's follows.
-EMSCRIPTEN_KEEPALIVE void fiducia_a11y_focus(unsigned id) { fiducia::ui::locator_request_focus(id); }
+EMSCRIPTEN_KEEPALIVE void fiducia_a11y_focus(unsigned id) { fiducia::app::web_input::g_state.focus.push_back(id); }
 
 // A finger: `button` 0 for a tap, 1 for a long press (the context click), at CSS pixels x, y.
 // ImGui sees the pointer arrive, then the press, then the release, a frame each.

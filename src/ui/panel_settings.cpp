@@ -56,9 +56,8 @@ void draw_meta(App& app, const Plan& plan) {
               tr("The currency of every cost and revenue figure in the plan, as a code (EUR, USD, GBP...). Figures are "
               "not converted: enter them all in this currency."),
               [](Plan& p, const std::string& v) { p.meta.currency = v; });
-    // One line (InputTextMultiline's child window reuses the item's id, which the id-clash check
-    // reports); the whole text is shown wrapped underneath.
-    edit_text(app, tr("Notes"), plan.meta.notes,
+    // Several lines; a line wider than the field is also shown wrapped underneath.
+    edit_multiline(app, tr("Notes"), plan.meta.notes, 4,
               tr("Anything a colleague should know: where the figures come from, what was assumed, open questions."),
               [](Plan& p, const std::string& v) { p.meta.notes = v; });
     if (!plan.meta.notes.empty() && ImGui::CalcTextSize(plan.meta.notes.c_str()).x > ImGui::CalcItemWidth()) {

@@ -69,6 +69,18 @@ bool edit_text(App& app, const char* label, const std::string& value, const char
     return detail::commit(app, changed, tooltip, write, text);
 }
 
+// Several lines of text (notes): Enter starts a new line; the field is `lines` tall.
+template <typename Write>
+bool edit_multiline(App& app, const char* label, const std::string& value, int lines, const char* tooltip, Write write) {
+    std::string text = value;
+    ImGui::BeginDisabled(app.document().read_only());
+    bool changed = ImGui::InputTextMultiline(label, &text, ImVec2(0, ImGui::GetTextLineHeight() * lines +
+                                                                     ImGui::GetStyle().FramePadding.y * 2));
+    a11y::set_value(text);
+    ImGui::EndDisabled();
+    return detail::commit(app, changed, tooltip, write, text);
+}
+
 template <typename Write>
 bool edit_number(App& app, const char* label, double value, double min, double max, const char* format,
                  const char* tooltip, Write write) {

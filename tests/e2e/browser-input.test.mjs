@@ -85,6 +85,17 @@ test("ordinary typing arrives once, and undo, copy and paste still work in a fie
   await page.waitForFunction(() => JSON.parse(window.fiducia.save()).meta.title === "Plan B, é");
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => document.activeElement && document.activeElement.id !== "text-agent");
+  // Notes take several lines: Enter starts a new one there; Tab moves on to the next control.
+  await clickItem(page, "Notes");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("First line");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("第二行");
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => JSON.parse(window.fiducia.save()).meta.notes === "First line\n第二行");
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "text-agent" &&
+                                   document.activeElement.getAttribute("aria-label") === "Horizon (months)");
+  await page.screenshot({path: path.join(SCREENSHOTS, "input-notes-multiline.png")});
   assert.deepEqual(h.consoleErrors, []);
 });
 
