@@ -66,7 +66,11 @@ void locator_name_item(unsigned int id, const char* label) { ImGuiTestEngineHook
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* data) {
     auto [it, added] = fiducia::ui::g_locator.rects.try_emplace(id);
     // InputTextMultiline's child window takes the field's own id by design: not a clash.
-    const bool own_child = ctx->CurrentWindow && (ctx->CurrentWindow->ID == id ||
+    // (Inside that child window, or in its parent as the child ends, where the child is added again.)
+    bool ends_child = false;
+    if (!added && ctx->CurrentWindow)
+        for (const ImGuiWindow* child : ctx->CurrentWindow->DC.ChildWindows) ends_child |= child->ChildId == id;
+    const bool own_child = ctx->CurrentWindow && (ctx->CurrentWindow->ID == id || ends_child ||
                            (ctx->CurrentWindow->ParentWindow && ctx->CurrentWindow->ParentWindow->ID == id));
     if (!added && id != 0 && !own_child) fiducia::ui::g_locator.duplicate_ids.push_back(id);
     it->second = {bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight()};
