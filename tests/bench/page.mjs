@@ -42,13 +42,14 @@ try {
   await waitForItem(page, "Stakeholders");
   await clickItem(page, "Stakeholders");
   await waitForItem(page, "Base rate");
+  // The field's bar, just right of its box (README, "Numbers"): a drag there moves the value.
   const r = await page.evaluate(() => window.fiducia.locate("Base rate"));
-  const y = r.y + r.height / 2;
-  await page.mouse.move(r.x + 5, y);
+  const y = r.y + r.height / 2, bar = r.x + r.width + 12;
+  await page.mouse.move(bar, y);
   await page.mouse.down();
   const frameMs = [], mirrorMs = [];
   for (let i = 0; i < 60; i++) {
-    await page.mouse.move(r.x + 5 + (r.width - 10) * (i % 30) / 30, y);
+    await page.mouse.move(bar + 60 * (i % 30) / 30, y);
     await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))));
     const stats = await page.evaluate(() => window.fiducia.stats());
     frameMs.push(stats.last_frame_ms);
