@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/accessibility.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/i18n.hpp"
@@ -698,9 +699,12 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
     if (ImGui::BeginListBox(id, ImVec2(-FLT_MIN, height))) {
         for (int i = 0; i < n; ++i) {
             ImGui::PushID(i);
-            const std::string& label = names[static_cast<std::size_t>(i)];
-            if (ImGui::Selectable(label.empty() ? tr("(unnamed)") : label.c_str(), i == selected)) selected = i;
-            if (ImGui::CalcTextSize(label.c_str()).x > ImGui::GetItemRectSize().x) item_tooltip(label.c_str());
+            const std::string label = names[static_cast<std::size_t>(i)].empty() ? tr("(unnamed)") : names[static_cast<std::size_t>(i)];
+            // A name longer than the list ends in an ellipsis; the tooltip and a screen reader give it whole.
+            const std::string shown = fit_text(label, ImGui::GetContentRegionAvail().x);
+            if (ImGui::Selectable(shown.c_str(), i == selected)) selected = i;
+            a11y::set_name(label);
+            if (shown != label) item_tooltip(label.c_str());
             // Right click, or a long press on a touch screen: the row's own Duplicate and Delete.
             if (row_command && ImGui::BeginPopupContextItem("row-menu")) {
                 selected = i;

@@ -94,7 +94,8 @@ TEST_CASE("activating a mirror element is activating the widget") {
     const auto path = test::example_plans().front();
     REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
     h.frame();
-    const ui::a11y::Node* settings = find(ui::a11y::nodes(), "Plan settings");
+    const std::vector<ui::a11y::Node> nodes = ui::a11y::nodes();
+    const ui::a11y::Node* settings = find(nodes, "Plan settings");
     REQUIRE(settings);
     const unsigned id = settings->id;
     CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) != "Plan settings");
