@@ -165,6 +165,7 @@ var FiduciaInput = {
   create: function (id, role) {
     var el = document.createElement(FiduciaInput.tags[role] || "div");
     el.dataset.role = role;
+    el.dataset.id = String(id);
     el.className = "a11y-item";
     if (el.tagName === "BUTTON") el.type = "button";
     if (role === "checkbox") el.type = "checkbox";
@@ -178,12 +179,6 @@ var FiduciaInput = {
       });
       el.addEventListener("focus", function () {  // a screen reader moved here: so does the app's focus ring
         if (!FiduciaInput.ownFocusChange) FiduciaInput.call("fiducia_a11y_focus", id);
-      });
-      el.addEventListener("keydown", function (e) {
-        if (e.key !== "Enter" && e.key !== " ") return;
-        e.preventDefault();            // no second, synthetic click
-        e.stopImmediatePropagation();  // and not ImGui's own activation as well
-        FiduciaInput.activate(id);
       });
     }
     return el;
@@ -275,6 +270,15 @@ var FiduciaInput = {
     }, true);
     window.addEventListener("keydown", function (e) {
       if (document.activeElement === agent && (e.isComposing || e.keyCode === 229)) e.stopImmediatePropagation();
+      // Enter or Space on a focused mirror element activates its widget once: not ImGui's own
+      // activation as well (GLFW would pass the key on), and no synthetic click on the element.
+      var focused = document.activeElement;
+      if ((e.key === "Enter" || e.key === " ") && focused && focused.parentNode === FiduciaInput.layer && focused.dataset.id) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        FiduciaInput.activate(Number(focused.dataset.id));
+        return;
+      }
       if (e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey && FiduciaInput.nodes.length) {
         e.preventDefault();
         e.stopImmediatePropagation();  // not ImGui's Tab, which stays inside one window
@@ -282,6 +286,10 @@ var FiduciaInput = {
         return;
       }
       if ((e.ctrlKey || e.metaKey) && (e.key === "v" || e.key === "V")) FiduciaInput.pasteShortcutAt = performance.now();
+    }, true);
+    window.addEventListener("keyup", function (e) {
+      var focused = document.activeElement;
+      if ((e.key === "Enter" || e.key === " ") && focused && focused.parentNode === FiduciaInput.layer) e.stopImmediatePropagation();
     }, true);
     agent.addEventListener("compositionstart", function () {
       FiduciaInput.composing = true;
