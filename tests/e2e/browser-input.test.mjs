@@ -10,6 +10,14 @@ let h;
 before(async () => { h = await startHarness(); });
 after(async () => { await h.close(); });
 
+// A finger drawn vertically from `from` to `to` at x, in `steps` moves (CDP touch events).
+async function swipe(cdp, x, from, to, steps = 8) {
+  await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: from}]});
+  for (let i = 1; i <= steps; ++i)
+    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: from + (to - from) * i / steps}]});
+  await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+}
+
 const title = (page) => page.evaluate(() => JSON.parse(window.fiducia.save()).meta.title);
 const agentFocused = (page) => page.evaluate(() => document.activeElement && document.activeElement.id === "text-agent");
 
@@ -122,10 +130,7 @@ test("on a phone: a swipe scrolls the scoring sheet, taps score, the keyboard ty
   const before = await page.evaluate(() => window.fiducia.locate("7##shoppers/transactions"));
   const cdp = await page.context().newCDPSession(page);
   const x = 200, from = 700, to = 300;
-  await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: from}]});
-  for (let i = 1; i <= 8; ++i)
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: from + (to - from) * i / 8}]});
-  await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+  await swipe(cdp, x, from, to);
   await page.waitForFunction((y) => {
     const r = window.fiducia.locate("7##shoppers/transactions");
     return r === null || r.y < y - 100;
@@ -142,10 +147,7 @@ test("on a phone: a swipe scrolls the scoring sheet, taps score, the keyboard ty
 
   // The name field: a tap gives the agent focus (a phone shows its keyboard), which types the name.
   for (let i = 0; i < 8 && !(await page.evaluate(() => window.fiducia.locate("##your-name"))); ++i) {
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: 300}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 500}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 700}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+    await swipe(cdp, x, 300, 700, 2);
     await page.waitForTimeout(100);
   }
   await tapItem("##your-name");
@@ -158,10 +160,7 @@ test("on a phone: a swipe scrolls the scoring sheet, taps score, the keyboard ty
   // The sheet's buttons are at its end: swipe up until they are on screen.
   const onScreen = (label) => page.evaluate((l) => { const r = window.fiducia.locate(l); return !!r && r.y > 60 && r.y + r.height < 800; }, label);
   for (let i = 0; i < 20 && !(await onScreen("Show code")); ++i) {
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [{x, y: 700}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 450}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x, y: 200}]});
-    await cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+    await swipe(cdp, x, 700, 200, 2);
     await page.waitForTimeout(100);
   }
   await tapItem("Show code");
