@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/references.hpp"
 #include "io/plan_file.hpp"
 
 namespace fiducia::io {
@@ -134,31 +135,6 @@ J* list_at(J& plan, const std::string& pointer) {
     return at->is_array() ? at : nullptr;
 }
 
-// How a plan refers to an entity by its id: the field `field` of each item of `from` holds it
-// (one id, a list of ids, an object keyed by ids, or an action effect aimed at `effect_target`).
-struct Reference {
-    const char* target;
-    const char* from;
-    const char* field;
-    enum Kind { one, ids, keys, effect } kind;
-    const char* effect_target = "";
-};
-constexpr Reference kReferences[] = {
-    {"/stakeholders", "/touchpoints", "stakeholder", Reference::one},
-    {"/stakeholders", "/commitments", "stakeholders", Reference::ids},
-    {"/stakeholders", "/knowledge_sources", "coverage", Reference::keys},
-    {"/stakeholders", "/observations", "stakeholder", Reference::one},
-    {"/stakeholders", "/workshop/ratings", "stakeholder", Reference::one},
-    {"/stakeholders", "/workshop/importance", "stakeholder", Reference::one},
-    {"/stakeholders", "/actions", "effects", Reference::effect, "stakeholder"},
-    {"/touchpoints", "/actions", "effects", Reference::effect, "touchpoint"},
-    {"/commitments", "/actions", "effects", Reference::effect, "commitment"},
-    {"/knowledge_sources", "/actions", "effects", Reference::effect, "knowledge_source"},
-    {"/actions", "/scenarios", "actions", Reference::ids},
-    {"/workshop/participants", "/workshop/ratings", "participant", Reference::one},
-    {"/workshop/participants", "/workshop/importance", "participant", Reference::one},
-};
-
 // Where a plan refers to an entity: the JSON pointer, and the entity holding the reference.
 struct Use {
     std::string at;
@@ -172,27 +148,30 @@ std::map<std::string, Use> first_uses(const Json& plan, const std::string& targe
     auto use = [&](const Json& id, const std::string& at, const char* list = "", std::size_t index = 0) {
         if (id.is_string()) out.emplace(id.get<std::string>(), Use{at, list, index});
     };
-    for (const Reference& r : kReferences) {
-        const Json* from = target == r.target ? list_at(plan, r.from) : nullptr;
+    for (const Reference& r : references()) {  // core's table of the plan's references
+        if (target != list_pointer(r.target)) continue;
+        if (r.shape == Reference::list) {  // the workshop's invited groups: the list holds the ids
+            if (const Json* ids = list_at(plan, r.from))
+                for (std::size_t j = 0; j < ids->size(); ++j) use((*ids)[j], child(r.from, j));
+            continue;
+        }
+        const Json* from = list_at(plan, r.from);
         for (std::size_t i = 0; from && i < from->size(); ++i) {
             const Json& item = (*from)[i];
             if (!item.is_object() || !item.contains(r.field)) continue;
             const Json& value = item[r.field];
             const std::string at = child(child(r.from, i), r.field);
-            if (r.kind == Reference::one) use(value, at, r.from, i);
-            if (r.kind == Reference::keys && value.is_object())
+            if (r.shape == Reference::one) use(value, at, r.from, i);
+            if (r.shape == Reference::keys && value.is_object())
                 for (auto k = value.begin(); k != value.end(); ++k) use(Json(k.key()), child(at, k.key()), r.from, i);
             for (std::size_t j = 0; value.is_array() && j < value.size(); ++j) {
                 const Json& v = value[j];
-                if (r.kind == Reference::ids) use(v, child(at, j), r.from, i);
-                if (r.kind == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target && v.contains("id"))
+                if (r.shape == Reference::ids) use(v, child(at, j), r.from, i);
+                if (r.shape == Reference::effect && v.is_object() && v.value("target", "") == r.effect_target && v.contains("id"))
                     use(v["id"], child(child(at, j), "id"), r.from, i);
             }
         }
     }
-    if (target == "/stakeholders")  // last: the workshop's invited groups
-        if (const Json* invited = list_at(plan, "/workshop/stakeholders"))
-            for (std::size_t j = 0; j < invited->size(); ++j) use((*invited)[j], child("/workshop/stakeholders", j));
     return out;
 }
 
@@ -200,8 +179,8 @@ std::map<std::string, Use> first_uses(const Json& plan, const std::string& targe
 // (or, when picked, are kept or stay removed as the pick says).
 void removed_but_used(const Json& b, const Json& o, const Json& t, Json& merged, const std::map<std::string, Side>& picks,
                       MergeResult& out) {
-    for (const char* target : {"/stakeholders", "/touchpoints", "/commitments", "/knowledge_sources", "/actions",
-                               "/workshop/participants"}) {
+    for (Entity kind : kEntities) {
+        const char* target = list_pointer(kind);
         const Json* base = list_at(b, target);
         Json* result = list_at(merged, target);
         if (!base || !result) continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -15,78 +16,9 @@
 
 namespace fiducia::ui {
 
-// ---- Ids ----------------------------------------------------------------------------------------
-
-namespace {
-bool id_char(char c, bool first) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && (c == '_' || c == '-'));
-}
-}  // namespace
-
-bool valid_id(const std::string& id) {
-    if (id.empty() || id.size() > 64) return false;
-    for (std::size_t i = 0; i < id.size(); ++i)
-        if (!id_char(id[i], i == 0)) return false;
-    return true;
-}
-
-std::string unique_id(const std::string& name, const std::vector<std::string>& taken, const std::string& fallback) {
-    std::string base;
-    bool dash = false;
-    for (char c : name) {
-        char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        if (id_char(l, true)) {
-            if (dash && !base.empty()) base += '-';
-            base += l;
-            dash = false;
-        } else {
-            dash = true;  // spaces, punctuation and non-ASCII letters become one dash
-        }
-    }
-    if (base.size() > 56) base.resize(56);
-    while (!base.empty() && base.back() == '-') base.pop_back();
-    if (base.empty()) base = valid_id(fallback) ? fallback : "item";
-    auto used = [&](const std::string& id) { return std::find(taken.begin(), taken.end(), id) != taken.end(); };
-    if (!used(base)) return base;
-    for (int n = 2;; ++n) {
-        std::string id = base + "-" + std::to_string(n);
-        if (!used(id)) return id;
-    }
-}
-
 // ---- References ---------------------------------------------------------------------------------
 
 namespace {
-
-std::optional<EffectTarget> target_of(Entity kind) {
-    switch (kind) {
-        case Entity::stakeholder: return EffectTarget::stakeholder;
-        case Entity::knowledge_source: return EffectTarget::knowledge_source;
-        case Entity::touchpoint: return EffectTarget::touchpoint;
-        case Entity::commitment: return EffectTarget::commitment;
-        case Entity::action: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-const std::string* id_at(const Plan& plan, Entity kind, std::size_t index) {
-    switch (kind) {
-        case Entity::stakeholder: return index < plan.stakeholders.size() ? &plan.stakeholders[index].id : nullptr;
-        case Entity::knowledge_source:
-            return index < plan.knowledge_sources.size() ? &plan.knowledge_sources[index].id : nullptr;
-        case Entity::touchpoint: return index < plan.touchpoints.size() ? &plan.touchpoints[index].id : nullptr;
-        case Entity::commitment: return index < plan.commitments.size() ? &plan.commitments[index].id : nullptr;
-        case Entity::action: return index < plan.actions.size() ? &plan.actions[index].id : nullptr;
-    }
-    return nullptr;
-}
-
-int count_effects_on(const Plan& plan, EffectTarget target, const std::string& id) {
-    int n = 0;
-    for (const Action& a : plan.actions)
-        for (const Effect& e : a.effects) n += (e.target == target && e.id == id);
-    return n;
-}
 
 // "a, b, c, d and 3 more": the names a consequence line ends with.
 std::string name_list(const std::vector<std::string>& names) {
@@ -96,177 +28,78 @@ std::string name_list(const std::vector<std::string>& names) {
     return out;
 }
 
-}  // namespace
-
-int reference_count(const Plan& plan, Entity kind, std::size_t index) {
-    const std::string* idp = id_at(plan, kind, index);
-    if (!idp) return 0;
-    const std::string id = *idp;
-    int n = 0;
-    if (auto t = target_of(kind)) n += count_effects_on(plan, *t, id);
-    if (kind == Entity::stakeholder) {
-        for (const Touchpoint& t : plan.touchpoints) n += t.stakeholder == id;
-        for (const KnowledgeSource& k : plan.knowledge_sources)
-            for (const CoverageEntry& c : k.coverage) n += c.stakeholder == id;
-        for (const Commitment& c : plan.commitments)
-            n += std::count(c.stakeholders.begin(), c.stakeholders.end(), id) > 0;
-        for (const Observation& o : plan.observations) n += o.stakeholder == id;
-        for (const Rating& r : plan.workshop.ratings) n += r.stakeholder == id;
-        for (const ImportanceRating& r : plan.workshop.importance) n += r.stakeholder == id;
-    }
-    if (kind == Entity::action)
-        for (const Scenario& s : plan.scenarios) n += std::count(s.actions.begin(), s.actions.end(), id) > 0;
-    return n;
+void add_unique(std::vector<std::string>& names, std::string_view name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
 }
+
+}  // namespace
 
 std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std::size_t index) {
     std::vector<std::string> out;
     const std::string* idp = id_at(plan, kind, index);
     if (!idp) return out;
-    const std::string id = *idp;
-    int effects = 0;
-    std::vector<std::string> effect_actions;
-    auto add_effects_on = [&](EffectTarget target, const std::string& target_id) {
-        for (const Action& a : plan.actions)
-            for (const Effect& e : a.effects)
-                if (e.target == target && e.id == target_id) {
-                    ++effects;
-                    if (std::find(effect_actions.begin(), effect_actions.end(), a.name) == effect_actions.end())
-                        effect_actions.push_back(a.name);
-                }
+    std::vector<std::string> touchpoints, sources, commitments, scenarios, effect_actions;
+    int observations = 0, ratings = 0, effects = 0;
+    std::set<std::pair<const Reference*, std::string_view>> listed;  // a commitment naming a group twice
+    auto tally = [&](const Holder& h) {
+        const std::string_view from = h.reference->from;
+        if (h.reference->shape == Reference::effect) {
+            ++effects;
+            add_unique(effect_actions, h.name);
+        } else if (from == "/touchpoints") {
+            touchpoints.emplace_back(h.name);
+        } else if (from == "/knowledge_sources") {
+            sources.emplace_back(h.name);
+        } else if (from == "/commitments") {
+            if (listed.insert({h.reference, h.id}).second) commitments.emplace_back(h.name);
+        } else if (from == "/observations") {
+            ++observations;
+        } else if (from == "/workshop/ratings" || from == "/workshop/importance") {
+            ++ratings;  // answers too
+        } else if (from == "/scenarios") {
+            if (listed.insert({h.reference, h.id}).second) scenarios.emplace_back(h.name);
+        }
     };
-    if (auto t = target_of(kind)) add_effects_on(*t, id);
-    if (kind == Entity::stakeholder) {
-        std::vector<std::string> touchpoints, sources, commitments;
-        for (const Touchpoint& t : plan.touchpoints)
-            if (t.stakeholder == id) {
-                touchpoints.push_back(t.name);
-                add_effects_on(EffectTarget::touchpoint, t.id);
-            }
-        for (const KnowledgeSource& k : plan.knowledge_sources)
-            for (const CoverageEntry& c : k.coverage)
-                if (c.stakeholder == id) sources.push_back(k.name);
-        for (const Commitment& c : plan.commitments)
-            if (std::find(c.stakeholders.begin(), c.stakeholders.end(), id) != c.stakeholders.end())
-                commitments.push_back(c.statement);
-        int observations = 0, ratings = 0;
-        for (const Observation& o : plan.observations) observations += o.stakeholder == id;
-        for (const Rating& r : plan.workshop.ratings) ratings += r.stakeholder == id;
-        for (const ImportanceRating& r : plan.workshop.importance) ratings += r.stakeholder == id;  // answers too
-        // Whole sentences, singular and plural, so each language words them its own way.
-        if (const int n = static_cast<int>(touchpoints.size())) {
-            const std::string names = name_list(touchpoints);
-            out.push_back(n == 1 ? trf("%d touchpoint of this group will be deleted: %s", n, names.c_str())
-                                 : trf("%d touchpoints of this group will be deleted: %s", n, names.c_str()));
-        }
-        if (const int n = static_cast<int>(sources.size())) {
-            const std::string names = name_list(sources);
-            out.push_back(n == 1 ? trf("It leaves the coverage of %d knowledge source: %s", n, names.c_str())
-                                 : trf("It leaves the coverage of %d knowledge sources: %s", n, names.c_str()));
-        }
-        if (const int n = static_cast<int>(commitments.size())) {
-            const std::string names = name_list(commitments);
-            out.push_back(n == 1 ? trf("It is taken off %d commitment: %s", n, names.c_str())
-                                 : trf("It is taken off %d commitments: %s", n, names.c_str()));
-        }
-        if (observations)
-            out.push_back(observations == 1 ? trf("%d measurement of this group will be deleted", observations)
-                                            : trf("%d measurements of this group will be deleted", observations));
-        if (ratings)
-            out.push_back(ratings == 1 ? trf("%d workshop rating of this group will be deleted", ratings)
-                                       : trf("%d workshop ratings of this group will be deleted", ratings));
+    std::vector<std::string> touchpoint_ids;  // a group's touchpoints go, and the effects on them
+    for (const Holder& h : uses_of(plan, kind, *idp)) {
+        tally(h);
+        if (std::string_view(h.reference->from) == "/touchpoints") touchpoint_ids.emplace_back(h.id);
     }
+    for (const std::string& t : touchpoint_ids)
+        for (const Holder& h : uses_of(plan, Entity::touchpoint, t)) tally(h);
+    // Whole sentences, singular and plural, so each language words them its own way.
+    if (const int n = static_cast<int>(touchpoints.size())) {
+        const std::string names = name_list(touchpoints);
+        out.push_back(n == 1 ? trf("%d touchpoint of this group will be deleted: %s", n, names.c_str())
+                             : trf("%d touchpoints of this group will be deleted: %s", n, names.c_str()));
+    }
+    if (const int n = static_cast<int>(sources.size())) {
+        const std::string names = name_list(sources);
+        out.push_back(n == 1 ? trf("It leaves the coverage of %d knowledge source: %s", n, names.c_str())
+                             : trf("It leaves the coverage of %d knowledge sources: %s", n, names.c_str()));
+    }
+    if (const int n = static_cast<int>(commitments.size())) {
+        const std::string names = name_list(commitments);
+        out.push_back(n == 1 ? trf("It is taken off %d commitment: %s", n, names.c_str())
+                             : trf("It is taken off %d commitments: %s", n, names.c_str()));
+    }
+    if (observations)
+        out.push_back(observations == 1 ? trf("%d measurement of this group will be deleted", observations)
+                                        : trf("%d measurements of this group will be deleted", observations));
+    if (ratings)
+        out.push_back(ratings == 1 ? trf("%d workshop rating of this group will be deleted", ratings)
+                                   : trf("%d workshop ratings of this group will be deleted", ratings));
     if (effects) {
         const std::string names = name_list(effect_actions);
         out.push_back(effects == 1 ? trf("%d action effect on it will be deleted, in %s", effects, names.c_str())
                                    : trf("%d action effects on it will be deleted, in %s", effects, names.c_str()));
     }
-    if (kind == Entity::action) {
-        std::vector<std::string> scenarios;
-        for (const Scenario& s : plan.scenarios)
-            if (std::find(s.actions.begin(), s.actions.end(), id) != s.actions.end()) scenarios.push_back(s.name);
-        if (const int n = static_cast<int>(scenarios.size())) {
-            const std::string names = name_list(scenarios);
-            out.push_back(n == 1 ? trf("It leaves %d scenario: %s", n, names.c_str())
-                                 : trf("It leaves %d scenarios: %s", n, names.c_str()));
-        }
+    if (const int n = static_cast<int>(scenarios.size())) {
+        const std::string names = name_list(scenarios);
+        out.push_back(n == 1 ? trf("It leaves %d scenario: %s", n, names.c_str())
+                             : trf("It leaves %d scenarios: %s", n, names.c_str()));
     }
     return out;
-}
-
-void remove_entity(Plan& plan, Entity kind, std::size_t index) {
-    const std::string* idp = id_at(plan, kind, index);
-    if (!idp) return;
-    const std::string id = *idp;
-    auto drop_effects = [&](EffectTarget target, const std::string& target_id) {
-        for (Action& a : plan.actions)
-            std::erase_if(a.effects, [&](const Effect& e) { return e.target == target && e.id == target_id; });
-    };
-    if (auto t = target_of(kind)) drop_effects(*t, id);
-    switch (kind) {
-        case Entity::stakeholder: {
-            plan.stakeholders.erase(plan.stakeholders.begin() + static_cast<std::ptrdiff_t>(index));
-            for (const Touchpoint& t : plan.touchpoints)
-                if (t.stakeholder == id) drop_effects(EffectTarget::touchpoint, t.id);
-            std::erase_if(plan.touchpoints, [&](const Touchpoint& t) { return t.stakeholder == id; });
-            for (KnowledgeSource& k : plan.knowledge_sources)
-                std::erase_if(k.coverage, [&](const CoverageEntry& c) { return c.stakeholder == id; });
-            for (Commitment& c : plan.commitments) std::erase(c.stakeholders, id);
-            std::erase_if(plan.observations, [&](const Observation& o) { return o.stakeholder == id; });
-            std::erase_if(plan.workshop.ratings, [&](const Rating& r) { return r.stakeholder == id; });
-            std::erase_if(plan.workshop.importance, [&](const ImportanceRating& r) { return r.stakeholder == id; });
-            std::erase(plan.workshop.stakeholders, id);
-            break;
-        }
-        case Entity::knowledge_source:
-            plan.knowledge_sources.erase(plan.knowledge_sources.begin() + static_cast<std::ptrdiff_t>(index));
-            break;
-        case Entity::touchpoint:
-            plan.touchpoints.erase(plan.touchpoints.begin() + static_cast<std::ptrdiff_t>(index));
-            break;
-        case Entity::commitment:
-            plan.commitments.erase(plan.commitments.begin() + static_cast<std::ptrdiff_t>(index));
-            break;
-        case Entity::action:
-            plan.actions.erase(plan.actions.begin() + static_cast<std::ptrdiff_t>(index));
-            for (Scenario& s : plan.scenarios) std::erase(s.actions, id);
-            break;
-    }
-}
-
-void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& new_id) {
-    const std::string* idp = id_at(plan, kind, index);
-    if (!idp) return;
-    const std::string old = *idp;
-    if (auto t = target_of(kind))
-        for (Action& a : plan.actions)
-            for (Effect& e : a.effects)
-                if (e.target == *t && e.id == old) e.id = new_id;
-    switch (kind) {
-        case Entity::stakeholder:
-            plan.stakeholders[index].id = new_id;
-            for (Touchpoint& t : plan.touchpoints)
-                if (t.stakeholder == old) t.stakeholder = new_id;
-            for (KnowledgeSource& k : plan.knowledge_sources)
-                for (CoverageEntry& c : k.coverage)
-                    if (c.stakeholder == old) c.stakeholder = new_id;
-            for (Commitment& c : plan.commitments) std::replace(c.stakeholders.begin(), c.stakeholders.end(), old, new_id);
-            for (Observation& o : plan.observations)
-                if (o.stakeholder == old) o.stakeholder = new_id;
-            for (Rating& r : plan.workshop.ratings)
-                if (r.stakeholder == old) r.stakeholder = new_id;
-            for (ImportanceRating& r : plan.workshop.importance)
-                if (r.stakeholder == old) r.stakeholder = new_id;
-            std::replace(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), old, new_id);
-            break;
-        case Entity::knowledge_source: plan.knowledge_sources[index].id = new_id; break;
-        case Entity::touchpoint: plan.touchpoints[index].id = new_id; break;
-        case Entity::commitment: plan.commitments[index].id = new_id; break;
-        case Entity::action:
-            plan.actions[index].id = new_id;
-            for (Scenario& s : plan.scenarios) std::replace(s.actions.begin(), s.actions.end(), old, new_id);
-            break;
-    }
 }
 
 // ---- Action effects -----------------------------------------------------------------------------
@@ -550,14 +383,7 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
     if (view.id_key != key) view.id_buffer = current;
     const Plan& plan = app.document().plan();
     auto taken_elsewhere = [&](const std::string& id) {
-        std::vector<std::string> ids;
-        switch (kind) {
-            case Entity::stakeholder: ids = ids_of(plan.stakeholders); break;
-            case Entity::knowledge_source: ids = ids_of(plan.knowledge_sources); break;
-            case Entity::touchpoint: ids = ids_of(plan.touchpoints); break;
-            case Entity::commitment: ids = ids_of(plan.commitments); break;
-            case Entity::action: ids = ids_of(plan.actions); break;
-        }
+        std::vector<std::string> ids = ids_of(plan, kind);
         if (index < ids.size()) ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(index));
         return std::find(ids.begin(), ids.end(), id) != ids.end();
     };
@@ -577,15 +403,8 @@ void edit_id(App& app, Entity kind, std::size_t index, const std::string& curren
                  "unique in its list. Changing it renames every reference too. Applied when you press Enter or "
                  "leave the field."));
     ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-    std::vector<std::string> others;
     if (ImGui::Button(tr("From name"))) {
-        switch (kind) {
-            case Entity::stakeholder: others = ids_of(plan.stakeholders); break;
-            case Entity::knowledge_source: others = ids_of(plan.knowledge_sources); break;
-            case Entity::touchpoint: others = ids_of(plan.touchpoints); break;
-            case Entity::commitment: others = ids_of(plan.commitments); break;
-            case Entity::action: others = ids_of(plan.actions); break;
-        }
+        std::vector<std::string> others = ids_of(plan, kind);
         if (index < others.size()) others.erase(others.begin() + static_cast<std::ptrdiff_t>(index));
         apply(unique_id(name, others));
         view.id_key.clear();

@@ -1,6 +1,5 @@
 // Helpers shared by the plan editors (src/ui/panel_settings.cpp ... panel_measurements.cpp):
-// ids made from names, references between entities (what a delete would touch, renaming an id
-// everywhere), the fields an action's effect may change, effects in words, the roadmap's drag
+// what a delete would touch, in words, the fields an action's effect may change, effects in words, the roadmap's drag
 // math and monthly costs. The pure functions at the top are tested in tests/ui/test_editors.cpp;
 // the widgets at the bottom edit through App::document() like widgets.hpp.
 #pragma once
@@ -11,43 +10,17 @@
 #include <vector>
 
 #include "core/plan.hpp"
+#include "core/references.hpp"
 
 namespace fiducia::ui {
 
 class App;
 
-// ---- Ids ----------------------------------------------------------------------------------------
-
-// FORMAT.md: ^[a-z0-9][a-z0-9_-]{0,63}$
-bool valid_id(const std::string& id);
-// A valid id made from a name ("Order confirmation e-mail" -> "order-confirmation-e-mail"), not
-// among `taken` ("-2", "-3"... appended when it is). Names without letters or digits give `fallback`.
-std::string unique_id(const std::string& name, const std::vector<std::string>& taken,
-                      const std::string& fallback = "item");
-
-template <typename T>
-std::vector<std::string> ids_of(const std::vector<T>& list) {
-    std::vector<std::string> ids;
-    for (const T& item : list) ids.push_back(item.id);
-    return ids;
-}
-
-// ---- References ---------------------------------------------------------------------------------
-
-enum class Entity { stakeholder, knowledge_source, touchpoint, commitment, action };
+// ---- References (the edits themselves are in core/references.hpp) --------------------------------
 
 // What deleting the entity at `index` also removes, in plain words, one line each
 // ("2 touchpoints of this group: Checkout, Delivery"). Empty when nothing refers to it.
 std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std::size_t index);
-// Deletes the entity and everything that only makes sense with it: a stakeholder's touchpoints,
-// its coverage entries, its place in commitments, its measurements and workshop ratings; effects
-// on anything deleted; an action's place in scenarios. The plan stays valid if it was.
-void remove_entity(Plan& plan, Entity kind, std::size_t index);
-// Renames an id and every reference to it (touchpoints' stakeholder, coverage, commitments,
-// observations, ratings, effects, scenarios).
-void rename_id(Plan& plan, Entity kind, std::size_t index, const std::string& new_id);
-// How many other entities refer to this one.
-int reference_count(const Plan& plan, Entity kind, std::size_t index);
 
 // ---- Action effects -----------------------------------------------------------------------------
 

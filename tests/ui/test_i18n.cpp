@@ -318,9 +318,9 @@ TEST_CASE("what a delete takes with it is said in whole sentences of the chosen 
         ++in_scenarios;
     REQUIRE(in_scenarios < plan.actions.size());
     auto all_lines = [&] {
-        std::vector<std::string> lines = ui::delete_consequences(plan, ui::Entity::stakeholder, 0);
-        for (const std::string& l : ui::delete_consequences(plan, ui::Entity::action, in_scenarios)) lines.push_back(l);
-        for (const std::string& l : ui::delete_consequences(plan, ui::Entity::touchpoint, 0)) lines.push_back(l);
+        std::vector<std::string> lines = ui::delete_consequences(plan, Entity::stakeholder, 0);
+        for (const std::string& l : ui::delete_consequences(plan, Entity::action, in_scenarios)) lines.push_back(l);
+        for (const std::string& l : ui::delete_consequences(plan, Entity::touchpoint, 0)) lines.push_back(l);
         return lines;
     };
 

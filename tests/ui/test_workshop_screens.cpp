@@ -275,9 +275,9 @@ TEST_CASE("workshop: deleting or renaming a stakeholder keeps the invited list v
     open_facilitator(h);
     prepare_invitation(h);
     Plan plan = h.app.document().plan();
-    ui::rename_id(plan, ui::Entity::stakeholder, 0, "buyers");
+    rename_id(plan, Entity::stakeholder, 0, "buyers");
     CHECK(plan.workshop.stakeholders == std::vector<std::string>{"buyers", "sellers"});
-    ui::remove_entity(plan, ui::Entity::stakeholder, 1);
+    remove_entity(plan, Entity::stakeholder, 1);
     CHECK(plan.workshop.stakeholders == std::vector<std::string>{"buyers"});
     CHECK(io::load_plan(io::save_plan(plan)).ok);
 }
