@@ -9,6 +9,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
+#include "ui/list_editor.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -196,59 +197,21 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
 }  // namespace
 
 void draw_actions(App& app) {
-    const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
-    const float em = ImGui::GetFontSize();
     editor_intro(tr("Actions"),
                  tr("The coordinated actions of your trust strategy: what each changes, when, and at what cost. See them "
                  "on a timeline in Roadmap."));
     error_summary(app, {"/actions"});
 
-    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    ListCommand command = list_buttons(app, !plan.actions.empty(), tr("action"));
-    std::vector<std::string> names;
-    for (const Action& a : plan.actions) names.push_back(a.enabled ? a.name : a.name + "  " + tr("(off)"));
-    view.action = entity_list("##actions", names, view.action, -FLT_MIN, app.document().read_only() ? nullptr : &command);
-    ImGui::EndChild();
-
-    if (command == ListCommand::add || command == ListCommand::duplicate) {
-        Action a;
-        if (command == ListCommand::duplicate && !plan.actions.empty()) {
-            a = plan.actions[static_cast<std::size_t>(view.action)];
-            a.name += std::string(" ") + tr("(copy)");
-        } else {
-            a.name = tr("New action");
-        }
-        a.id = unique_id(a.name, ids_of(plan.actions), "action");
-        Plan& p = app.document().begin_edit();
-        p.actions.push_back(a);
-        view.action = static_cast<int>(p.actions.size()) - 1;
-    } else if (command == ListCommand::remove) {
-        request_delete(app, Entity::action, view.action);
-    }
-    {
-        const Plan& now = app.document().plan();
-        if (view.delete_kind == static_cast<int>(Entity::action) && view.delete_index >= 0 &&
-            static_cast<std::size_t>(view.delete_index) < now.actions.size())
-            delete_popup(app, Entity::action,
-                         trf("Delete the action \"%s\"?", now.actions[static_cast<std::size_t>(view.delete_index)].name.c_str()));
-        else if (view.delete_kind == static_cast<int>(Entity::action))
-            view.delete_kind = -1;
-    }
-
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
-    const Plan& current = app.document().plan();
-    if (current.actions.empty()) {
-        ImGui::TextWrapped("%s", tr("No actions yet. Add one: e.g. \"Empower service staff\" raising empowerment, or \"Fix "
-                           "checkout\" cutting a touchpoint's bad share."));
-    } else {
-        view.action = std::clamp(view.action, 0, static_cast<int>(current.actions.size()) - 1);
-        ImGui::PushID(view.action);
-        draw_detail(app, current, static_cast<std::size_t>(view.action));
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
+    list_detail<Action>(app, view.action, {
+        .kind = Entity::action, .items = &Plan::actions, .name = &Action::name,
+        .list_id = "##actions", .noun = tr("action"), .id_fallback = "action",
+        .delete_question = tr_noop("Delete the action \"%s\"?"),
+        .empty_text = tr("No actions yet. Add one: e.g. \"Empower service staff\" raising empowerment, or \"Fix "
+                         "checkout\" cutting a touchpoint's bad share."),
+        .init_new = [](Action& a, const Plan&) { a.name = tr("New action"); },
+        .detail = draw_detail,
+        .row_label = [](const Action& a) { return a.enabled ? a.name : a.name + "  " + tr("(off)"); }});
 }
 
 }  // namespace fiducia::ui

@@ -8,6 +8,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
+#include "ui/list_editor.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -65,7 +66,6 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
 }  // namespace
 
 void draw_commitments(App& app) {
-    const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
     editor_intro(tr("Commitments"),
@@ -73,57 +73,23 @@ void draw_commitments(App& app) {
                  "and an organisation is held to account most for the ones it makes in public."));
     error_summary(app, {"/commitments"});
 
-    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    ListCommand command = list_buttons(app, !plan.commitments.empty(), tr("commitment"));
-    std::vector<std::string> names;
-    for (const Commitment& c : plan.commitments) names.push_back(c.statement);
-    view.commitment = entity_list("##commitments", names, view.commitment, -FLT_MIN, app.document().read_only() ? nullptr : &command);
-    ImGui::EndChild();
-
-    if (command == ListCommand::add || command == ListCommand::duplicate) {
-        Commitment c;
-        if (command == ListCommand::duplicate && !plan.commitments.empty()) {
-            c = plan.commitments[static_cast<std::size_t>(view.commitment)];
-            c.statement += std::string(" ") + tr("(copy)");
-        } else {
+    list_detail<Commitment>(app, view.commitment, {
+        .kind = Entity::commitment, .items = &Plan::commitments, .name = &Commitment::statement,
+        .list_id = "##commitments", .noun = tr("commitment"), .id_fallback = "promise",
+        .delete_question = tr_noop("Delete the commitment \"%s\"?"),
+        .empty_text = tr("No commitments yet. Add the promises you make: delivery dates, response times, prices, "
+                         "privacy."),
+        .init_new = [](Commitment& c, const Plan& p) {
             c.statement = tr("New promise");
             c.occasions_per_month = 1;
             c.kept_share = 0.95;
-            if (!plan.stakeholders.empty()) c.stakeholders.push_back(plan.stakeholders.front().id);
-        }
-        c.id = unique_id(c.statement, ids_of(plan.commitments), "promise");
-        Plan& p = app.document().begin_edit();
-        p.commitments.push_back(c);
-        view.commitment = static_cast<int>(p.commitments.size()) - 1;
-    } else if (command == ListCommand::remove) {
-        request_delete(app, Entity::commitment, view.commitment);
-    }
-    {
-        const Plan& now = app.document().plan();
-        if (view.delete_kind == static_cast<int>(Entity::commitment) && view.delete_index >= 0 &&
-            static_cast<std::size_t>(view.delete_index) < now.commitments.size())
-            delete_popup(app, Entity::commitment,
-                         trf("Delete the commitment \"%s\"?",
-                             now.commitments[static_cast<std::size_t>(view.delete_index)].statement.c_str()));
-        else if (view.delete_kind == static_cast<int>(Entity::commitment))
-            view.delete_kind = -1;
-    }
-
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
-    const Plan& current = app.document().plan();
-    if (current.commitments.empty()) {
-        ImGui::TextWrapped("%s", tr("No commitments yet. Add the promises you make: delivery dates, response times, prices, "
-                           "privacy."));
-    } else {
-        view.commitment = std::clamp(view.commitment, 0, static_cast<int>(current.commitments.size()) - 1);
-        ImGui::PushID(view.commitment);
-        ImGui::PushItemWidth(std::min(em * 26, ImGui::GetContentRegionAvail().x - em * 11));
-        draw_detail(app, current, static_cast<std::size_t>(view.commitment));
-        ImGui::PopItemWidth();
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
+            if (!p.stakeholders.empty()) c.stakeholders.push_back(p.stakeholders.front().id);
+        },
+        .detail = [em](App& a, const Plan& p, std::size_t i) {
+            ImGui::PushItemWidth(std::min(em * 26, ImGui::GetContentRegionAvail().x - em * 11));
+            draw_detail(a, p, i);
+            ImGui::PopItemWidth();
+        }});
 }
 
 }  // namespace fiducia::ui

@@ -10,6 +10,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
+#include "ui/list_editor.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -119,64 +120,24 @@ void draw_detail(App& app, const Plan& plan, std::size_t k) {
 }  // namespace
 
 void draw_knowledge(App& app) {
-    const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
-    const float em = ImGui::GetFontSize();
     editor_intro(tr("Knowledge"),
                  tr("Step 1 of a trust strategy: know each stakeholder. List where your knowledge comes from, how good it "
                  "is, and whom it reaches. Good knowledge makes advice and empathy count more; consistent messages "
                  "build a name for honesty."));
     error_summary(app, {"/knowledge_sources"});
 
-    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    ListCommand command = list_buttons(app, !plan.knowledge_sources.empty(), tr("knowledge source"));
-    std::vector<std::string> names;
-    for (const KnowledgeSource& k : plan.knowledge_sources) names.push_back(k.name);
-    view.knowledge_source = entity_list("##sources", names, view.knowledge_source, -FLT_MIN, app.document().read_only() ? nullptr : &command);
-    ImGui::EndChild();
-
-    if (command == ListCommand::add || command == ListCommand::duplicate) {
-        KnowledgeSource k;
-        if (command == ListCommand::duplicate && !plan.knowledge_sources.empty()) {
-            k = plan.knowledge_sources[static_cast<std::size_t>(view.knowledge_source)];
-            k.name += std::string(" ") + tr("(copy)");
-        } else {
+    list_detail<KnowledgeSource>(app, view.knowledge_source, {
+        .kind = Entity::knowledge_source, .items = &Plan::knowledge_sources, .name = &KnowledgeSource::name,
+        .list_id = "##sources", .noun = tr("knowledge source"), .id_fallback = "source",
+        .delete_question = tr_noop("Delete the knowledge source \"%s\"?"),
+        .empty_text = tr("No knowledge sources yet. Add one with Add: e.g. your social media community, a CRM, or a "
+                         "customer survey."),
+        .init_new = [](KnowledgeSource& k, const Plan&) {
             k.name = tr("New knowledge source");
             k.granularity = k.relevance = k.consistency = 0.5;
-        }
-        k.id = unique_id(k.name, ids_of(plan.knowledge_sources), "source");
-        Plan& p = app.document().begin_edit();
-        p.knowledge_sources.push_back(k);
-        view.knowledge_source = static_cast<int>(p.knowledge_sources.size()) - 1;
-    } else if (command == ListCommand::remove) {
-        request_delete(app, Entity::knowledge_source, view.knowledge_source);
-    }
-    {
-        const Plan& now = app.document().plan();
-        if (view.delete_kind == static_cast<int>(Entity::knowledge_source) && view.delete_index >= 0 &&
-            static_cast<std::size_t>(view.delete_index) < now.knowledge_sources.size())
-            delete_popup(app, Entity::knowledge_source,
-                         trf("Delete the knowledge source \"%s\"?",
-                             now.knowledge_sources[static_cast<std::size_t>(view.delete_index)].name.c_str()));
-        else if (view.delete_kind == static_cast<int>(Entity::knowledge_source))
-            view.delete_kind = -1;
-    }
-
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
-    const Plan& current = app.document().plan();
-    if (current.knowledge_sources.empty()) {
-        ImGui::TextWrapped("%s", tr("No knowledge sources yet. Add one with Add: e.g. your social media community, a CRM, or a "
-                           "customer survey."));
-    } else {
-        view.knowledge_source = std::clamp(view.knowledge_source, 0, static_cast<int>(current.knowledge_sources.size()) - 1);
-        ImGui::PushID(view.knowledge_source);
-        ImGui::PushItemWidth(em * 16);
-        draw_detail(app, current, static_cast<std::size_t>(view.knowledge_source));
-        ImGui::PopItemWidth();
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
+        },
+        .detail = draw_detail, .item_width_em = 16});
 }
 
 }  // namespace fiducia::ui

@@ -10,6 +10,7 @@
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
+#include "ui/list_editor.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -141,59 +142,21 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
 }  // namespace
 
 void draw_stakeholders(App& app) {
-    const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
-    const float em = ImGui::GetFontSize();
     editor_intro(tr("Stakeholders"),
                  tr("The groups whose trust you manage: customers, employees, partners, investors, the wider community. "
                  "For each: how big it is, how much it counts, its trust before evidence and what that trust rests on."));
     error_summary(app, {"/stakeholders"});
 
-    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
-    ListCommand command = list_buttons(app, !plan.stakeholders.empty(), tr("stakeholder group"));
-    std::vector<std::string> names;
-    for (const Stakeholder& s : plan.stakeholders) names.push_back(s.name + "  (" + kind_label(s.kind) + ")");
-    view.stakeholder = entity_list("##stakeholders", names, view.stakeholder, -FLT_MIN, app.document().read_only() ? nullptr : &command);
-    ImGui::EndChild();
-
-    if (command == ListCommand::add || command == ListCommand::duplicate) {
-        Stakeholder s;
-        if (command == ListCommand::duplicate && !plan.stakeholders.empty()) {
-            s = plan.stakeholders[static_cast<std::size_t>(view.stakeholder)];
-            s.name += std::string(" ") + tr("(copy)");
-        } else {
-            s.name = tr("New stakeholder group");
-        }
-        s.id = unique_id(s.name, ids_of(plan.stakeholders), "group");
-        Plan& p = app.document().begin_edit();
-        p.stakeholders.push_back(s);
-        view.stakeholder = static_cast<int>(p.stakeholders.size()) - 1;
-    } else if (command == ListCommand::remove) {
-        request_delete(app, Entity::stakeholder, view.stakeholder);
-    }
-    const Plan& now = app.document().plan();
-    if (view.delete_kind == static_cast<int>(Entity::stakeholder) && view.delete_index >= 0 &&
-        static_cast<std::size_t>(view.delete_index) < now.stakeholders.size())
-        delete_popup(app, Entity::stakeholder,
-                     trf("Delete the stakeholder group \"%s\"?",
-                         now.stakeholders[static_cast<std::size_t>(view.delete_index)].name.c_str()));
-    else if (view.delete_kind == static_cast<int>(Entity::stakeholder))
-        view.delete_kind = -1;
-
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
-    const Plan& current = app.document().plan();
-    if (current.stakeholders.empty()) {
-        ImGui::TextWrapped("%s", tr("No stakeholder groups yet. Add one with Add: start with your customers."));
-    } else {
-        view.stakeholder = std::clamp(view.stakeholder, 0, static_cast<int>(current.stakeholders.size()) - 1);
-        ImGui::PushID(view.stakeholder);
-        ImGui::PushItemWidth(em * 16);
-        draw_detail(app, current, static_cast<std::size_t>(view.stakeholder));
-        ImGui::PopItemWidth();
-        ImGui::PopID();
-    }
-    ImGui::EndChild();
+    list_detail<Stakeholder>(app, view.stakeholder, {
+        .kind = Entity::stakeholder, .items = &Plan::stakeholders, .name = &Stakeholder::name,
+        .list_id = "##stakeholders", .noun = tr("stakeholder group"), .id_fallback = "group",
+        .delete_question = tr_noop("Delete the stakeholder group \"%s\"?"),
+        .empty_text = tr("No stakeholder groups yet. Add one with Add: start with your customers."),
+        .init_new = [](Stakeholder& s, const Plan&) { s.name = tr("New stakeholder group"); },
+        .detail = draw_detail,
+        .row_label = [](const Stakeholder& s) { return s.name + "  (" + kind_label(s.kind) + ")"; },
+        .item_width_em = 16});
 }
 
 }  // namespace fiducia::ui

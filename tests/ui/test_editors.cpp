@@ -225,44 +225,62 @@ TEST_CASE("monthly costs add up to the projection's total cost") {
     }
 }
 
-TEST_CASE("adding a stakeholder from the list makes a valid unique id, and undo takes it back") {
-    test::UiHarness h;
-    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
-                            "online-shop.json").ok);
-    h.app.show_panel(panel_named("Stakeholders"));
-    h.frame();
-    const std::size_t before = h.app.document().plan().stakeholders.size();
-    click(h, centre_of("Add"));
-    REQUIRE(h.app.document().plan().stakeholders.size() == before + 1);
-    const std::string id = h.app.document().plan().stakeholders.back().id;
-    CHECK(valid_id(id));
-    click(h, centre_of("Duplicate"));
-    REQUIRE(h.app.document().plan().stakeholders.size() == before + 2);
-    CHECK(h.app.document().plan().stakeholders.back().id != id);
-    CHECK(h.app.plan_errors() == std::vector<std::string>{});
-    h.app.document().undo();
-    h.app.document().undo();
-    CHECK(h.app.document().plan().stakeholders.size() == before);
-    CHECK(ui::failed_asserts().empty());
+// The editors built on the shared list/detail skeleton (ui/list_editor.hpp), and how many entities each lists.
+const struct {
+    const char* panel;
+    std::size_t (*count)(const Plan&);
+} kListEditors[] = {
+    {"Stakeholders", [](const Plan& p) { return p.stakeholders.size(); }},
+    {"Knowledge", [](const Plan& p) { return p.knowledge_sources.size(); }},
+    {"Commitments", [](const Plan& p) { return p.commitments.size(); }},
+    {"Actions", [](const Plan& p) { return p.actions.size(); }},
+};
+
+TEST_CASE("adding from every list makes a valid unique id, duplicating copies, and undo takes both back") {
+    for (const auto& editor : kListEditors) {
+        CAPTURE(editor.panel);
+        test::UiHarness h;
+        REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                                "online-shop.json").ok);
+        h.app.show_panel(panel_named(editor.panel));
+        h.frame();
+        const std::size_t before = editor.count(h.app.document().plan());
+        click(h, centre_of("Add"));
+        REQUIRE(editor.count(h.app.document().plan()) == before + 1);
+        const std::string saved = h.app.save_text();
+        click(h, centre_of("Duplicate"));
+        REQUIRE(editor.count(h.app.document().plan()) == before + 2);
+        CHECK(h.app.plan_errors() == std::vector<std::string>{});
+        CHECK(h.app.save_text().find("(copy)") != std::string::npos);  // the copy is named as one
+        h.app.document().undo();
+        CHECK(h.app.save_text() == saved);
+        h.app.document().undo();
+        CHECK(editor.count(h.app.document().plan()) == before);
+        CHECK(ui::failed_asserts().empty());
+    }
 }
 
-TEST_CASE("deleting from the list asks first and deletes as one undo step") {
-    test::UiHarness h;
-    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
-                            "online-shop.json").ok);
-    const std::string before = h.app.save_text();
-    h.app.show_panel(panel_named("Stakeholders"));
-    h.frame();
-    click(h, centre_of("Delete"));
-    CHECK(h.app.save_text() == before);  // only asked so far
-    h.frame();
-    CHECK(h.app.editor_view().delete_kind == static_cast<int>(Entity::stakeholder));
-    click(h, centre_of("Delete"));  // the dialog's button, drawn last
-    CHECK(h.app.document().plan().stakeholders.size() + 1 == example("online-shop.json").stakeholders.size());
-    CHECK(h.app.plan_errors() == std::vector<std::string>{});
-    h.app.document().undo();
-    CHECK(h.app.save_text() == before);
-    CHECK(ui::failed_asserts().empty());
+TEST_CASE("deleting from every list asks first and deletes as one undo step") {
+    for (const auto& editor : kListEditors) {
+        CAPTURE(editor.panel);
+        test::UiHarness h;
+        REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                                "online-shop.json").ok);
+        const std::string before = h.app.save_text();
+        const std::size_t count = editor.count(h.app.document().plan());
+        h.app.show_panel(panel_named(editor.panel));
+        h.frame();
+        click(h, centre_of("Delete"));
+        CHECK(h.app.save_text() == before);  // only asked so far
+        h.frame();
+        CHECK(h.app.editor_view().delete_kind >= 0);
+        click(h, centre_of("Delete"));  // the dialog's button, drawn last
+        CHECK(editor.count(h.app.document().plan()) + 1 == count);
+        CHECK(h.app.plan_errors() == std::vector<std::string>{});
+        h.app.document().undo();
+        CHECK(h.app.save_text() == before);
+        CHECK(ui::failed_asserts().empty());
+    }
 }
 
 TEST_CASE("dragging a roadmap bar moves its start by whole months, as one undo step") {

@@ -46,18 +46,22 @@ std::string read_literals(const std::string& src, std::size_t& i, bool& ok) {
     }
 }
 
-// Every text passed as a literal to tr() or trf() in src/ui/*.cpp, and to say() or sayf() in the
+// Every text passed as a literal to tr() or trf() in src/ui (sources and headers, comments aside), and to say() or sayf() in the
 // reports (src/io/report*.cpp: say(), sayf(), say_text()), with the file it is in.
 std::map<std::string, std::string> source_texts() {
     std::map<std::string, std::string> texts;
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(FIDUCIA_SOURCE_DIR) + "/src/ui")) {
-        if (entry.path().extension() != ".cpp") continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(FIDUCIA_SOURCE_DIR) + "/src/ui")) {
+        if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
         const std::string src = test::read_file(entry.path());
         for (const char* call : {"tr(", "trf(", "tr_noop("}) {
             for (std::size_t at = src.find(call); at != std::string::npos; at = src.find(call, at + 1)) {
                 if (at > 0 && (std::isalnum(static_cast<unsigned char>(src[at - 1])) || src[at - 1] == '_' ||
                                src[at - 1] == ':'))
                     continue;  // str(, ImGui::tr... : not ours
+                const std::size_t line = src.rfind('\n', at);
+                if (src.substr(line == std::string::npos ? 0 : line, at - (line == std::string::npos ? 0 : line)).find("//") !=
+                    std::string::npos)
+                    continue;  // an example in a comment
                 std::size_t i = at + std::strlen(call);
                 bool ok = false;
                 std::string text = read_literals(src, i, ok);
