@@ -29,7 +29,7 @@ set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/libra
                 ${CMAKE_SOURCE_DIR}/web/sw.js
                 ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 
-file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/platform_web.cpp src/app/web_input.cpp)
+file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/web_api.cpp src/app/platform_web.cpp src/app/web_input.cpp)
 
 # build/web/index.html + .js + .wasm, served by `make run`.
 add_executable(app ${APP_WEB_SOURCES})
