@@ -174,6 +174,7 @@ struct WorkshopItem {
     int count = 0;
     double median = 0, q1 = 0, q3 = 0;
     double share_trusting = 0;  // share of scores 6..9
+    double mean_q = 0;          // mean of (score - 1) / 8: a score read as a probability
     bool disagreement = false;
 };
 
@@ -189,6 +190,7 @@ struct WorkshopSummary {
     std::vector<WorkshopItem> items;  // stakeholder x dimension with at least one rating
     std::vector<WorkshopImportance> importance;  // stakeholder x dimension with at least one judgement
     int participants = 0;
+    std::vector<int> raters;  // per stakeholder (plan order): participants who scored any of its dimensions
     double kendall_w = 0;  // agreement across participants, 0..1
 };
 

@@ -50,6 +50,12 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
     };
     const std::vector<std::vector<int>> score = answers(plan.workshop.ratings, [](const Rating& r) { return r.score; }, 9);
 
+    out.raters.assign(G, 0);
+    for (std::size_t p = 0; p < P; ++p)
+        for (std::size_t g = 0; g < G; ++g)
+            out.raters[g] += std::any_of(score[p].begin() + static_cast<std::ptrdiff_t>(g * kDimensions),
+                                         score[p].begin() + static_cast<std::ptrdiff_t>((g + 1) * kDimensions),
+                                         [](int x) { return x > 0; });
     std::vector<std::size_t> rated;  // items with at least one rating, plan order
     for (std::size_t it = 0; it < items; ++it) {
         std::vector<int> xs;
@@ -72,6 +78,9 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
         }
         const double n = static_cast<double>(xs.size());
         w.share_trusting = trusting / n;
+        double q = 0;
+        for (int x : xs) q += (x - 1) / 8.0;
+        w.mean_q = q / n;
         // Disagreement: the middle half spans 3 points or more of the scale (IQR >= 3), or the
         // room is split, at least a quarter trusting (6..9) and a quarter distrusting (1..4).
         w.disagreement = (w.q3 - w.q1 >= 3.0) || (trusting / n >= 0.25 && distrusting / n >= 0.25);

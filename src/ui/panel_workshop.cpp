@@ -9,6 +9,7 @@
 
 #include "core/model.hpp"
 #include "core/workshop_consensus.hpp"
+#include "ui/accessibility.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
@@ -30,12 +31,14 @@ struct CodeBox {
 CodeBox g_code;  // one App per page: the box's text survives panel switches
 
 const char* kApplyTip =
-    tr_noop("Sets each rated group's base rate (the trust it starts from) to the room's share of trusting scores (6 to 9): "
-            "per dimension, the share of participants scoring 6-9, averaged with the group's own dimension weights. "
-            "Clamped to 1%..99%; groups nobody rated keep theirs. Where the room judged how much two or more dimensions "
+    tr_noop("Sets each group's base rate (the trust it starts from) to what the room said: a score reads as a probability "
+            "(1 = 0%, 5 = 50%, 9 = 100%), averaged per dimension over the participants who scored it, then across the "
+            "dimensions with the group's weights (as this consensus sets them). Rounded to 0.1%, clamped to 1%..99%. Only "
+            "groups scored by at least 3 participants change. Where the room judged how much two or more dimensions "
             "matter to a group, those dimensions share the weight they held between them in proportion to the median "
             "judgements; a dimension nobody judged keeps its weight. A trust score alone never moves a weight: it says how "
-            "far a group trusts on a dimension, not how much that dimension matters to it. One undo step.");
+            "far a group trusts on a dimension, not how much that dimension matters to it. Applying twice changes nothing "
+            "the second time. One undo step.");
 
 void section(const char* title) {
     ImGui::Spacing();
@@ -266,35 +269,47 @@ std::string weight_changes_text(const WeightChange& c) {
     return out;
 }
 
-void draw_apply(App& app, const Plan& plan) {
+void draw_apply(App& app, const Plan& plan, const WorkshopSummary& summary) {
     const std::vector<BaseRateChange> changes = consensus_base_rates(plan);
     const std::vector<WeightChange> weights = consensus_weights(plan);
-    if (changes.empty() && weights.empty()) return;
+    std::vector<std::string> too_few;  // scored, but by fewer participants than a base rate needs
+    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g)
+        if (summary.raters[g] > 0 && summary.raters[g] < kConsensusMinRaters)
+            too_few.push_back(trf("%s: scored by %d participants; %d are needed to move its base rate",
+                                  plan.stakeholders[g].name.c_str(), summary.raters[g], kConsensusMinRaters));
+    if (changes.empty() && weights.empty() && too_few.empty()) return;
     section(tr("4. Apply the consensus"));
-    bool same = true;
-    for (const BaseRateChange& c : changes) {
-        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores)"), stakeholder_name(plan, c.stakeholder).c_str(),
-                          format_percent(c.before, 0).c_str(), format_percent(c.after, 0).c_str(), c.ratings);
-        same = same && c.before == c.after;
+    for (const BaseRateChange& c : changes)
+        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores by %d participants)"),
+                          stakeholder_name(plan, c.stakeholder).c_str(), format_percent(c.before, 1).c_str(),
+                          format_percent(c.after, 1).c_str(), c.ratings, c.raters);
+    for (const WeightChange& c : weights)
+        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), stakeholder_name(plan, c.stakeholder).c_str(),
+                          weight_changes_text(c).c_str(), c.judgements);
+    for (const std::string& line : too_few) {
+        ImGui::TextDisabled("%s", line.c_str());
+        a11y::add_text(a11y::Role::text, line);
     }
-    for (const WeightChange& c : weights) {
-        const std::string moved = weight_changes_text(c);
-        if (moved.empty()) continue;
-        same = false;
-        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), stakeholder_name(plan, c.stakeholder).c_str(), moved.c_str(),
-                          c.judgements);
+    const bool nothing = changes.empty() && weights.empty();
+    if (!nothing) {  // what the change does to the headline figure, before anyone commits to it
+        Plan applied = plan;
+        apply_consensus(applied);
+        const std::string effect =
+            trf("Trust Index at month %d: %s now, %s with the consensus (out of 100)", plan.settings.horizon_months,
+                format_trust(project(plan).months.back().trust_index).c_str(),
+                format_trust(project(applied).months.back().trust_index).c_str());
+        ImGui::TextUnformatted(effect.c_str());
+        a11y::add_text(a11y::Role::text, effect);
     }
-    ImGui::BeginDisabled(same || app.document().read_only());
+    ImGui::BeginDisabled(nothing || app.document().read_only());
     if (ImGui::Button(tr("Apply consensus"))) {
-        Plan& edit = app.document().begin_edit();
-        apply_base_rates(edit, changes);
-        apply_weights(edit, weights);
+        apply_consensus(app.document().begin_edit());
         app.document().end_gesture();
         app.notify(tr("Applied the workshop's consensus to the base rates and weights. Ctrl+Z undoes it."));
     }
     ImGui::EndDisabled();
     item_tooltip(tr(kApplyTip));
-    if (same) {
+    if (nothing) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr("The base rates and weights already match the consensus."));
     }
@@ -310,8 +325,9 @@ void draw_workshop(App& app) {
     draw_prepare(app, plan);
     draw_collect(app, app.document().plan());
     const Plan& now = app.document().plan();  // an import above may have changed it
-    draw_results(now, aggregate_workshop(now));
-    draw_apply(app, now);
+    const WorkshopSummary summary = aggregate_workshop(now);
+    draw_results(now, summary);
+    draw_apply(app, now, summary);
 }
 
 }  // namespace fiducia::ui

@@ -224,7 +224,8 @@ std::string workshop_json(App& app) {
         j["kendall_w"] = summary.kendall_w;
         j["base_rates"] = io::Json::array();
         for (const BaseRateChange& c : consensus_base_rates(plan))
-            j["base_rates"].push_back({{"stakeholder", c.stakeholder}, {"before", c.before}, {"after", c.after}, {"ratings", c.ratings}});
+            j["base_rates"].push_back({{"stakeholder", c.stakeholder}, {"before", c.before}, {"after", c.after}, {"ratings", c.ratings},
+                                     {"raters", c.raters}});
         auto weights = [](const DimensionWeights& w) {
             io::Json o = io::Json::object();
             for (std::size_t d = 0; d < kDimensions; ++d) o[kDimensionIds[d]] = w[d];

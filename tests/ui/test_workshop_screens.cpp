@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/workshop_consensus.hpp"
+#include "ui/accessibility.hpp"
 #include "io/plan_file.hpp"
 #include "io/workshop_files.hpp"
 #include "ui/editing.hpp"
@@ -207,6 +208,13 @@ TEST_CASE("workshop: one person's file and code both imported are flagged as the
     CHECK_FALSE(ui::locate_item("same answers as Ana").has_value());
 }
 
+// Whether a text starting with `start` was drawn for a screen reader in the last frame.
+bool said(const std::string& start) {
+    for (const ui::a11y::Node& n : ui::a11y::nodes())
+        if (n.name.rfind(start, 0) == 0) return true;
+    return false;
+}
+
 TEST_CASE("workshop: Apply sets the base rates to the consensus in one undo step") {
     test::UiHarness h;
     open_facilitator(h);
@@ -222,12 +230,16 @@ TEST_CASE("workshop: Apply sets the base rates to the consensus in one undo step
     const Plan& plan = h.app.document().plan();
     const std::vector<BaseRateChange> expected = consensus_base_rates(plan);
     REQUIRE(expected.size() == 2);
-    CHECK(expected[0].after == doctest::Approx(2.0 / 3.0));  // two of three trust on the one rated dimension
-    CHECK(expected[1].after == 0.01);
+    CHECK(expected[0].after == 0.667);  // scores 8, 8, 3 read as 7/8, 7/8, 2/8: mean 2/3, to 0.1 point
+    CHECK(expected[1].after == 0.125);  // three scores of 2
+    CHECK(said("Trust Index at month"));  // the headline's change, before Apply
     const double shoppers_before = plan.stakeholders[0].base_rate;
     click(h, "Apply consensus");
     CHECK(plan.stakeholders[0].base_rate == expected[0].after);
-    CHECK(plan.stakeholders[1].base_rate == 0.01);
+    CHECK(plan.stakeholders[1].base_rate == 0.125);
+    frames(h);
+    CHECK(consensus_base_rates(plan).empty());  // applied: nothing left to change, no do-nothing lines
+    CHECK_FALSE(said("Trust Index at month"));
     h.app.document().undo();
     CHECK(plan.stakeholders[0].base_rate == shoppers_before);
     CHECK(plan.stakeholders[1].base_rate == 0.55);
@@ -237,6 +249,8 @@ TEST_CASE("workshop: importance judgements imported from files and codes set the
     test::UiHarness h;
     open_facilitator(h);
     const io::Invitation invitation = io::load_invitation(prepare_invitation(h)).invitation;
+    h.app.document().begin_edit().stakeholders[0].weights = {0.2, 0.2, 0.2, 0.2, 0.2};  // not yet 4 : 1
+    h.app.document().end_gesture();
     const DimensionWeights before = h.app.document().plan().stakeholders[0].weights;
     io::RatingsFile a;
     a.workshop = invitation.id;
@@ -251,9 +265,14 @@ TEST_CASE("workshop: importance judgements imported from files and codes set the
     frames(h);
     type_into(h, "##code", io::ratings_code(invitation, b));
     click(h, "Import code");
+    io::RatingsFile c;  // a third participant: the fewest whose scores move a base rate
+    c.workshop = invitation.id;
+    c.participant_id = "p-c";
+    c.ratings = {{"shoppers", Dimension::transactions, 9}};
+    REQUIRE(h.app.open_text(io::save_ratings(c), "c.json").ok);
     frames(h);
     const Plan& plan = h.app.document().plan();
-    REQUIRE(plan.workshop.participants.size() == 2);
+    REQUIRE(plan.workshop.participants.size() == 3);
     CHECK(plan.workshop.importance.size() == 4);
     const std::vector<WeightChange> expected = consensus_weights(plan);
     REQUIRE(expected.size() == 1);

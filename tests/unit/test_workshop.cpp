@@ -3,6 +3,8 @@
 // importance judgements and the weights they give, and the plan's workshop extension fields.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "core/model.hpp"
 #include "core/workshop_consensus.hpp"
 #include "io/plan_file.hpp"
@@ -88,30 +90,88 @@ TEST_CASE("workshop aggregation: a stakeholder nobody rated has no items; ties s
     CHECK(w.kendall_w == doctest::Approx(78.0 / 84.0).epsilon(1e-12));
 }
 
-TEST_CASE("consensus: base rate = share trusting per dimension, averaged with the group's weights") {
-    Plan plan = two_groups(2);
+TEST_CASE("consensus: a score reads as a probability, averaged per dimension, then with the group's weights") {
+    Plan plan = two_groups(3);
     plan.stakeholders.push_back(make_group("x", StakeholderKind::partners, 0.6));
     plan.stakeholders[0].weights = {0.4, 0.3, 0.3, 0, 0};
-    rate(plan, "p1", "c", D::transactions, 7);  // share trusting 1
-    rate(plan, "p2", "c", D::transactions, 8);
-    rate(plan, "p1", "c", D::promises, 3);  // 1/2
-    rate(plan, "p2", "c", D::promises, 6);
-    rate(plan, "p1", "c", D::advice, 9);  // 1, but advice weighs nothing for this group
-    rate(plan, "p2", "c", D::advice, 9);
-    rate(plan, "p1", "e", D::empathy, 1);  // nobody trusts: clamped to the lowest base rate
+    rate(plan, "p1", "c", D::transactions, 7);  // q = 0.75
+    rate(plan, "p2", "c", D::transactions, 9);  // q = 1
+    rate(plan, "p3", "c", D::transactions, 8);  // q = 0.875: mean 0.875
+    rate(plan, "p1", "c", D::promises, 3);      // q = 0.25
+    rate(plan, "p2", "c", D::promises, 5);      // q = 0.5: mean 0.375 (p3 was not sure)
+    rate(plan, "p1", "c", D::advice, 9);        // 1, but advice weighs nothing for this group
+    rate(plan, "p1", "e", D::empathy, 1);       // one participant: too few to move a group
+    rate(plan, "p2", "e", D::empathy, 1);
     const std::vector<BaseRateChange> changes = consensus_base_rates(plan);
-    CORE_REQUIRE(changes.size() == 2);  // "x" was not rated: left out, its base rate kept
+    CORE_REQUIRE(changes.size() == 1);  // "e" has 2 raters, "x" none: both keep their base rates
     CHECK(changes[0].stakeholder == "c");
     CHECK(changes[0].before == 0.5);
-    CHECK(changes[0].after == doctest::Approx((0.4 * 1 + 0.3 * 0.5) / 0.7).epsilon(1e-12));
+    // Honesty (weight 0.3) was scored by nobody: it takes the proposed rate itself, so only the
+    // scored dimensions' weights count. (0.4 * 0.875 + 0.3 * 0.375) / 0.7 = 0.660714..., to 0.1 point.
+    CHECK(changes[0].after == 0.661);
     CHECK(changes[0].ratings == 6);
-    CHECK(changes[1].stakeholder == "e");
-    CHECK(changes[1].after == 0.01);
+    CHECK(changes[0].raters == 3);
     apply_base_rates(plan, changes);
-    CHECK(plan.stakeholders[0].base_rate == changes[0].after);
-    CHECK(plan.stakeholders[1].base_rate == 0.01);
+    CHECK(plan.stakeholders[0].base_rate == 0.661);
+    CHECK(plan.stakeholders[1].base_rate == 0.3);
     CHECK(plan.stakeholders[2].base_rate == 0.6);
     CHECK(plan.stakeholders[0].weights[0] == 0.4);  // weights untouched
+}
+
+TEST_CASE("consensus: neutral scores give a neutral base rate, and the extremes are clamped") {
+    Plan plan = two_groups(3);
+    plan.stakeholders[0].base_rate = 0.2;
+    for (const char* who : {"p1", "p2", "p3"}) {
+        rate(plan, who, "c", D::honesty, 5);  // "neither": one half, not distrust
+        rate(plan, who, "e", D::empathy, 1);
+    }
+    const std::vector<BaseRateChange> changes = consensus_base_rates(plan);
+    CORE_REQUIRE(changes.size() == 2);
+    CHECK(changes[0].after == 0.5);
+    CHECK(changes[1].after == 0.01);
+}
+
+TEST_CASE("consensus: applying twice changes nothing the second time, and unchanged groups are not listed") {
+    Plan plan = two_groups(4);
+    plan.stakeholders[0].weights = {0.2, 0.2, 0.2, 0.2, 0.2};
+    const int scores[4][3] = {{8, 3, 6}, {7, 4, 9}, {9, 2, 5}, {6, 6, 7}};
+    for (int p = 0; p < 4; ++p) {
+        const std::string who = "p" + std::to_string(p + 1);
+        rate(plan, who, "c", D::transactions, scores[p][0]);
+        rate(plan, who, "c", D::promises, scores[p][1]);
+        rate(plan, who, "c", D::empathy, scores[p][2]);
+        // Medians 3 : 2 : 1 over a held weight of 0.6 (thousandths 300 : 200 : 100).
+        judge(plan, who, "c", D::transactions, 3);
+        judge(plan, who, "c", D::honesty, 2);
+        judge(plan, who, "c", D::empathy, 1);
+    }
+    CORE_REQUIRE(consensus_weights(plan).size() == 1);
+    CORE_REQUIRE(consensus_base_rates(plan).size() == 1);
+    // The base rate uses the weights the same consensus sets, not the ones it replaces.
+    Plan weights_first = plan;
+    apply_weights(weights_first, consensus_weights(plan));
+    CHECK(consensus_base_rates(plan)[0].after == consensus_base_rates(weights_first)[0].after);
+    apply_consensus(plan);
+    const Plan once = plan;
+    CHECK(consensus_base_rates(plan).empty());
+    CHECK(consensus_weights(plan).empty());
+    apply_consensus(plan);
+    CHECK(plan.stakeholders[0].base_rate == once.stakeholders[0].base_rate);
+    CHECK(plan.stakeholders[0].weights == once.stakeholders[0].weights);
+}
+
+TEST_CASE("consensus: shared weights add up to exactly what the judged dimensions held") {
+    Plan plan = two_groups(1);
+    plan.stakeholders[0].weights = {0.5, 0.5, 0, 0, 0};  // 1.0 shared by three equal medians
+    judge(plan, "p1", "c", D::transactions, 2);
+    judge(plan, "p1", "c", D::promises, 2);
+    judge(plan, "p1", "c", D::honesty, 2);
+    const std::vector<WeightChange> changes = consensus_weights(plan);
+    CORE_REQUIRE(changes.size() == 1);
+    const DimensionWeights& w = changes[0].after;
+    CHECK(std::llround((w[0] + w[1] + w[2]) * 1000) == 1000);  // 334 + 333 + 333, not 3 x 333
+    apply_weights(plan, changes);
+    CHECK(consensus_weights(plan).empty());
 }
 
 TEST_CASE("consensus: judged dimensions share the weight they held in proportion to the median judgements") {
