@@ -192,7 +192,7 @@ TEST_CASE("renaming an id renames every reference to it") {
     CHECK(io::load_plan(io::save_plan(plan)).errors == std::vector<std::string>{});
 }
 
-TEST_CASE("effects are offered only on the fields FORMAT.md allows, and read in words") {
+TEST_CASE("effects are offered only on the fields docs/FORMAT.md allows, and read in words") {
     // The editors' labelled list is exactly the shared one that validation uses, in its order.
     for (EffectTarget target : {EffectTarget::touchpoint, EffectTarget::commitment, EffectTarget::knowledge_source,
                                 EffectTarget::stakeholder, EffectTarget::culture}) {
