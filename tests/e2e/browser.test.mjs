@@ -118,7 +118,28 @@ test("dist/fiducia.html opens from file:// offline and renders", async () => {
   await page.context().close();
 });
 
-test("no request left 127.0.0.1 during any of the above", () => {
+test("no request leaves 127.0.0.1: the page, its translation and font, an example, a save, a reload", async () => {
+  // Does the fetching itself, so it proves something when run alone; run with the file it also
+  // covers every test above (the harness records foreign requests across the whole file).
+  const page = await h.newPage({locale: "zh-CN"});  // a Chinese browser: i18n/zh.json and the CJK font
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await h.open(page);
+  await page.waitForFunction(() => window.fiducia.stats().cjk_glyphs > 0, null, {timeout: 10000});
+  await waitForItem(page, "##online-shop.json");
+  await clickItem(page, "##online-shop.json");
+  await page.waitForFunction(() => window.fiducia.save().length > 0);
+  await page.mouse.click(640, 400);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+S")]);
+  await download.path();
+  await page.waitForFunction(() => localStorage.getItem("fiducia.autosave") !== null);
+  await page.reload();  // the autosave comes back, the service worker (registered 2 s in) may answer
+  await page.waitForFunction(() => window.fiducia && window.fiducia.ready === true);
+  await page.waitForTimeout(2500);
+  assert.equal(await page.evaluate(() => window.fiducia.save()), example("online-shop.json"));
+  for (const own of ["/", "/index.wasm", "/i18n/zh.json", "/fonts/ui-cjk.ttf"])
+    assert.ok(requested.includes(own), `the page's request for ${own} was seen (seen: ${requested.join(", ")})`);
   assert.deepEqual(h.foreign, []);
   assert.deepEqual(h.consoleErrors, []);
+  await page.context().close();
 });

@@ -98,6 +98,21 @@ TEST_CASE("a plan from a newer version opens read-only and is never saved over")
 }
 
 TEST_CASE("the theme and the last panel are remembered") {
+    // Chosen as a person does, in the View menu and the sidebar (a panel other than the first,
+    // which a new App would show anyway) ...
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    h.frame();
+    const int chosen = 1;
+    REQUIRE(h.click("View"));
+    REQUIRE(h.click("Projector (large, high contrast)"));
+    REQUIRE(h.click(ui::panels()[chosen].name));
+    REQUIRE(h.app.current_panel() == chosen);
+    // ... the next session opens with both.
+    ui::App next(h.platform);
+    CHECK(next.theme() == ui::Theme::projector);
+    CHECK(next.current_panel() == chosen);
+    // A remembered panel this version no longer has falls back to the first.
     test::FakePlatform platform;
     platform.preferences["theme"] = "dark";
     platform.preferences["panel"] = "no such panel";

@@ -151,7 +151,7 @@ TEST_CASE("deleting a stakeholder says what goes with it, in the order a person 
     CHECK(ui::delete_consequences(plan, Entity::action, plan.actions.size()).empty());
 }
 
-TEST_CASE("effects are offered only on the fields FORMAT.md allows, and read in words") {
+TEST_CASE("effects are offered only on the fields docs/FORMAT.md allows, and read in words") {
     // The editors' labelled list is exactly the shared one that validation uses, in its order.
     for (EffectTarget target : {EffectTarget::touchpoint, EffectTarget::commitment, EffectTarget::knowledge_source,
                                 EffectTarget::stakeholder, EffectTarget::culture}) {

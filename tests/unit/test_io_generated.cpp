@@ -2,7 +2,7 @@
 // optional fields present or left out, awkward strings and numbers) gets unknown fields of every
 // JSON type inserted at several levels of its saved text; then load -> save -> load -> save is
 // byte-identical, the unknown fields come back where they were, and left-out optional fields come
-// back with their FORMAT.md defaults.
+// back with their docs/FORMAT.md defaults.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -289,7 +289,7 @@ void insert_unknown_in_list(Random& r, Json& doc, const char* list, std::vector<
     }
 }
 
-// Leaves out, at random, optional keys that hold their FORMAT.md default: the loader must put the
+// Leaves out, at random, optional keys that hold their docs/FORMAT.md default: the loader must put the
 // same default back, so the canonical save is unchanged.
 void drop_defaults(Random& r, Json& object, const std::vector<std::pair<const char*, Json>>& defaults) {
     if (!object.is_object()) return;

@@ -218,7 +218,7 @@ TEST_CASE("io: unknown fields survive at every level, in their order, after the 
     CHECK(r.plan.stakeholders[0].unknown == R"({"segment_code":"B2C-1","a_flag":false})");
     CHECK(r.plan.actions[0].effects[0].unknown == R"({"note":"from pilot"})");
     std::string saved = save_plan(r.plan);
-    // The canonical text equals the edited document with known keys in FORMAT.md order: here
+    // The canonical text equals the edited document with known keys in docs/FORMAT.md order: here
     // every unknown key was appended last, so the document is already canonical.
     CHECK(saved == text + "\n");
     LoadResult again = load_plan(saved);

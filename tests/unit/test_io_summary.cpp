@@ -1,4 +1,4 @@
-// summary_json: FORMAT.md "Machine-readable output" — keys in order, stakeholders by id, the
+// summary_json: docs/FORMAT.md "Machine-readable output" — keys in order, stakeholders by id, the
 // explanation at the horizon adding up to trust, simulation figures where given.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Every validation rule of FORMAT.md gives its exact message: a table of mutations of a valid plan
+// Every validation rule of docs/FORMAT.md gives its exact message: a table of mutations of a valid plan
 // (the retail-bank example), each with the error it must produce.
 #include <doctest/doctest.h>
 
