@@ -15,6 +15,9 @@ namespace fiducia {
 
 // ---- Projection -------------------------------------------------------------------------------
 
+// The scenario id of the baseline with no action at all (not a valid plan id, so never a plan's own).
+inline constexpr const char* kNoActionsScenario = "~no-actions";
+
 struct ProjectionOptions {
     std::optional<std::string> scenario;  // a scenario id; none = the plan's enabled actions
 };

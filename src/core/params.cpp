@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/model.hpp"
+
 namespace fiducia::core {
 namespace {
 
@@ -237,6 +239,10 @@ Compiled compile(const Plan& plan) {
 std::vector<ActState> action_states(const Plan& plan, const std::optional<std::string>& scenario,
                                     bool* found) {
     std::vector<ActState> st(plan.actions.size(), ActState::off);
+    if (scenario && *scenario == kNoActionsScenario) {  // the baseline: every action off
+        if (found) *found = true;
+        return st;
+    }
     const Scenario* sc = nullptr;
     if (scenario)
         for (const Scenario& s : plan.scenarios)

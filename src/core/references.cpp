@@ -111,6 +111,7 @@ auto* id_in(P& plan, Entity kind, std::size_t index) {
         case Entity::commitment: return at(plan.commitments);
         case Entity::action: return at(plan.actions);
         case Entity::participant: return at(plan.workshop.participants);
+        case Entity::scenario: return at(plan.scenarios);
     }
     return at(plan.stakeholders);  // not reached: every kind is handled above
 }
@@ -125,6 +126,7 @@ const char* list_pointer(Entity kind) {
         case Entity::commitment: return "/commitments";
         case Entity::action: return "/actions";
         case Entity::participant: return "/workshop/participants";
+        case Entity::scenario: return "/scenarios";
     }
     return "";
 }
@@ -213,6 +215,7 @@ void remove_entity(Plan& plan, Entity kind, std::size_t index) {
         case Entity::commitment: erase(plan.commitments); break;
         case Entity::action: erase(plan.actions); break;
         case Entity::participant: erase(plan.workshop.participants); break;
+        case Entity::scenario: erase(plan.scenarios); break;
     }
     drop_references(plan, kind, id);
 }

@@ -14,12 +14,13 @@
 namespace fiducia {
 
 // The entities other parts of a plan refer to by id.
-enum class Entity { stakeholder, knowledge_source, touchpoint, commitment, action, participant };
+enum class Entity { stakeholder, knowledge_source, touchpoint, commitment, action, participant, scenario };
 
 // The file's list of an entity kind, as a JSON pointer ("/stakeholders", "/workshop/participants").
 const char* list_pointer(Entity kind);
-inline constexpr Entity kEntities[] = {Entity::stakeholder,  Entity::touchpoint, Entity::commitment,
-                                       Entity::knowledge_source, Entity::action, Entity::participant};
+inline constexpr Entity kEntities[] = {Entity::stakeholder,      Entity::touchpoint, Entity::commitment,
+                                       Entity::knowledge_source, Entity::action,     Entity::participant,
+                                       Entity::scenario};
 
 // One kind of reference: the items of the list `from` hold ids of `target` in `field`.
 struct Reference {

@@ -25,6 +25,7 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 
 std::string scenario_name(const Plan& plan, const std::string& id) {
     if (id == "plan") return tr("Plan (enabled actions)");
+    if (id == kNoActionsScenario) return tr("No actions (baseline)");
     for (const Scenario& s : plan.scenarios)
         if (s.id == id) return s.name.empty() ? s.id : s.name;
     return id;
@@ -163,18 +164,18 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
     if (!view.compared_initialised) {
-        view.compared = {"plan"};
+        view.compared = {"plan", kNoActionsScenario};
         for (const Scenario& s : plan.scenarios) view.compared.push_back(s.id);
         view.compared_initialised = true;
     }
     // Drop scenarios the plan no longer has.
     std::erase_if(view.compared, [&](const std::string& id) {
-        if (id == "plan") return false;
+        if (id == "plan" || id == kNoActionsScenario) return false;
         for (const Scenario& s : plan.scenarios)
             if (s.id == id) return false;
         return true;
     });
-    std::vector<std::string> all = {"plan"};
+    std::vector<std::string> all = {"plan", kNoActionsScenario};
     for (const Scenario& s : plan.scenarios) all.push_back(s.id);
     ImGui::TextDisabled("%s", tr("Compare:"));
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -192,8 +193,11 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
                 std::erase(view.compared, all[i]);
             }
         }
-        if (i > 0) {
-            const Scenario& s = plan.scenarios[i - 1];
+        if (all[i] == kNoActionsScenario) {
+            item_tooltip(tr("The plan with every action off: where trust, customers and revenue go if you do nothing. "
+                            "The gap to each scenario is what its actions buy."));
+        } else if (i > 0) {
+            const Scenario& s = plan.scenarios[i - 2];
             std::string names;
             for (std::size_t k = 0; k < s.actions.size(); ++k) names += (k ? ", " : "") + action_label(plan, s.actions[k]);
             const std::string tip = s.actions.empty() ? std::string(tr("Scenario: no action enabled."))
@@ -205,7 +209,8 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
         ImGui::PopID();
     }
     if (plan.scenarios.empty())
-        ImGui::TextDisabled("%s", tr("This plan has no scenarios: add named sets of actions to compare them here."));
+        ImGui::TextDisabled("%s", tr("This plan has no scenarios yet: make named sets of actions in Scenarios to compare "
+                                     "them here."));
     if (view.compared.empty()) return;
 
     // One projection per compared scenario, recomputed only when the plan or the choice changed.

@@ -16,6 +16,7 @@ const PanelInfo kPanels[] = {
     {"Culture", "Plan", draw_culture, "How far you trust your own people: empowerment and reward."},
     {"Actions", "Plan", draw_actions, "What the plan will do: timing, cost, and the effects of each action."},
     {"Roadmap", "Plan", draw_roadmap, "The actions on a month timeline: drag to reschedule; cost per month."},
+    {"Scenarios", "Plan", draw_scenarios_editor, "Named sets of actions to compare on Projection: make, rename, duplicate, delete."},
     {"Measurements", "Plan", draw_measurements, "What you measured (trust share, NPS, CSAT, churn), to compare with the projection."},
     {"Workshop", "Plan", draw_workshop, "Score trust with a room of colleagues: invitations, their ratings, the consensus, and applying it."},
     // -- analysis panels (keep at the end, after the plan editors) --

@@ -36,6 +36,7 @@ void draw_commitments(App& app);
 void draw_culture(App& app);
 void draw_actions(App& app);
 void draw_roadmap(App& app);
+void draw_scenarios_editor(App& app);  // src/ui/panel_scenarios.cpp
 void draw_measurements(App& app);
 void draw_workshop(App& app);        // the facilitator's workshop (src/ui/panel_workshop.cpp)
 void draw_workshop_score(App& app);  // a participant's scoring screen (src/ui/panel_workshop_score.cpp)

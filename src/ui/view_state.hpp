@@ -55,6 +55,7 @@ struct EditorView {
     int touchpoint = -1;        // Journey: index into plan.touchpoints, -1 = none selected
     int commitment = 0;         // Commitments
     int action = 0;             // Actions
+    int scenario = 0;           // Scenarios
     std::string measurement_group;  // Measurements: only this stakeholder id's rows; "" = all
 
     // The id field being typed (applied on Enter or when left): which entity, and the text so far.

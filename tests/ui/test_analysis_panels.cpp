@@ -110,14 +110,19 @@ TEST_CASE("scenario projections are cached per revision and follow the choice") 
     h.app.show_panel(panel_index("Projection"));
     CHECK(h.frame().empty());
     const ui::AnalysisView& view = h.app.analysis_view();
-    REQUIRE(view.compared.size() == 1 + h.app.document().plan().scenarios.size());
+    // The plan, the no-actions baseline, then the plan's scenarios.
+    REQUIRE(view.compared.size() == 2 + h.app.document().plan().scenarios.size());
+    CHECK(view.compared[1] == kNoActionsScenario);
+    CHECK(ui::locate_item("No actions (baseline)").has_value());
     REQUIRE(view.compared_projections.size() == view.compared.size());
     for (std::size_t i = 0; i < view.compared.size(); ++i) CHECK(view.compared_projections[i].scenario == view.compared[i]);
     const double plan_index = view.compared_projections[0].months.back().trust_index;
     CHECK(plan_index == doctest::Approx(h.app.projection()->months.back().trust_index));
+    CHECK(view.compared_projections[1].total_cost == 0);  // nothing done, nothing spent
+    CHECK(view.compared_projections[1].months.back().trust_index != plan_index);
     h.app.analysis_view().compared.erase(h.app.analysis_view().compared.begin());  // untick the plan
     CHECK(h.frame().empty());
-    CHECK(view.compared.size() == h.app.document().plan().scenarios.size());
+    CHECK(view.compared.size() == 1 + h.app.document().plan().scenarios.size());
     CHECK(view.compared_projections.size() == view.compared.size());
     CHECK(ui::failed_asserts().empty());
 }

@@ -20,7 +20,7 @@ int panel_named(const char* name) {
 }
 
 const char* const kEditors[] = {"Plan settings", "Stakeholders", "Knowledge", "Journey", "Commitments",
-                                "Culture", "Actions", "Roadmap", "Measurements"};
+                                "Culture", "Actions", "Roadmap", "Scenarios", "Measurements"};
 
 Plan example(const char* file) {
     io::LoadResult r = io::load_plan(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/" + file));
@@ -234,6 +234,7 @@ const struct {
     {"Knowledge", [](const Plan& p) { return p.knowledge_sources.size(); }},
     {"Commitments", [](const Plan& p) { return p.commitments.size(); }},
     {"Actions", [](const Plan& p) { return p.actions.size(); }},
+    {"Scenarios", [](const Plan& p) { return p.scenarios.size(); }},
 };
 
 TEST_CASE("adding from every list makes a valid unique id, duplicating copies, and undo takes both back") {
