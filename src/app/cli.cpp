@@ -16,10 +16,6 @@
 #include "io/plan_file.hpp"
 #include "app/cli_files.hpp"
 
-#ifndef FIDUCIA_VERSION
-#define FIDUCIA_VERSION "0.1.0"
-#endif
-
 namespace fiducia::cli {
 int report_main(int argc, char** argv);  // src/app/cli_report.cpp
 }
