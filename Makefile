@@ -16,8 +16,9 @@ all: native web dist
 bootstrap:
 	@scripts/bootstrap
 
+# Warnings are errors here (FIDUCIA_WERROR, CMakeLists.txt): make test builds this first.
 native: bootstrap
-	@cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release -DFIDUCIA_WERROR=ON >/dev/null
 	@cmake --build $(NATIVE) -j $(JOBS)
 
 # The page (build/web/index.html + .js + .wasm) and the node CLI (build/web/fiducia-cli.js).

@@ -8,3 +8,7 @@ foreach(source ${FUZZ_SOURCES})
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
   target_link_options(${name} PRIVATE -fsanitize=fuzzer)
 endforeach()
+
+# A short fuzz pass for CTest (cmake/tests.cmake): 60 s over every target; a crash fails it.
+add_test(NAME fuzz COMMAND ${CMAKE_SOURCE_DIR}/scripts/run_suite pass fuzz ${CMAKE_SOURCE_DIR}/scripts/fuzz 60
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})

@@ -56,6 +56,7 @@ if(UI_TEST_SOURCES AND NOT EMSCRIPTEN)
   add_executable(ui_tests ${UI_TEST_SOURCES})
   target_link_libraries(ui_tests PRIVATE fiducia_ui)
   target_compile_definitions(ui_tests PRIVATE FIDUCIA_SOURCE_DIR="${CMAKE_SOURCE_DIR}" FIDUCIA_CJK_FONT="${CJK_FONT}"
+                                            FIDUCIA_FONT_DIR="${FONT_DIR}"
                                             DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)
   add_dependencies(ui_tests fonts)
 endif()

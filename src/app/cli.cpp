@@ -14,11 +14,8 @@
 #include "core/model.hpp"
 #include "io/json_util.hpp"
 #include "io/plan_file.hpp"
+#include "app/cli_args.hpp"
 #include "app/cli_files.hpp"
-
-#ifndef FIDUCIA_VERSION
-#define FIDUCIA_VERSION "0.1.0"
-#endif
 
 namespace fiducia::cli {
 int report_main(int argc, char** argv);  // src/app/cli_report.cpp
@@ -28,6 +25,7 @@ namespace {
 
 using namespace fiducia;
 using fiducia::cli::read_file;
+using fiducia::cli::usage_error;
 using fiducia::cli::write_file;
 
 const char* const kUsage =
@@ -56,11 +54,6 @@ const char* const kUsage =
     "\n"
     "Exit status: 0 ok, 1 the plan has errors, 2 bad command line or unreadable file.\n";
 
-int usage_error(const std::string& reason) {
-    std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
-    return 2;
-}
-
 struct Args {
     std::string command;
     std::string plan_path;
@@ -70,58 +63,37 @@ struct Args {
     bool json = false;
 };
 
-// Which options each command accepts.
-bool accepts(const std::string& command, const std::string& option) {
-    if (option == "--json") return command != "validate" && command != "format";
-    if (option == "-o" || option == "--output") return command == "format";
-    if (option == "--scenario") return command == "project" || command == "simulate" || command == "sensitivity";
-    if (option == "--customers" || option == "--seed") return command == "simulate";
-    if (option == "--budget" || option == "--objective") return command == "optimise";
-    return false;
-}
+// The options of each command (the report, diff and merge commands have theirs beside them).
+const cli::Option kJson{"--json"}, kOutput{"--output", "-o", true}, kScenario{"--scenario", nullptr, true};
+const cli::CommandSyntax kCommands[] = {
+    {"validate", {}},
+    {"format", {kOutput}},
+    {"project", {kJson, kScenario}},
+    {"simulate", {kJson, kScenario, {"--customers", nullptr, true}, {"--seed", nullptr, true}}},
+    {"optimise", {kJson, {"--budget", nullptr, true}, {"--objective", nullptr, true}}},
+    {"sensitivity", {kJson, kScenario}},
+};
 
 // Parses argv; returns an exit code when the command line is wrong.
 std::optional<int> parse_args(int argc, char** argv, Args& args) {
     args.command = argv[1];
-    static const char* commands[] = {"validate", "format", "project", "simulate", "optimise", "sensitivity"};
-    bool known = false;
-    for (const char* c : commands) known = known || args.command == c;
-    if (args.command == "optimize") args.command = "optimise", known = true;
-    if (!known) return usage_error("unknown command '" + args.command + "'");
-    for (int i = 2; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a.size() > 1 && a[0] == '-') {
-            std::string value;
-            std::size_t eq = a.find('=');
-            bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
-            if (inline_value) {
-                value = a.substr(eq + 1);
-                a = a.substr(0, eq);
-            }
-            if (!accepts(args.command, a)) {
-                return usage_error("unknown option '" + a + "' for '" + args.command + "'");
-            }
-            if (a == "--json") {
-                if (inline_value) return usage_error("option --json takes no value");
-                args.json = true;
-                continue;
-            }
-            if (!inline_value) {
-                if (i + 1 >= argc) return usage_error("option " + a + " needs a value");
-                value = argv[++i];
-            }
-            if (a == "-o" || a == "--output") args.out_path = value;
-            if (a == "--scenario") args.scenario = value;
-            if (a == "--customers") args.customers = value;
-            if (a == "--seed") args.seed = value;
-            if (a == "--budget") args.budget = value;
-            if (a == "--objective") args.objective = value;
-            continue;
-        }
-        if (!args.plan_path.empty()) return usage_error("unexpected argument '" + a + "'");
-        args.plan_path = a;
+    if (args.command == "optimize") args.command = "optimise";
+    const cli::CommandSyntax* syntax = nullptr;
+    for (const cli::CommandSyntax& c : kCommands) {
+        if (c.command == args.command) syntax = &c;
     }
+    if (!syntax) return usage_error("unknown command '" + args.command + "'");
+    cli::Arguments parsed;
+    if (std::optional<int> code = cli::parse_arguments(argc, argv, *syntax, parsed)) return code;
+    args.plan_path = parsed.plan();
     if (args.plan_path.empty()) return usage_error("'" + args.command + "' needs a PLAN file");
+    args.out_path = parsed.value("--output");
+    args.scenario = parsed.value("--scenario");
+    args.customers = parsed.value("--customers");
+    args.seed = parsed.value("--seed");
+    args.budget = parsed.value("--budget");
+    args.objective = parsed.value("--objective");
+    args.json = parsed.has("--json");
     return std::nullopt;
 }
 

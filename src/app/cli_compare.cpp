@@ -4,10 +4,12 @@
 // OURS or THEIRS record an ancestor (meta.base) that BASE is not, merge refuses (exit 1): a wrong
 // base silently undoes changes; --any-base merges anyway, with a warning.
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "app/cli_args.hpp"
 #include "app/cli_files.hpp"
 #include "io/diff.hpp"
 #include "io/merge.hpp"
@@ -18,11 +20,6 @@ namespace fiducia::cli {
 namespace {
 
 void out(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
-
-int usage(const std::string& reason) {
-    std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
-    return 2;
-}
 
 // Reads and validates one plan; prints why not and gives the exit code when it cannot be used.
 std::optional<int> load(const std::string& path, io::LoadResult& loaded) {
@@ -103,23 +100,22 @@ struct Options {
     bool json = false, any_base = false;
 };
 
+// Only --output takes its value after '=' (--json=1 is an unknown option here).
+const CommandSyntax kDiff{"diff", {{"--json"}}, Equals::value_options, SIZE_MAX};
+const CommandSyntax kMerge{"merge", {{"--json"}, {"--any-base"}, {"--output", "-o", true}}, Equals::value_options, SIZE_MAX};
+
 std::optional<int> parse(int argc, char** argv, const std::string& command, Options& o) {
-    for (int i = 2; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (a == "--json") o.json = true;
-        else if (a == "--any-base" && command == "merge") o.any_base = true;
-        else if ((a == "-o" || a == "--output") && command == "merge") {
-            if (i + 1 >= argc) return usage("option " + a + " needs a value");
-            o.output = argv[++i];
-        } else if (a.rfind("--output=", 0) == 0 && command == "merge") o.output = a.substr(9);
-        else if (a.size() > 1 && a[0] == '-') return usage("unknown option '" + a + "' for '" + command + "'");
-        else o.files.push_back(a);
-    }
+    Arguments args;
+    if (std::optional<int> code = parse_arguments(argc, argv, command == "diff" ? kDiff : kMerge, args)) return code;
+    o.files = args.files;
+    o.output = args.value("--output").value_or("");
+    o.json = args.has("--json");
+    o.any_base = args.has("--any-base");
     const std::size_t want = command == "diff" ? 2 : 3;
     if (o.files.size() != want)
-        return usage(command == "diff" ? "'diff' needs two plan files, A and B"
-                                       : "'merge' needs three plan files, BASE OURS THEIRS");
-    if (command == "merge" && o.output.empty()) return usage("'merge' needs -o OUT, the file to write");
+        return usage_error(command == "diff" ? "'diff' needs two plan files, A and B"
+                                             : "'merge' needs three plan files, BASE OURS THEIRS");
+    if (command == "merge" && o.output.empty()) return usage_error("'merge' needs -o OUT, the file to write");
     return std::nullopt;
 }
 

@@ -14,17 +14,13 @@
 #include "io/language.hpp"
 #include "io/plan_file.hpp"
 #include "io/report.hpp"
+#include "app/cli_args.hpp"
 #include "app/cli_files.hpp"
 #include "app/cli_translations.hpp"
 
 namespace fiducia::cli {
 
 namespace {
-
-int report_usage_error(const std::string& reason) {
-    std::fprintf(stderr, "fiducia: %s (see fiducia --help)\n", reason.c_str());
-    return 2;
-}
 
 // The report language `code` names, from the translations compiled in; none when it is not one.
 std::optional<io::ReportLanguage> report_language(const std::string& code) {
@@ -52,39 +48,22 @@ std::string language_codes() {
 }  // namespace
 
 int report_main(int argc, char** argv) {
-    std::string plan_path;
-    std::optional<std::string> format_text, out_path, scenario, language_code;
-    for (int i = 2; i < argc; ++i) {
-        std::string a = argv[i], value;
-        if (a.size() < 2 || a[0] != '-') {
-            if (!plan_path.empty()) return report_usage_error("unexpected argument '" + a + "'");
-            plan_path = a;
-            continue;
-        }
-        const std::size_t eq = a.find('=');
-        const bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
-        if (inline_value) value = a.substr(eq + 1), a = a.substr(0, eq);
-        std::optional<std::string>* target = a == "--format" || a == "-f" ? &format_text
-                                             : a == "-o" || a == "--output" ? &out_path
-                                             : a == "--scenario"            ? &scenario
-                                             : a == "--language"            ? &language_code
-                                                                            : nullptr;
-        if (!target) return report_usage_error("unknown option '" + a + "' for 'report'");
-        if (!inline_value) {
-            if (i + 1 >= argc) return report_usage_error("option " + a + " needs a value");
-            value = argv[++i];
-        }
-        *target = value;
-    }
-    if (plan_path.empty()) return report_usage_error("'report' needs a PLAN file");
-    if (!format_text) return report_usage_error("report needs --format html, md or csv");
+    const CommandSyntax syntax{"report", {{"--format", "-f", true}, {"--output", "-o", true}, {"--scenario", nullptr, true},
+                                          {"--language", nullptr, true}}};
+    Arguments args;
+    if (std::optional<int> code = parse_arguments(argc, argv, syntax, args)) return *code;
+    const std::string plan_path = args.plan();
+    const std::optional<std::string> format_text = args.value("--format"), out_path = args.value("--output"),
+                                     scenario = args.value("--scenario"), language_code = args.value("--language");
+    if (plan_path.empty()) return usage_error("'report' needs a PLAN file");
+    if (!format_text) return usage_error("report needs --format html, md or csv");
     io::ReportFormat format{};
     if (!io::parse_report_format(*format_text, format))
-        return report_usage_error("--format must be html, md or csv (got '" + *format_text + "')");
+        return usage_error("--format must be html, md or csv (got '" + *format_text + "')");
 
     const std::optional<io::ReportLanguage> language = report_language(language_code.value_or("en"));
     if (!language)
-        return report_usage_error("--language must be one of " + language_codes() + " (got '" + *language_code + "')");
+        return usage_error("--language must be one of " + language_codes() + " (got '" + *language_code + "')");
 
     std::string error;
     std::optional<std::string> text = read_file(plan_path, error);
@@ -107,7 +86,7 @@ int report_main(int argc, char** argv) {
             ids += (ids.empty() ? "" : ", ") + s.id;
         }
         if (!found)
-            return report_usage_error("no scenario '" + *scenario + "' in the plan (scenarios: " +
+            return usage_error("no scenario '" + *scenario + "' in the plan (scenarios: " +
                                       (ids.empty() ? "none" : ids) + ")");
         options.scenario = scenario;
     }

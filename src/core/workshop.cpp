@@ -36,7 +36,7 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
     // the item, 0 if none. Answers naming an unknown stakeholder or participant, or out of range, are skipped.
     const std::size_t items = G * kDimensions;
     auto answers = [&](const auto& list, auto value_of, int highest) {
-        std::vector<std::vector<int>> out(P, std::vector<int>(items, 0));
+        std::vector<std::vector<int>> last(P, std::vector<int>(items, 0));
         for (const auto& r : list) {
             const auto g = group_of.find(r.stakeholder);
             const auto p = participant_of.find(r.participant);
@@ -44,9 +44,9 @@ WorkshopSummary aggregate_workshop(const Plan& plan) {
             const int v = value_of(r);
             if (g == group_of.end() || p == participant_of.end() || v < 1 || v > highest || d < 0 || d >= kDimensions)
                 continue;
-            out[p->second][g->second * kDimensions + d] = v;
+            last[p->second][g->second * kDimensions + d] = v;
         }
-        return out;
+        return last;
     };
     const std::vector<std::vector<int>> score = answers(plan.workshop.ratings, [](const Rating& r) { return r.score; }, 9);
 

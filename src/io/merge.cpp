@@ -63,7 +63,7 @@ struct Merger {
         }
         const std::string& pointer = o ? at.ours : t ? at.theirs : at.base;  // each side's place when it has one
         out.conflicts.push_back({at.path, pointer, at.label, maybe(b), maybe(o), maybe(t), at.list, at.key,
-                                 maybe(at.entity), at.field});
+                                 maybe(at.entity), at.field, {}, {}, {}});
         return maybe(o);  // a placeholder: the result is not used while a conflict is open
     }
 

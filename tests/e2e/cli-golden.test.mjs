@@ -38,6 +38,16 @@ function invocations() {
     ["validate", p, "--json"], ["format", p, "--json"], ["project", p, "extra.json"], ["report", p],
     ["report", p, "--format", "pdf"], ["report", p, "--format", "md", "--language", "xx"], ["diff", p],
     ["merge", p, p, p], ["merge", p, p], ["project", p, "--help"], ["report", p, "--help"], ["diff", "--help"]);
+  // Each command's way with option spellings (one parser reads them all: src/app/cli_args.hpp).
+  list.push(["project", p, "--json=1"], ["project", p, "--bogus=1"], ["project", p, "-"], ["project", p, "--scenario", "--json"],
+    ["validate", "", p], ["format", p, "--output=" + OUT], ["format", p, "-o=x"], ["format", p, "--output"],
+    ["simulate", "--seed=3", p, "--customers", "500", "--seed", "4"], ["optimise", p, "--budget="],
+    ["diff", p, p, "--json=1"], ["diff", p, p, "--bogus=1"], ["diff", p, p, "-o", OUT], ["diff", p, p, "--output=x"],
+    ["diff", p, p, p], ["diff", p, "-", "--json"], ["merge", p, p, p, "-o"], ["merge", p, p, p, "--output"],
+    ["merge", p, p, p, "--any-base=1", "-o", OUT], ["merge", p, p, p, "--output=", "--json"], ["merge", "", p, p, p, "-o", OUT],
+    ["report", p, "--format"], ["report", p, "--bogus"], ["report", p, "--bogus=1"], ["report", p, "x"],
+    ["report", "-f", "md", p, "--language=it", "--scenario=zzz"], ["report", p, "--format=csv", "--output=" + OUT],
+    ["report", p, "-f=md"], ["report", "", p, "--format", "md"], ["report", p, "-", "--format", "md"]);
   for (const f of fs.readdirSync(path.join(ROOT, "tests/plans/bad")).filter((f) => f.endsWith(".json")).sort())
     list.push(["validate", "tests/plans/bad/" + f]);
   return list;

@@ -126,7 +126,8 @@ public:
 #else
         const char* cjk_font = "";
 #endif
-        const int n = ui::load_fonts(font_scale, std::string(FIDUCIA_SOURCE_DIR) + "/build/native/fonts", app.cjk_glyphs(),
+        // This build's fonts (cmake/ui.cmake), so the sanitize build's panel tests run without build/native.
+        const int n = ui::load_fonts(font_scale, FIDUCIA_FONT_DIR, app.cjk_glyphs(),
                                      cjk_font);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
