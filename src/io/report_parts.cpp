@@ -29,18 +29,24 @@ long calendar_month(int m, const std::string& start) {
     return std::max(0L, static_cast<long>(year) * 12 + (month - 1) + (m - 1));
 }
 
-std::string source_label(const ReportLanguage& lang, const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return say(lang, "Base rate");
-    if (source == "peers") return say(lang, "Peer reviews (people like me)");
-    if (source == "culture") return say(lang, "Culture: empowerment and reward");
-    const std::size_t colon = source.find(':');
-    const std::string kind = source.substr(0, colon), id = colon == std::string::npos ? source : source.substr(colon + 1);
-    for (const Touchpoint& t : plan.touchpoints)
-        if (kind == "touchpoint" && t.id == id && !t.name.empty()) return t.name;
-    for (const Commitment& c : plan.commitments)
-        if (kind == "commitment" && c.id == id && !c.statement.empty()) return c.statement;
-    for (const KnowledgeSource& k : plan.knowledge_sources)
-        if (kind == "knowledge_source" && k.id == id && !k.name.empty()) return k.name;
+std::string source_label(const ReportLanguage& lang, const Plan& plan, ContributionKind kind, const std::string& id) {
+    switch (kind) {
+        case ContributionKind::base_rate: return say(lang, "Base rate");
+        case ContributionKind::peers: return say(lang, "Peer reviews (people like me)");
+        case ContributionKind::culture: return say(lang, "Culture: empowerment and reward");
+        case ContributionKind::touchpoint:
+            for (const Touchpoint& t : plan.touchpoints)
+                if (t.id == id && !t.name.empty()) return t.name;
+            break;
+        case ContributionKind::commitment:
+            for (const Commitment& c : plan.commitments)
+                if (c.id == id && !c.statement.empty()) return c.statement;
+            break;
+        case ContributionKind::knowledge_source:
+            for (const KnowledgeSource& k : plan.knowledge_sources)
+                if (k.id == id && !k.name.empty()) return k.name;
+            break;
+    }
     return id;
 }
 
@@ -150,7 +156,7 @@ ReportData gather(const Plan& plan, const Projection& projection, const ReportLa
         double base = 0;
         if (at < projection.explanation.size() && i < projection.explanation[at].size())
             for (const Contribution& c : projection.explanation[at][i]) {
-                if (c.source == "base_rate") base += c.value;
+                if (c.kind == ContributionKind::base_rate) base += c.value;
                 else if (c.value != 0 && std::isfinite(c.value)) others.push_back(&c);
             }
         std::stable_sort(others.begin(), others.end(), [](const Contribution* a, const Contribution* b) {
@@ -159,7 +165,7 @@ ReportData gather(const Plan& plan, const Projection& projection, const ReportLa
         row.waterfall.push_back({say(lang, "Base rate"), base, 0, base});
         double level = base;
         for (const Contribution* c : others) {
-            row.waterfall.push_back({source_label(lang, plan, c->source), c->value, level, level + c->value});
+            row.waterfall.push_back({source_label(lang, plan, c->kind, c->id), c->value, level, level + c->value});
             level += c->value;
         }
         d.stakeholders.push_back(std::move(row));

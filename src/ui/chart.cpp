@@ -141,15 +141,15 @@ std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributi
     double base = 0;
     std::vector<const Contribution*> others;
     for (const Contribution& c : contributions) {
-        if (c.source == "base_rate") base += c.value;
+        if (c.kind == ContributionKind::base_rate) base += c.value;
         else if (c.value != 0 && std::isfinite(c.value)) others.push_back(&c);
     }
     std::stable_sort(others.begin(), others.end(),
                      [](const Contribution* a, const Contribution* b) { return std::fabs(a->value) > std::fabs(b->value); });
-    steps.push_back({"base_rate", base, 0, base});
+    steps.push_back({ContributionKind::base_rate, {}, base, 0, base});
     double at = base;
     for (const Contribution* c : others) {
-        steps.push_back({c->source, c->value, at, at + c->value});
+        steps.push_back({c->kind, c->id, c->value, at, at + c->value});
         at += c->value;
     }
     return steps;
@@ -164,24 +164,23 @@ const T* find_by_id(const std::vector<T>& list, const std::string& id) {
 }
 }  // namespace
 
-std::string source_label(const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return tr("Base rate");
-    if (source == "peers") return tr("Peer reviews (people like me)");
-    if (source == "culture") return tr("Culture: empowerment and reward");
-    const std::size_t colon = source.find(':');
-    if (colon == std::string::npos) return source;
-    const std::string kind = source.substr(0, colon), id = source.substr(colon + 1);
-    if (kind == "touchpoint") {
-        const Touchpoint* t = find_by_id(plan.touchpoints, id);
-        return t && !t->name.empty() ? t->name : id;
-    }
-    if (kind == "commitment") {
-        const Commitment* c = find_by_id(plan.commitments, id);
-        return c && !c->statement.empty() ? c->statement : id;
-    }
-    if (kind == "knowledge_source") {
-        const KnowledgeSource* k = find_by_id(plan.knowledge_sources, id);
-        return k && !k->name.empty() ? k->name : id;
+std::string source_label(const Plan& plan, ContributionKind kind, const std::string& id) {
+    switch (kind) {
+        case ContributionKind::base_rate: return tr("Base rate");
+        case ContributionKind::peers: return tr("Peer reviews (people like me)");
+        case ContributionKind::culture: return tr("Culture: empowerment and reward");
+        case ContributionKind::touchpoint: {
+            const Touchpoint* t = find_by_id(plan.touchpoints, id);
+            return t && !t->name.empty() ? t->name : id;
+        }
+        case ContributionKind::commitment: {
+            const Commitment* c = find_by_id(plan.commitments, id);
+            return c && !c->statement.empty() ? c->statement : id;
+        }
+        case ContributionKind::knowledge_source: {
+            const KnowledgeSource* k = find_by_id(plan.knowledge_sources, id);
+            return k && !k->name.empty() ? k->name : id;
+        }
     }
     return id;
 }
@@ -952,15 +951,18 @@ void draw_gallery() {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("Waterfall"));
     {
-        std::vector<Contribution> cs = {{"base_rate", 0.5}, {"a", -0.03}, {"b", 0.08}, {"c", 0.01}, {"d", -0.05}};
+        using K = ContributionKind;
+        std::vector<Contribution> cs = {{K::base_rate, {}, 0.5}, {K::touchpoint, "a", -0.03}, {K::touchpoint, "b", 0.08},
+                                        {K::touchpoint, "c", 0.01}, {K::touchpoint, "d", -0.05}};
         BarChart chart;
         chart.connect = true;
         chart.x = Axis{0, 0.6, Format::trust};
         for (const WaterfallStep& s : waterfall(cs)) {
             BarRow row;
-            row.label = s.source == "base_rate" ? std::string(tr("Base rate")) : trf("Source %s", s.source.c_str());
-            row.bars.push_back({s.from, s.to, s.source == "base_rate" ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
-            row.value_text = s.source == "base_rate" ? format_trust(s.value) : format_points(s.value);
+            const bool base = s.kind == K::base_rate;
+            row.label = base ? std::string(tr("Base rate")) : trf("Source %s", s.id.c_str());
+            row.bars.push_back({s.from, s.to, base ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
+            row.value_text = base ? format_trust(s.value) : format_points(s.value);
             chart.rows.push_back(row);
         }
         BarRow total;

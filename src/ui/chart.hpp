@@ -46,7 +46,8 @@ std::string format_percent(double share, int decimals = 1);  // 0.932 -> "93.2%"
 
 // One bar of the explanation waterfall: the score runs from `from` to `to` after this source.
 struct WaterfallStep {
-    std::string source;  // as in Contribution::source
+    ContributionKind kind = ContributionKind::base_rate;  // as in Contribution
+    std::string id;
     double value = 0;
     double from = 0, to = 0;
 };
@@ -55,7 +56,7 @@ struct WaterfallStep {
 std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributions);
 
 // Readable names for the model's sources and the plan's entities (a name, never an id).
-std::string source_label(const Plan& plan, const std::string& source);
+std::string source_label(const Plan& plan, ContributionKind kind, const std::string& id);
 std::string stakeholder_label(const Plan& plan, std::size_t index);
 std::string action_label(const Plan& plan, const std::string& action_id);
 const char* dimension_name(int dimension);     // "Transactions", ...

@@ -136,7 +136,7 @@ TEST_CASE("the explanation waterfall ends exactly at every score of every exampl
             }
         // Every source gets a readable name, never a raw "kind:id".
         for (const Contribution& c : p.explanation.back()[0]) {
-            const std::string label = ui::chart::source_label(h.app.document().plan(), c.source);
+            const std::string label = ui::chart::source_label(h.app.document().plan(), c.kind, c.id);
             CAPTURE(label);
             for (const char* kind : {"touchpoint:", "commitment:", "knowledge_source:", "base_rate"})
                 CHECK(label.rfind(kind, 0) == std::string::npos);

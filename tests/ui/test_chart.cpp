@@ -110,24 +110,26 @@ TEST_CASE("numbers and money have thousands separators and the plan's currency")
 }
 
 TEST_CASE("the waterfall starts at the base rate, sorts sources largest first and ends at the score") {
-    const std::vector<Contribution> cs = {{"base_rate", 0.5}, {"touchpoint:a", -0.03}, {"touchpoint:b", 0.08},
-                                          {"commitment:c", 0.0}, {"culture", -0.05}, {"peers", 0.01}};
+    using K = ContributionKind;
+    const std::vector<Contribution> cs = {{K::base_rate, {}, 0.5}, {K::touchpoint, "a", -0.03}, {K::touchpoint, "b", 0.08},
+                                          {K::commitment, "c", 0.0}, {K::culture, {}, -0.05}, {K::peers, {}, 0.01}};
     const std::vector<WaterfallStep> w = waterfall(cs);
     REQUIRE(w.size() == 5);  // the zero contribution is dropped
-    CHECK(w[0].source == "base_rate");
+    CHECK(w[0].kind == K::base_rate);
     CHECK(w[0].from == 0);
     CHECK(w[0].to == doctest::Approx(0.5));
-    CHECK(w[1].source == "touchpoint:b");
-    CHECK(w[2].source == "culture");
-    CHECK(w[3].source == "touchpoint:a");
-    CHECK(w[4].source == "peers");
+    CHECK((w[1].kind == K::touchpoint && w[1].id == "b"));
+    CHECK(w[2].kind == K::culture);
+    CHECK((w[3].kind == K::touchpoint && w[3].id == "a"));
+    CHECK(w[4].kind == K::peers);
     for (std::size_t i = 1; i < w.size(); ++i) CHECK(w[i].from == doctest::Approx(w[i - 1].to));
     CHECK(w.back().to == doctest::Approx(0.51));
     // Ties keep the plan order.
-    const std::vector<WaterfallStep> tie = waterfall({{"x", 0.02}, {"base_rate", 0.4}, {"y", -0.02}});
+    const std::vector<WaterfallStep> tie =
+        waterfall({{K::touchpoint, "x", 0.02}, {K::base_rate, {}, 0.4}, {K::touchpoint, "y", -0.02}});
     REQUIRE(tie.size() == 3);
-    CHECK(tie[1].source == "x");
-    CHECK(tie[2].source == "y");
+    CHECK(tie[1].id == "x");
+    CHECK(tie[2].id == "y");
 }
 
 TEST_CASE("sources and actions are named by their names, not their ids") {
@@ -152,11 +154,11 @@ TEST_CASE("sources and actions are named by their names, not their ids") {
     a.cost_per_month = 100;
     plan.actions.push_back(a);
     plan.settings.horizon_months = 12;
-    CHECK(source_label(plan, "touchpoint:delivery") == "Parcel delivery");
-    CHECK(source_label(plan, "commitment:refund") == "Refunds within 5 days");
-    CHECK(source_label(plan, "knowledge_source:crm") == "Order history");
-    CHECK(source_label(plan, "touchpoint:gone") == "gone");
-    CHECK(source_label(plan, "base_rate") == "Base rate");
+    CHECK(source_label(plan, ContributionKind::touchpoint, "delivery") == "Parcel delivery");
+    CHECK(source_label(plan, ContributionKind::commitment, "refund") == "Refunds within 5 days");
+    CHECK(source_label(plan, ContributionKind::knowledge_source, "crm") == "Order history");
+    CHECK(source_label(plan, ContributionKind::touchpoint, "gone") == "gone");
+    CHECK(source_label(plan, ContributionKind::base_rate, "") == "Base rate");
     CHECK(action_label(plan, "carrier") == "Second carrier");
     CHECK(action_cost(plan, plan.actions[0]) == doctest::Approx(1000 + 100 * 10));  // months 3..12
 }
