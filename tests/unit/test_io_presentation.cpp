@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/params.hpp"
 #include "io/presentation.hpp"
 
 using namespace fiducia;
@@ -116,4 +117,44 @@ TEST_CASE("a source is named in the plan's words, its id when unnamed or gone") 
     CHECK(entity_label(plan, K::knowledge_source, "crm") == "Order history");
     CHECK(entity_label(plan, K::touchpoint, "crm") == "crm");  // the kind decides where to look
     CHECK(entity_label(plan, K::culture, "") == "");
+}
+
+TEST_CASE("an action's cost over the horizon is the optimiser's, and nothing after the horizon") {
+    Plan plan;
+    plan.settings.horizon_months = 12;
+    Action a;
+    a.id = "carrier";
+    a.start_month = 3;
+    a.cost_once = 1000;
+    a.cost_per_month = 100;
+    plan.actions.push_back(a);
+    a.id = "late";
+    a.start_month = 13;  // starts the month after the horizon: nothing is spent within it
+    plan.actions.push_back(a);
+    a.id = "last";
+    a.start_month = 12;  // the horizon's own month: the one-off cost and one month
+    plan.actions.push_back(a);
+    a.id = "odd";
+    a.start_month = 0;  // read as month 1, costs below 0 as 0, as the model reads them
+    a.cost_once = -5;
+    a.cost_per_month = std::nan("");
+    plan.actions.push_back(a);
+    CHECK(core::action_cost(plan, plan.actions[0]) == doctest::Approx(1000 + 100 * 10));  // months 3..12
+    CHECK(core::action_cost(plan, plan.actions[1]) == 0);
+    CHECK(core::action_cost(plan, plan.actions[2]) == doctest::Approx(1000 + 100));
+    CHECK(core::action_cost(plan, plan.actions[3]) == 0);
+    // The horizon shortened below a start month: the optimiser's figure, action by action.
+    for (int horizon : {-1, 0, 2, 3, 12, 24, 601}) {
+        CAPTURE(horizon);
+        plan.settings.horizon_months = horizon;
+        const core::Compiled cp = core::compile(plan);
+        for (std::size_t i = 0; i < plan.actions.size(); ++i)
+            CHECK(core::action_cost(plan, plan.actions[i]) == core::action_cost(cp.actions[i], cp.horizon));
+    }
+    plan.settings.horizon_months = 2;
+    CHECK(core::action_cost(plan, plan.actions[0]) == 0);  // starts in month 3
+    OptimiseOptions everything;
+    everything.budget = 1e12;
+    const OptimiseResult r = optimise(plan, everything);
+    CHECK(r.cost == 0);  // whatever it chose, nothing it could choose costs anything before month 3
 }
