@@ -214,11 +214,11 @@ void print_projection(const Plan& plan, const Projection& p) {
                 out += "  " + stakeholder_name(plan, i) + ":";
                 int shown = 0;
                 for (const Contribution& c : sorted) {
-                    if (c.source == "base_rate") continue;
+                    if (c.kind == ContributionKind::base_rate) continue;
                     if (shown++ == 3) break;
                     char b[32];
                     std::snprintf(b, sizeof b, "%+.1f", c.value * 100.0);
-                    out += " " + c.source + " " + b;
+                    out += " " + source_key(c.kind, c.id) + " " + b;
                 }
                 out += "\n";
             }

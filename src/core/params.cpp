@@ -81,15 +81,33 @@ double apply_effect(double v0, EffectOp op, double value, double f, ClampKind ki
     return clamp_field(v0 + f * (full - v0), kind);
 }
 
+namespace {
+int compiled_horizon(const Settings& s) { return s.horizon_months < 0 ? 0 : (s.horizon_months > 600 ? 600 : s.horizon_months); }
+
+// An action's timing and costs as the model reads them; its effects are compiled apart.
+CAction compiled_timing(const Action& a) {
+    CAction c;
+    c.start = a.start_month < 1 ? 1 : a.start_month;
+    c.ramp = a.ramp_months < 1 ? 1 : a.ramp_months;
+    c.cost_once = std::max(0.0, finite_or(a.cost_once, 0));
+    c.cost_per_month = std::max(0.0, finite_or(a.cost_per_month, 0));
+    return c;
+}
+}  // namespace
+
 double action_cost(const CAction& a, int horizon) {
     if (a.start > horizon) return 0.0;
     return a.cost_once + a.cost_per_month * static_cast<double>(horizon - a.start + 1);
 }
 
+double action_cost(const Plan& plan, const Action& action) {
+    return action_cost(compiled_timing(action), compiled_horizon(plan.settings));
+}
+
 Compiled compile(const Plan& plan) {
     Compiled cp;
     const Settings& s = plan.settings;
-    cp.horizon = s.horizon_months < 0 ? 0 : (s.horizon_months > 600 ? 600 : s.horizon_months);
+    cp.horizon = compiled_horizon(s);
     cp.lambda = clamp_to(finite_or(s.forgetting, 0.9), 0.0, 1.0);
     cp.nu = std::max(0.0, finite_or(s.negative_weight, 3));
     cp.W = std::max(1e-9, finite_or(s.prior_weight, 2));
@@ -175,11 +193,7 @@ Compiled compile(const Plan& plan) {
 
     // Actions: every effect whose target and field resolve; the rest are skipped.
     for (const Action& a : plan.actions) {
-        CAction c;
-        c.start = a.start_month < 1 ? 1 : a.start_month;
-        c.ramp = a.ramp_months < 1 ? 1 : a.ramp_months;
-        c.cost_once = std::max(0.0, finite_or(a.cost_once, 0));
-        c.cost_per_month = std::max(0.0, finite_or(a.cost_per_month, 0));
+        CAction c = compiled_timing(a);
         for (const Effect& e : a.effects) {
             if (!std::isfinite(e.value)) continue;
             const std::string_view f = e.field;

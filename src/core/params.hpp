@@ -78,6 +78,9 @@ Compiled compile(const Plan& plan);
 
 // Cost over the horizon: cost_once + cost_per_month * (H - start + 1) if start <= H, else 0.
 double action_cost(const CAction& a, int horizon);
+// The same for a plan's action, compiled as the model reads it: what the optimiser, the projection,
+// the reports and the UI all charge (nothing for an action starting after the horizon).
+double action_cost(const Plan& plan, const Action& action);
 
 // Which actions are on: a scenario's list (if the id exists), else the `enabled` flags.
 // `found` tells whether the scenario was found.

@@ -19,17 +19,30 @@ using core::Vec5;
 
 namespace {
 
-std::string source_name(const Plan& plan, const SourceRef& s) {
+// The contribution of a source, its value still to come.
+Contribution source_of(const Plan& plan, const SourceRef& s) {
     switch (s.kind) {
-        case SourceKind::touchpoint: return "touchpoint:" + plan.touchpoints[s.index].id;
-        case SourceKind::commitment: return "commitment:" + plan.commitments[s.index].id;
-        case SourceKind::knowledge: return "knowledge_source:" + plan.knowledge_sources[s.index].id;
-        case SourceKind::culture: return "culture";
+        case SourceKind::touchpoint: return {ContributionKind::touchpoint, plan.touchpoints[s.index].id};
+        case SourceKind::commitment: return {ContributionKind::commitment, plan.commitments[s.index].id};
+        case SourceKind::knowledge: return {ContributionKind::knowledge_source, plan.knowledge_sources[s.index].id};
+        case SourceKind::culture: return {ContributionKind::culture, {}};
     }
-    return "";
+    return {ContributionKind::culture, {}};
 }
 
 }  // namespace
+
+std::string source_key(ContributionKind kind, const std::string& id) {
+    switch (kind) {
+        case ContributionKind::base_rate: return "base_rate";
+        case ContributionKind::peers: return "peers";
+        case ContributionKind::touchpoint: return "touchpoint:" + id;
+        case ContributionKind::commitment: return "commitment:" + id;
+        case ContributionKind::knowledge_source: return "knowledge_source:" + id;
+        case ContributionKind::culture: return "culture";
+    }
+    return "";
+}
 
 Projection project(const Plan& plan, const ProjectionOptions& options) {
     const Compiled cp = core::compile(plan);
@@ -48,10 +61,10 @@ Projection project(const Plan& plan, const ProjectionOptions& options) {
 
     // Per group: decayed evidence of each source (the explanation needs them apart).
     std::vector<std::vector<Evidence<double>>> evidence(G);
-    std::vector<std::vector<std::string>> names(G);
+    std::vector<std::vector<Contribution>> sources(G);
     for (std::size_t g = 0; g < G; ++g) {
         evidence[g].resize(cp.groups[g].sources.size());
-        for (const SourceRef& s : cp.groups[g].sources) names[g].push_back(source_name(plan, s));
+        for (const SourceRef& s : cp.groups[g].sources) sources[g].push_back(source_of(plan, s));
     }
     std::vector<std::vector<double>> mu(G), size_rev(G);
     std::vector<double> v, trust(G), weight(G);
@@ -111,14 +124,15 @@ Projection project(const Plan& plan, const ProjectionOptions& options) {
             // c_i = sum_d omega_d (r_i (1 - a) - nu s_i a) / n_d; base + peers + sum c_i = T.
             std::vector<Contribution>& ex = p.explanation[m][g];
             ex.reserve(grp.sources.size() + 2);
-            ex.push_back({"base_rate", base});
-            ex.push_back({"peers", a - base});
+            ex.push_back({ContributionKind::base_rate, {}, base});
+            ex.push_back({ContributionKind::peers, {}, a - base});
             for (std::size_t i = 0; i < grp.sources.size(); ++i) {
                 const Evidence<double>& e = evidence[g][i];
                 double c = 0;
                 for (int k = 0; k < kDimensions; ++k)
                     c += grp.omega[k] * ((e.r[k] * (1.0 - a) - cp.nu * e.s[k] * a) / n[k]);
-                ex.push_back({names[g][i], c});
+                ex.push_back(sources[g][i]);
+                ex.back().value = c;
             }
         }
         month.trust_index = core::weighted_mean(trust, weight);

@@ -10,6 +10,7 @@
 
 #include "io/json_util.hpp"
 #include "io/migrate.hpp"
+#include "io/presentation.hpp"
 #include "io/sha256.hpp"
 
 namespace fiducia::io {
@@ -236,12 +237,8 @@ Json write_meta(const Meta& m) {
 // ---- settings -------------------------------------------------------------------------------
 
 bool is_year_month(const std::string& s) {
-    if (s.size() != 7 || s[4] != '-') return false;
-    for (int i : {0, 1, 2, 3, 5, 6}) {
-        if (s[i] < '0' || s[i] > '9') return false;
-    }
-    int month = (s[5] - '0') * 10 + (s[6] - '0');
-    return month >= 1 && month <= 12;
+    int year = 0, month = 0;
+    return presentation::parse_year_month(s, year, month);
 }
 
 void read_abandonment(const Json& j, const std::string& ptr, Context& ctx, Abandonment& a) {

@@ -91,13 +91,6 @@ std::string shorten(const std::string& s, std::size_t chars) {
     return s;
 }
 
-// Month ticks on a 1, 2, 3, 6, 12... step, at most `most` of them.
-int month_step(int horizon, int most) {
-    for (int s : {1, 2, 3, 6, 12, 24, 36, 60})
-        if (horizon / s + 1 <= most) return s;
-    return 120;
-}
-
 // The trust axis shared by every trust chart (so they compare at a glance): from the lowest band
 // to the highest, on whole steps of 10 or 20 points.
 struct TrustAxis {
@@ -146,7 +139,7 @@ std::string trust_chart(const ReportLanguage& lang, const std::string& name, con
                "\" y2=\"" + num(y(t)) + "\"/><text x=\"" + num(left - 4) + "\" y=\"" + num(y(t) + 4) +
                "\" text-anchor=\"end\">" + trust_whole(lang, t) + "</text>";
     }
-    const int ms = month_step(horizon, 5);
+    const int ms = presentation::month_step(horizon, 5);
     for (int m = 0; m <= horizon; m += ms) {
         svg += "<line class=\"axis\" x1=\"" + num(x(m)) + "\" x2=\"" + num(x(m)) + "\" y1=\"" + num(H - bottom) +
                "\" y2=\"" + num(H - bottom + 4) + "\"/><text x=\"" + num(x(m)) + "\" y=\"" + num(H - 8) +
@@ -209,7 +202,7 @@ std::string roadmap_chart(const ReportLanguage& lang, const ReportData& d) {
     const std::string title = html_escape(say(lang, "Roadmap"));
     std::string svg = "<svg viewBox=\"0 0 " + num(W) + " " + num(H) + "\" role=\"img\" aria-label=\"" + title +
                       "\"><title>" + title + "</title>";
-    const int ms = month_step(horizon, 8);
+    const int ms = presentation::month_step(horizon, 8);
     for (int m = 1; m <= horizon; m += ms)  // a tick where month m starts
         svg += "<line class=\"grid\" x1=\"" + num(x(m - 1)) + "\" x2=\"" + num(x(m - 1)) + "\" y1=\"" + num(top) +
                "\" y2=\"" + num(H - 20) + "\"/><text x=\"" + num(x(m - 1)) + "\" y=\"" + num(H - 6) + "\" text-anchor=\"" +

@@ -13,35 +13,16 @@ namespace fiducia::io::report_parts {
 
 namespace {
 
-bool parse_start(const std::string& start, int& year, int& month) {
-    if (start.size() != 7 || start[4] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
-        if (start[i] < '0' || start[i] > '9') return false;
-    year = (start[0] - '0') * 1000 + (start[1] - '0') * 100 + (start[2] - '0') * 10 + (start[3] - '0');
-    month = (start[5] - '0') * 10 + (start[6] - '0');
-    return month >= 1 && month <= 12;
-}
-
-// Months since year 0 of projection month m (settings.start labels month 1); -1 without a start.
-long calendar_month(int m, const std::string& start) {
-    int year = 0, month = 0;
-    if (!parse_start(start, year, month)) return -1;
-    return std::max(0L, static_cast<long>(year) * 12 + (month - 1) + (m - 1));
-}
-
-std::string source_label(const ReportLanguage& lang, const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return say(lang, "Base rate");
-    if (source == "peers") return say(lang, "Peer reviews (people like me)");
-    if (source == "culture") return say(lang, "Culture: empowerment and reward");
-    const std::size_t colon = source.find(':');
-    const std::string kind = source.substr(0, colon), id = colon == std::string::npos ? source : source.substr(colon + 1);
-    for (const Touchpoint& t : plan.touchpoints)
-        if (kind == "touchpoint" && t.id == id && !t.name.empty()) return t.name;
-    for (const Commitment& c : plan.commitments)
-        if (kind == "commitment" && c.id == id && !c.statement.empty()) return c.statement;
-    for (const KnowledgeSource& k : plan.knowledge_sources)
-        if (kind == "knowledge_source" && k.id == id && !k.name.empty()) return k.name;
-    return id;
+std::string source_label(const ReportLanguage& lang, const Plan& plan, ContributionKind kind, const std::string& id) {
+    switch (kind) {
+        case ContributionKind::base_rate: return say(lang, "Base rate");
+        case ContributionKind::peers: return say(lang, "Peer reviews (people like me)");
+        case ContributionKind::culture: return say(lang, "Culture: empowerment and reward");
+        case ContributionKind::touchpoint:
+        case ContributionKind::commitment:
+        case ContributionKind::knowledge_source: break;
+    }
+    return presentation::entity_label(plan, kind, id);
 }
 
 }  // namespace
@@ -103,18 +84,10 @@ std::string money(const ReportLanguage& lang, double value, const std::string& c
 }
 
 std::string month_name(const ReportLanguage& lang, int month, const std::string& start) {
-    const long total = calendar_month(month, start);
+    const long total = presentation::calendar_month(month, start);
     if (total < 0) return sayf(lang, "Month %d", month);
     const int year = static_cast<int>(total / 12), calendar = static_cast<int>(total % 12) + 1;
     return lang.month_year ? lang.month_year(year, calendar) : month_year("en", year, calendar);
-}
-
-std::string month_code(int month, const std::string& start) {
-    const long total = calendar_month(month, start);
-    if (total < 0) return "";
-    char b[24];
-    std::snprintf(b, sizeof b, "%04ld-%02ld", total / 12, total % 12 + 1);
-    return b;
 }
 
 ReportData gather(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
@@ -145,30 +118,16 @@ ReportData gather(const Plan& plan, const Projection& projection, const ReportLa
         row.now = &first.stakeholders[i];
         row.horizon = &last.stakeholders[i];
         row.customers = plan.stakeholders[i].kind == StakeholderKind::customers;
-        // The UI's waterfall order: base rate, then every other source by size, ties in plan order.
-        std::vector<const Contribution*> others;
-        double base = 0;
-        if (at < projection.explanation.size() && i < projection.explanation[at].size())
-            for (const Contribution& c : projection.explanation[at][i]) {
-                if (c.source == "base_rate") base += c.value;
-                else if (c.value != 0 && std::isfinite(c.value)) others.push_back(&c);
-            }
-        std::stable_sort(others.begin(), others.end(), [](const Contribution* a, const Contribution* b) {
-            return std::fabs(a->value) > std::fabs(b->value);
-        });
-        row.waterfall.push_back({say(lang, "Base rate"), base, 0, base});
-        double level = base;
-        for (const Contribution* c : others) {
-            row.waterfall.push_back({source_label(lang, plan, c->source), c->value, level, level + c->value});
-            level += c->value;
-        }
+        const std::vector<Contribution> none;
+        const bool explained = at < projection.explanation.size() && i < projection.explanation[at].size();
+        for (const presentation::WaterfallStep& s : presentation::waterfall(explained ? projection.explanation[at][i] : none))
+            row.waterfall.push_back({source_label(lang, plan, s.kind, s.id), s.value, s.from, s.to});
         d.stakeholders.push_back(std::move(row));
     }
-    const core::Compiled compiled = core::compile(plan);
     const std::vector<core::ActState> states = core::action_states(plan, scenario);
     for (std::size_t i = 0; i < plan.actions.size(); ++i) {
         const bool on = states[i] == core::ActState::on;
-        d.actions.push_back({&plan.actions[i], on, on ? core::action_cost(compiled.actions[i], compiled.horizon) : 0.0});
+        d.actions.push_back({&plan.actions[i], on, on ? core::action_cost(plan, plan.actions[i]) : 0.0});
     }
     std::stable_sort(d.actions.begin(), d.actions.end(), [](const ActionRow& a, const ActionRow& b) {
         return a.action->start_month < b.action->start_month;

@@ -9,6 +9,7 @@
 
 #include "core/model.hpp"
 #include "core/plan.hpp"
+#include "io/presentation.hpp"
 #include "io/report.hpp"
 
 namespace fiducia::io::report_parts {
@@ -28,7 +29,7 @@ std::string trust_whole(const ReportLanguage& lang, double share);  // 0.6 -> "6
 std::string points(const ReportLanguage& lang, double delta);       // 0.021 -> "+2.1", tiny -> "0.0"
 std::string money(const ReportLanguage& lang, double value, const std::string& currency);  // "EUR 12,346"
 std::string month_name(const ReportLanguage& lang, int month, const std::string& start);  // "Mar 2027" or "Month 6"
-std::string month_code(int month, const std::string& start);  // "2027-03" or "" (the CSV's, never translated)
+using presentation::month_code;  // "2027-03" or "" (the CSV's, never translated)
 
 struct ActionRow {
     const Action* action = nullptr;
@@ -47,7 +48,7 @@ struct StakeholderRow {
     const StakeholderMonth* now = nullptr;      // month 0
     const StakeholderMonth* horizon = nullptr;  // last month
     bool customers = false;
-    std::vector<WaterfallRow> waterfall;  // base rate first, then largest first (the UI's order)
+    std::vector<WaterfallRow> waterfall;  // presentation::waterfall's order (the UI's)
 };
 
 struct ReportData {

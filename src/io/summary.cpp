@@ -80,7 +80,7 @@ std::string summary_json(const Plan& plan, const Projection& projection,
             Json list = Json::array();
             for (const Contribution& c : per_group[i]) {
                 Json cj = Json::object();
-                cj["source"] = c.source;
+                cj["source"] = source_key(c.kind, c.id);
                 cj["contribution"] = c.value;
                 list.push_back(std::move(cj));
             }

@@ -51,35 +51,9 @@ std::vector<double> nice_ticks(double lo, double hi, int max_ticks) {
     return {lo, hi};
 }
 
-std::vector<int> month_ticks(int horizon, int max_ticks) {
-    horizon = std::max(horizon, 0);
-    max_ticks = std::max(max_ticks, 2);
-    static const int kSteps[] = {1, 2, 3, 6, 12, 24, 36, 48, 60, 120};
-    int step = kSteps[std::size(kSteps) - 1];
-    for (int s : kSteps)
-        if (horizon / s + 1 <= max_ticks) {
-            step = s;
-            break;
-        }
-    std::vector<int> ticks;
-    for (int m = 0; m <= horizon; m += step) ticks.push_back(m);
-    return ticks;
-}
-
-bool parse_year_month(const std::string& text, int& year, int& month) {
-    if (text.size() != 7 || text[4] != '-') return false;
-    for (int i : {0, 1, 2, 3, 5, 6})
-        if (text[static_cast<std::size_t>(i)] < '0' || text[static_cast<std::size_t>(i)] > '9') return false;
-    year = std::stoi(text.substr(0, 4));
-    month = std::stoi(text.substr(5, 2));
-    return month >= 1 && month <= 12;
-}
-
 std::string month_label(int month, const std::string& start, bool short_form) {
-    int year = 0, mon = 0;
-    if (!parse_year_month(start, year, mon)) return short_form ? std::to_string(month) : trf("Month %d", month);
-    long total = static_cast<long>(year) * 12 + (mon - 1) + (month - 1);  // month 1 = start
-    if (total < 0) total = 0;
+    const long total = presentation::calendar_month(month, start);
+    if (total < 0) return short_form ? std::to_string(month) : trf("Month %d", month);
     return month_year(static_cast<int>(total / 12), static_cast<int>(total % 12) + 1);
 }
 
@@ -136,25 +110,6 @@ std::string format_percent(double share, int decimals) {
     return localise_number(buffer);
 }
 
-std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributions) {
-    std::vector<WaterfallStep> steps;
-    double base = 0;
-    std::vector<const Contribution*> others;
-    for (const Contribution& c : contributions) {
-        if (c.source == "base_rate") base += c.value;
-        else if (c.value != 0 && std::isfinite(c.value)) others.push_back(&c);
-    }
-    std::stable_sort(others.begin(), others.end(),
-                     [](const Contribution* a, const Contribution* b) { return std::fabs(a->value) > std::fabs(b->value); });
-    steps.push_back({"base_rate", base, 0, base});
-    double at = base;
-    for (const Contribution* c : others) {
-        steps.push_back({c->source, c->value, at, at + c->value});
-        at += c->value;
-    }
-    return steps;
-}
-
 namespace {
 template <typename T>
 const T* find_by_id(const std::vector<T>& list, const std::string& id) {
@@ -164,26 +119,16 @@ const T* find_by_id(const std::vector<T>& list, const std::string& id) {
 }
 }  // namespace
 
-std::string source_label(const Plan& plan, const std::string& source) {
-    if (source == "base_rate") return tr("Base rate");
-    if (source == "peers") return tr("Peer reviews (people like me)");
-    if (source == "culture") return tr("Culture: empowerment and reward");
-    const std::size_t colon = source.find(':');
-    if (colon == std::string::npos) return source;
-    const std::string kind = source.substr(0, colon), id = source.substr(colon + 1);
-    if (kind == "touchpoint") {
-        const Touchpoint* t = find_by_id(plan.touchpoints, id);
-        return t && !t->name.empty() ? t->name : id;
+std::string source_label(const Plan& plan, ContributionKind kind, const std::string& id) {
+    switch (kind) {
+        case ContributionKind::base_rate: return tr("Base rate");
+        case ContributionKind::peers: return tr("Peer reviews (people like me)");
+        case ContributionKind::culture: return tr("Culture: empowerment and reward");
+        case ContributionKind::touchpoint:
+        case ContributionKind::commitment:
+        case ContributionKind::knowledge_source: break;
     }
-    if (kind == "commitment") {
-        const Commitment* c = find_by_id(plan.commitments, id);
-        return c && !c->statement.empty() ? c->statement : id;
-    }
-    if (kind == "knowledge_source") {
-        const KnowledgeSource* k = find_by_id(plan.knowledge_sources, id);
-        return k && !k->name.empty() ? k->name : id;
-    }
-    return id;
+    return presentation::entity_label(plan, kind, id);
 }
 
 std::string stakeholder_label(const Plan& plan, std::size_t index) {
@@ -217,11 +162,6 @@ const char* dimension_family(int d) {
     static const char* kFamilies[] = {tr_noop("ability"), tr_noop("integrity"), tr_noop("integrity"),
                                       tr_noop("benevolence"), tr_noop("benevolence")};
     return d >= 0 && d < kDimensions ? tr(kFamilies[d]) : "";
-}
-
-double action_cost(const Plan& plan, const Action& action) {
-    const int months = std::max(0, plan.settings.horizon_months - action.start_month + 1);
-    return action.cost_once + action.cost_per_month * months;
 }
 
 // ---- Colours ------------------------------------------------------------------------------------
@@ -952,15 +892,18 @@ void draw_gallery() {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr("Waterfall"));
     {
-        std::vector<Contribution> cs = {{"base_rate", 0.5}, {"a", -0.03}, {"b", 0.08}, {"c", 0.01}, {"d", -0.05}};
+        using K = ContributionKind;
+        std::vector<Contribution> cs = {{K::base_rate, {}, 0.5}, {K::touchpoint, "a", -0.03}, {K::touchpoint, "b", 0.08},
+                                        {K::touchpoint, "c", 0.01}, {K::touchpoint, "d", -0.05}};
         BarChart chart;
         chart.connect = true;
         chart.x = Axis{0, 0.6, Format::trust};
         for (const WaterfallStep& s : waterfall(cs)) {
             BarRow row;
-            row.label = s.source == "base_rate" ? std::string(tr("Base rate")) : trf("Source %s", s.source.c_str());
-            row.bars.push_back({s.from, s.to, s.source == "base_rate" ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
-            row.value_text = s.source == "base_rate" ? format_trust(s.value) : format_points(s.value);
+            const bool base = s.kind == K::base_rate;
+            row.label = base ? std::string(tr("Base rate")) : trf("Source %s", s.id.c_str());
+            row.bars.push_back({s.from, s.to, base ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
+            row.value_text = base ? format_trust(s.value) : format_points(s.value);
             chart.rows.push_back(row);
         }
         BarRow total;

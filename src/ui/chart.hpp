@@ -2,7 +2,7 @@
 // bands, observation markers, columns, horizontal bars (tornado, waterfall), a heatmap grid, a
 // legend and a hover read-out. Sizes are in units of the font size, so charts scale with the
 // screen's pixel density; colours are the Okabe-Ito palette (readable by colour-blind people).
-// The pure helpers at the top (ticks, month labels, number formats, waterfall order) are tested in
+// The pure helpers at the top (month labels, number formats, source labels) are tested in
 // tests/ui/test_chart.cpp; the Help panel's chart gallery is the drawing code's visual test.
 #pragma once
 
@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include "core/model.hpp"
+#include "io/presentation.hpp"
 
 namespace fiducia::ui::chart {
 
@@ -25,11 +26,11 @@ double nice_step(double span, int max_ticks);
 // The first tick is <= lo and the last >= hi (the axis is widened to them). Empty span: one tick.
 // At least 3 ticks are allowed: a range across zero needs them.
 std::vector<double> nice_ticks(double lo, double hi, int max_ticks);
-// Month ticks over 0..horizon on a step of 1, 2, 3, 6, 12, 24... months, at most max_ticks.
-std::vector<int> month_ticks(int horizon, int max_ticks);
-
-// "YYYY-MM" into year and month (1..12); false when malformed.
-bool parse_year_month(const std::string& text, int& year, int& month);
+// Month ticks, "YYYY-MM" and the waterfall order are the reports' too (io/presentation.hpp).
+using presentation::month_ticks;
+using presentation::parse_year_month;
+using presentation::waterfall;
+using presentation::WaterfallStep;
 // The calendar label of a projection month: settings.start is the label of month 1, so month 0
 // (today) is the month before it. "Mar 2027"; without a valid start, "Month 6" (short: "6").
 std::string month_label(int month, const std::string& start, bool short_form = false);
@@ -44,25 +45,13 @@ std::string format_trust(double share);               // 0.6132 -> "61.3" (trust
 std::string format_points(double delta);              // 0.021 -> "+2.1" (change in trust points)
 std::string format_percent(double share, int decimals = 1);  // 0.932 -> "93.2%"
 
-// One bar of the explanation waterfall: the score runs from `from` to `to` after this source.
-struct WaterfallStep {
-    std::string source;  // as in Contribution::source
-    double value = 0;
-    double from = 0, to = 0;
-};
-// Base rate first (from 0), then every other source largest first by absolute value (ties keep
-// the plan order); the last step's `to` is the trust score. Zero contributions are dropped.
-std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributions);
-
 // Readable names for the model's sources and the plan's entities (a name, never an id).
-std::string source_label(const Plan& plan, const std::string& source);
+std::string source_label(const Plan& plan, ContributionKind kind, const std::string& id);
 std::string stakeholder_label(const Plan& plan, std::size_t index);
 std::string action_label(const Plan& plan, const std::string& action_id);
 const char* dimension_name(int dimension);     // "Transactions", ...
 const char* dimension_meaning(int dimension);  // "the stakeholder believes that ..."
 const char* dimension_family(int dimension);   // Mayer et al. 1995: ability / integrity / benevolence
-// Cost of one action over the horizon: one-off cost plus the monthly cost from its start month.
-double action_cost(const Plan& plan, const Action& action);
 
 // ---- Colours ------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/params.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
@@ -168,7 +169,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
                 [edit](Plan& p, double v) { edit(p).cost_per_month = v; });
     pointer_error(app, at + "/cost_per_month");
     ImGui::PopItemWidth();
-    ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(chart::action_cost(plan, action), plan.meta.currency).c_str());
+    ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(core::action_cost(plan, action), plan.meta.currency).c_str());
 
     chart::subheading(tr("Effects"),
                       tr("What the action changes, from its start month, phased in over its ramp. Pick the kind of thing, "

@@ -42,22 +42,21 @@ CustomerTotals customer_totals(const Plan& plan, const Projection& p) {
 }
 
 // Each source's contribution to the Trust Index at a month: importance-weighted over the groups.
-std::vector<std::pair<std::string, double>> index_drivers(const Plan& plan, const Projection& p, std::size_t month) {
+std::vector<Contribution> index_drivers(const Plan& plan, const Projection& p, std::size_t month) {
     double total_weight = 0;
     for (const Stakeholder& s : plan.stakeholders) total_weight += std::max(0.0, s.importance);
-    std::map<std::string, double> sum;
-    std::vector<std::string> order;
+    std::map<std::pair<ContributionKind, std::string>, std::size_t> at;  // source -> its place in `out`
+    std::vector<Contribution> out;
     if (total_weight <= 0 || month >= p.explanation.size()) return {};
     for (std::size_t g = 0; g < plan.stakeholders.size() && g < p.explanation[month].size(); ++g) {
         const double w = std::max(0.0, plan.stakeholders[g].importance) / total_weight;
         for (const Contribution& c : p.explanation[month][g]) {
-            if (c.source == "base_rate") continue;
-            if (!sum.count(c.source)) order.push_back(c.source);
-            sum[c.source] += w * c.value;
+            if (c.kind == ContributionKind::base_rate) continue;
+            const auto [it, added] = at.try_emplace({c.kind, c.id}, out.size());
+            if (added) out.push_back({c.kind, c.id, 0.0});
+            out[it->second].value += w * c.value;
         }
     }
-    std::vector<std::pair<std::string, double>> out;
-    for (const std::string& s : order) out.emplace_back(s, sum[s]);
     return out;
 }
 
@@ -214,12 +213,12 @@ void draw_heatmap(App& app, const Plan& plan, const Projection& p) {
 
 void draw_drivers(const Plan& plan, const Projection& p) {
     auto drivers = index_drivers(plan, p, p.months.size() - 1);
-    std::stable_sort(drivers.begin(), drivers.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    std::vector<std::pair<std::string, double>> up, down;
+    std::stable_sort(drivers.begin(), drivers.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+    std::vector<Contribution> up, down;
     for (const auto& d : drivers)
-        if (d.second > 0 && up.size() < 3) up.push_back(d);
+        if (d.value > 0 && up.size() < 3) up.push_back(d);
     for (auto it = drivers.rbegin(); it != drivers.rend(); ++it)
-        if (it->second < 0 && down.size() < 3) down.push_back(*it);
+        if (it->value < 0 && down.size() < 3) down.push_back(*it);
     for (int side = 0; side < 2; ++side) {
         const auto& list = side == 0 ? up : down;
         ImGui::TextUnformatted(side == 0 ? tr("Raising trust most") : tr("Lowering trust most"));
@@ -229,16 +228,16 @@ void draw_drivers(const Plan& plan, const Projection& p) {
         }
         BarChart chart;
         double top = 0;
-        for (const auto& d : list) top = std::max(top, std::fabs(d.second));
+        for (const auto& d : list) top = std::max(top, std::fabs(d.value));
         chart.x = side == 0 ? Axis{0, top, Format::trust} : Axis{-top, 0, Format::trust};
         for (const auto& d : list) {
             BarRow row;
-            row.label = source_label(plan, d.first);
-            row.bars.push_back({0, d.second, side == 0 ? up_colour() : down_colour()});
-            row.value_text = format_points(d.second);
+            row.label = source_label(plan, d.kind, d.id);
+            row.bars.push_back({0, d.value, side == 0 ? up_colour() : down_colour()});
+            row.value_text = format_points(d.value);
             row.tooltip = trf("%s points of the Trust Index at the horizon come from this source, weighted over the "
                               "groups by importance. The explanation is exact: the base rates plus every source's "
-                              "contribution add up to the Trust Index (see Explain).", format_points(d.second).c_str());
+                              "contribution add up to the Trust Index (see Explain).", format_points(d.value).c_str());
             chart.rows.push_back(row);
         }
         bar_chart(side == 0 ? "##drivers-up" : "##drivers-down", chart);

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "core/params.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/panels.hpp"
@@ -31,7 +32,7 @@ void update_plan_point(App& app, const Plan& plan, Objective objective) {
     for (const Action& a : plan.actions)
         if (a.enabled) {
             enabled.push_back(a.id);
-            cost += action_cost(plan, a);
+            cost += core::action_cost(plan, a);
         }
     view.plan_point_value = objective_of(plan, enabled, objective);
     view.plan_point_cost = cost;
@@ -93,7 +94,7 @@ void draw_result(App& app, const Plan& plan) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a ? month_label(a->start_month, plan.settings.start).c_str() : "");
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a ? format_money(action_cost(plan, *a), cur).c_str() : "");
+            ImGui::TextUnformatted(a ? format_money(core::action_cost(plan, *a), cur).c_str() : "");
         }
         ImGui::EndTable();
     }
@@ -169,8 +170,8 @@ void draw_prioritise(App& app) {
     }
     double all_cost = 0, enabled_cost = 0;
     for (const Action& a : plan.actions) {
-        all_cost += action_cost(plan, a);
-        if (a.enabled) enabled_cost += action_cost(plan, a);
+        all_cost += core::action_cost(plan, a);
+        if (a.enabled) enabled_cost += core::action_cost(plan, a);
     }
     if (view.budget < 0) view.budget = enabled_cost;
     view.budget = std::clamp(view.budget, 0.0, std::max(all_cost, 0.0));

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "core/params.hpp"
 #include "ui/app.hpp"
 #include "ui/chart.hpp"
 #include "ui/editing.hpp"
@@ -47,7 +48,7 @@ std::string action_tooltip(const Plan& plan, const Action& a) {
     t += ".\n" + trf("%s one-off + %s a month; %s over the horizon.",
                      chart::format_money(a.cost_once, plan.meta.currency).c_str(),
                      chart::format_money(a.cost_per_month, plan.meta.currency).c_str(),
-                     chart::format_money(chart::action_cost(plan, a), plan.meta.currency).c_str());
+                     chart::format_money(core::action_cost(plan, a), plan.meta.currency).c_str());
     if (!a.enabled) t += std::string("\n") + tr("Not enabled in the plan (scenarios may still include it).");
     for (const Effect& e : a.effects) t += "\n- " + describe_effect(plan, a, e);
     t += std::string("\n") + tr("Drag the bar to move its start; drag the end of the ramp to change how long it takes. "

@@ -18,25 +18,27 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
     return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-std::string source_kind(const std::string& source) {
-    if (source == "base_rate")
-        return tr("Trust before any evidence: the group's base rate (its propensity to trust, Mayer et al. 1995), "
-               "weighted by the prior weight W.");
-    if (source == "peers")
-        return tr("Peer reviews: the star rating read by a share of the group moves its base rate (people trust "
-               "'people like me', Edelman Trust Barometer).");
-    if (source == "culture")
-        return tr("Culture: empowered staff fix service problems, and employees judge whether the company trusts "
-               "and rewards them.");
-    if (source.rfind("touchpoint:", 0) == 0)
-        return tr("A touchpoint: its good experiences add evidence, its bad ones take away three times as much by "
-               "default (Slovic 1993).");
-    if (source.rfind("commitment:", 0) == 0)
-        return tr("A commitment: kept occasions are evidence the organisation keeps its promises; broken public "
-               "ones count double.");
-    if (source.rfind("knowledge_source:", 0) == 0)
-        return tr("A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
-               "its knowledge also makes advice and empathy land better (personalisation).");
+std::string source_kind(ContributionKind kind) {
+    switch (kind) {
+        case ContributionKind::base_rate:
+            return tr("Trust before any evidence: the group's base rate (its propensity to trust, Mayer et al. 1995), "
+                   "weighted by the prior weight W.");
+        case ContributionKind::peers:
+            return tr("Peer reviews: the star rating read by a share of the group moves its base rate (people trust "
+                   "'people like me', Edelman Trust Barometer).");
+        case ContributionKind::culture:
+            return tr("Culture: empowered staff fix service problems, and employees judge whether the company trusts "
+                   "and rewards them.");
+        case ContributionKind::touchpoint:
+            return tr("A touchpoint: its good experiences add evidence, its bad ones take away three times as much by "
+                   "default (Slovic 1993).");
+        case ContributionKind::commitment:
+            return tr("A commitment: kept occasions are evidence the organisation keeps its promises; broken public "
+                   "ones count double.");
+        case ContributionKind::knowledge_source:
+            return tr("A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
+                   "its knowledge also makes advice and empathy land better (personalisation).");
+    }
     return "";
 }
 
@@ -269,7 +271,7 @@ BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t grou
     // A room reads a dozen bars, not forty: the smallest sources (they come last) become one bar.
     std::size_t merged_count = 0;  // how many sources the last bar holds; 0 = none merged
     if (max_rows > 1 && steps.size() > max_rows) {
-        WaterfallStep rest{"", 0, steps[max_rows - 1].from, steps.back().to};
+        WaterfallStep rest{ContributionKind::culture, {}, 0, steps[max_rows - 1].from, steps.back().to};
         for (std::size_t i = max_rows - 1; i < steps.size(); ++i) rest.value += steps[i].value;
         merged_count = steps.size() - max_rows + 1;
         steps.resize(max_rows - 1);
@@ -278,7 +280,7 @@ BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t grou
     Range range;
     for (const WaterfallStep& s : steps) {
         range.add(s.to);
-        if (s.source != "base_rate") range.add(s.from);
+        if (s.kind != ContributionKind::base_rate) range.add(s.from);
     }
     range.add(sm.trust);
     const double pad = std::max(0.01, (range.hi - range.lo) * 0.05);
@@ -286,17 +288,17 @@ BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t grou
     chart.x = Axis(std::max(0.0, range.lo - pad), std::min(1.0, range.hi + pad), Format::trust);
     for (const WaterfallStep& s : steps) {
         BarRow row;
-        const bool base = s.source == "base_rate";
+        const bool base = s.kind == ContributionKind::base_rate;
         const bool merged = merged_count > 0 && &s == &steps.back();
         char merged_label[96];
         std::snprintf(merged_label, sizeof merged_label, tr("%d smaller sources together"), static_cast<int>(merged_count));
-        row.label = merged ? merged_label : source_label(plan, s.source);
+        row.label = merged ? merged_label : source_label(plan, s.kind, s.id);
         row.bars.push_back({s.from, s.to, base ? neutral_colour() : (s.value >= 0 ? up_colour() : down_colour())});
         row.value_text = base ? format_trust(s.value) : format_points(s.value);
         row.tooltip = (base ? trf("Starts at %s.", format_trust(s.value).c_str())
                             : trf("%s points, from %s to %s.", format_points(s.value).c_str(), format_trust(s.from).c_str(),
                                   format_trust(s.to).c_str())) +
-                      "\n" + (merged ? std::string(tr("The sources too small to show one by one, added together.")) : source_kind(s.source));
+                      "\n" + (merged ? std::string(tr("The sources too small to show one by one, added together.")) : source_kind(s.kind));
         chart.rows.push_back(row);
     }
     BarRow total;

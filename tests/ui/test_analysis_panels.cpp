@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/params.hpp"
 #include "ui/chart.hpp"
 #include "ui/panels.hpp"
 #include "ui_harness.hpp"
@@ -127,6 +128,43 @@ TEST_CASE("scenario projections are cached per revision and follow the choice") 
     CHECK(ui::failed_asserts().empty());
 }
 
+TEST_CASE("the Prioritise panel's budget is the optimiser's cost when actions start after the horizon") {
+    test::UiHarness h;
+    open_example(h, "online-shop.json");
+    // The horizon cut to 3 months in Settings: an enabled action now starts after it.
+    h.app.document().begin_edit().settings.horizon_months = 3;
+    h.app.document().end_gesture();
+    const Plan& plan = h.app.document().plan();
+    const core::Compiled cp = core::compile(plan);
+    double optimiser_enabled = 0, optimiser_all = 0, late_once = 0;
+    for (std::size_t i = 0; i < plan.actions.size(); ++i) {
+        const double cost = core::action_cost(cp.actions[i], cp.horizon);  // as core/optimise.cpp counts it
+        optimiser_all += cost;
+        if (plan.actions[i].enabled) optimiser_enabled += cost;
+        if (plan.actions[i].enabled && plan.actions[i].start_month > 3) late_once += plan.actions[i].cost_once;
+    }
+    REQUIRE(late_once > 0);  // the case the panel once charged: a one-off cost beyond the horizon
+    h.app.show_panel(panel_index("Prioritise"));
+    CHECK(h.frame().empty());
+    // The budget starts at what the enabled actions cost, the projection's total, and the search
+    // spends within it by the same rule.
+    CHECK(h.app.analysis_view().budget == doctest::Approx(optimiser_enabled));
+    CHECK(h.app.projection()->total_cost == doctest::Approx(optimiser_enabled));
+    h.app.analysis_view().budget = 1e12;  // clamped to what every action together costs
+    CHECK(h.frame().empty());
+    CHECK(h.app.analysis_view().budget == doctest::Approx(optimiser_all));
+    click(h, "Find the best set");
+    for (int i = 0; i < 200 && !h.app.optimiser_job().result; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.optimiser_job().result.has_value());
+    const OptimiseResult& r = *h.app.optimiser_job().result;
+    double shown = 0;  // the chosen actions' costs, as the panel's table shows them
+    for (const std::string& id : r.chosen)
+        for (const Action& a : plan.actions)
+            if (a.id == id) shown += core::action_cost(plan, a);
+    CHECK(shown == doctest::Approx(r.cost));
+    CHECK(ui::failed_asserts().empty());
+}
+
 TEST_CASE("the explanation waterfall ends exactly at every score of every example") {
     for (const auto& path : test::example_plans()) {
         CAPTURE(path.filename().string());
@@ -141,7 +179,7 @@ TEST_CASE("the explanation waterfall ends exactly at every score of every exampl
             }
         // Every source gets a readable name, never a raw "kind:id".
         for (const Contribution& c : p.explanation.back()[0]) {
-            const std::string label = ui::chart::source_label(h.app.document().plan(), c.source);
+            const std::string label = ui::chart::source_label(h.app.document().plan(), c.kind, c.id);
             CAPTURE(label);
             for (const char* kind : {"touchpoint:", "commitment:", "knowledge_source:", "base_rate"})
                 CHECK(label.rfind(kind, 0) == std::string::npos);

@@ -1,4 +1,5 @@
-// The chart module's pure helpers: nice ticks, month labels, number formats, the waterfall order.
+// The chart module's pure helpers: nice ticks, month labels, number formats, source labels (the
+// waterfall order and month ticks are io/presentation's, tested in tests/unit/test_io_presentation.cpp).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -60,14 +61,6 @@ TEST_CASE("nice_step picks 1, 2 or 5 times a power of ten") {
     CHECK(nice_step(0, 5) == 1);
 }
 
-TEST_CASE("month ticks step by 1, 2, 3, 6 or 12 months") {
-    CHECK(month_ticks(24, 9) == std::vector<int>{0, 3, 6, 9, 12, 15, 18, 21, 24});
-    CHECK(month_ticks(24, 5) == std::vector<int>{0, 6, 12, 18, 24});
-    CHECK(month_ticks(6, 10) == std::vector<int>{0, 1, 2, 3, 4, 5, 6});
-    CHECK(month_ticks(120, 6) == std::vector<int>{0, 24, 48, 72, 96, 120});
-    CHECK(month_ticks(0, 5) == std::vector<int>{0});
-}
-
 TEST_CASE("month labels follow settings.start, which labels month 1") {
     CHECK(month_label(1, "2027-03") == "Mar 2027");
     CHECK(month_label(0, "2027-03") == "Feb 2027");  // today is the month before the start
@@ -78,11 +71,6 @@ TEST_CASE("month labels follow settings.start, which labels month 1") {
     CHECK(month_label(6, "", true) == "6");
     CHECK(month_label(6, "2027-13") == "Month 6");
     CHECK(month_label(6, "27-01") == "Month 6");
-    int y = 0, m = 0;
-    CHECK(parse_year_month("2031-12", y, m));
-    CHECK(y == 2031);
-    CHECK(m == 12);
-    CHECK_FALSE(parse_year_month("2031/12", y, m));
 }
 
 TEST_CASE("numbers and money have thousands separators and the plan's currency") {
@@ -109,56 +97,25 @@ TEST_CASE("numbers and money have thousands separators and the plan's currency")
     CHECK(format_percent(0.5, 0) == "50%");
 }
 
-TEST_CASE("the waterfall starts at the base rate, sorts sources largest first and ends at the score") {
-    const std::vector<Contribution> cs = {{"base_rate", 0.5}, {"touchpoint:a", -0.03}, {"touchpoint:b", 0.08},
-                                          {"commitment:c", 0.0}, {"culture", -0.05}, {"peers", 0.01}};
-    const std::vector<WaterfallStep> w = waterfall(cs);
-    REQUIRE(w.size() == 5);  // the zero contribution is dropped
-    CHECK(w[0].source == "base_rate");
-    CHECK(w[0].from == 0);
-    CHECK(w[0].to == doctest::Approx(0.5));
-    CHECK(w[1].source == "touchpoint:b");
-    CHECK(w[2].source == "culture");
-    CHECK(w[3].source == "touchpoint:a");
-    CHECK(w[4].source == "peers");
-    for (std::size_t i = 1; i < w.size(); ++i) CHECK(w[i].from == doctest::Approx(w[i - 1].to));
-    CHECK(w.back().to == doctest::Approx(0.51));
-    // Ties keep the plan order.
-    const std::vector<WaterfallStep> tie = waterfall({{"x", 0.02}, {"base_rate", 0.4}, {"y", -0.02}});
-    REQUIRE(tie.size() == 3);
-    CHECK(tie[1].source == "x");
-    CHECK(tie[2].source == "y");
-}
-
 TEST_CASE("sources and actions are named by their names, not their ids") {
+    // The plan's words for an entity (and the fallbacks) are presentation::entity_label's; the UI
+    // names the sources without an entity in its own language.
     Plan plan;
     Touchpoint t;
     t.id = "delivery";
     t.name = "Parcel delivery";
     plan.touchpoints.push_back(t);
-    Commitment c;
-    c.id = "refund";
-    c.statement = "Refunds within 5 days";
-    plan.commitments.push_back(c);
-    KnowledgeSource k;
-    k.id = "crm";
-    k.name = "Order history";
-    plan.knowledge_sources.push_back(k);
     Action a;
     a.id = "carrier";
     a.name = "Second carrier";
-    a.start_month = 3;
-    a.cost_once = 1000;
-    a.cost_per_month = 100;
     plan.actions.push_back(a);
-    plan.settings.horizon_months = 12;
-    CHECK(source_label(plan, "touchpoint:delivery") == "Parcel delivery");
-    CHECK(source_label(plan, "commitment:refund") == "Refunds within 5 days");
-    CHECK(source_label(plan, "knowledge_source:crm") == "Order history");
-    CHECK(source_label(plan, "touchpoint:gone") == "gone");
-    CHECK(source_label(plan, "base_rate") == "Base rate");
+    CHECK(source_label(plan, ContributionKind::touchpoint, "delivery") == "Parcel delivery");
+    CHECK(source_label(plan, ContributionKind::commitment, "gone") == "gone");
+    CHECK(source_label(plan, ContributionKind::base_rate, "") == "Base rate");
+    CHECK(source_label(plan, ContributionKind::peers, "") == "Peer reviews (people like me)");
+    CHECK(source_label(plan, ContributionKind::culture, "") == "Culture: empowerment and reward");
     CHECK(action_label(plan, "carrier") == "Second carrier");
-    CHECK(action_cost(plan, plan.actions[0]) == doctest::Approx(1000 + 100 * 10));  // months 3..12
+    CHECK(action_label(plan, "gone") == "gone");
 }
 
 TEST_CASE("the heatmap scale runs from vermillion through pale to blue, with readable text") {

@@ -37,18 +37,27 @@ TEST_CASE("contributions add up to trust within 1e-9 in every month, every scena
             for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
                 const auto& ex = p.explanation[m][g];
                 CORE_REQUIRE(ex.size() >= 3);
-                CHECK(ex[0].source == "base_rate");
-                CHECK(ex[1].source == "peers");
+                CHECK(ex[0].kind == ContributionKind::base_rate);
+                CHECK(ex[1].kind == ContributionKind::peers);
                 CHECK(std::fabs(contribution_sum(ex) - p.months[m].stakeholders[g].trust) < 1e-9);
             }
     }
     // sources are named and in plan order
     const Projection p = project(plan);
     const auto& ex = p.explanation[24][0];
-    CHECK(ex[2].source == "touchpoint:web");
-    CHECK(ex[8].source == "commitment:ontime");
-    CHECK(ex.back().source == "culture");
+    CHECK(ex[2].kind == ContributionKind::touchpoint);
+    CHECK(ex[2].id == "web");
+    CHECK(ex[8].kind == ContributionKind::commitment);
+    CHECK(ex[8].id == "ontime");
+    CHECK(ex.back().kind == ContributionKind::culture);
     // peers: rating 4.1 read by 40% shifts 0.55 by 0.4 * 1.1 / 4 = 0.11; the action adds 0.3 stars
+    // the printed form (JSON summary, CLI) is made from the kind and id in one place
+    CHECK(source_key(ex[2].kind, ex[2].id) == "touchpoint:web");
+    CHECK(source_key(ex[8].kind, ex[8].id) == "commitment:ontime");
+    CHECK(source_key(ContributionKind::knowledge_source, "crm") == "knowledge_source:crm");
+    CHECK(source_key(ContributionKind::base_rate, "") == "base_rate");
+    CHECK(source_key(ContributionKind::peers, "") == "peers");
+    CHECK(source_key(ex.back().kind, ex.back().id) == "culture");
     CHECK(p.explanation[0][0][1].value == doctest::Approx(0.11).epsilon(1e-12));
     CHECK(ex[1].value == doctest::Approx(0.14).epsilon(1e-12));
 }
@@ -189,7 +198,7 @@ TEST_CASE("empowerment lowers service failures: fewer bad arrivals, better reten
     // employees get advice evidence from empowerment, credited to culture
     const auto& ex_a = a.explanation[24][1];
     const auto& ex_b = b.explanation[24][1];
-    CHECK(ex_a.back().source == "culture");
+    CHECK(ex_a.back().kind == ContributionKind::culture);
     CHECK(ex_b.back().value > ex_a.back().value);
 }
 
