@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fields.hpp"
 #include "core/model.hpp"
 
 namespace fiducia {
@@ -25,7 +26,7 @@ std::vector<BaseRateChange> consensus_base_rates(const Plan& plan) {
         if (dimensions == 0) continue;
         // Only dimensions weighing nothing were rated: their plain mean is the best the room said.
         const double trusting = weight > 0 ? weighted / weight : share / dimensions;
-        out.push_back({s.id, s.base_rate, std::clamp(trusting, 0.01, 0.99), ratings});
+        out.push_back({s.id, s.base_rate, std::clamp(trusting, kBaseRateRange.lo, kBaseRateRange.hi), ratings});
     }
     return out;
 }

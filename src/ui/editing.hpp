@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "core/plan.hpp"
 
 namespace fiducia::ui {
@@ -51,21 +52,14 @@ int reference_count(const Plan& plan, Entity kind, std::size_t index);
 
 // ---- Action effects -----------------------------------------------------------------------------
 
-struct EffectField {
-    const char* id;       // as in FORMAT.md
-    const char* label;    // plain English, lower case ("bad share")
-    bool share;           // a 0..1 share (shown as %)
-    const char* meaning;  // tooltip
-};
-// The fields FORMAT.md lets an effect change on this kind of target, in FORMAT.md order.
-const std::vector<EffectField>& effect_fields(EffectTarget target);
-const EffectField* find_effect_field(EffectTarget target, const std::string& field);
+// The fields an effect may change, their words and ranges: core/fields.hpp's tables.
+using EffectField = FieldInfo;
+using fiducia::effect_fields;
+using fiducia::find_effect_field;
 // The entity names a target kind offers (ids and names, plan order); culture has none.
 std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& plan, EffectTarget target);
-// The field's value today (before any action), from the plan; none when the entity is missing.
-std::optional<double> effect_base_value(const Plan& plan, const Effect& effect);
-// The value once the effect is fully phased in, clamped as FORMAT.md says.
-double effect_full_value(const Effect& effect, double before);
+using fiducia::effect_base_value;
+using fiducia::effect_full_value;
 // "Checkout: bad share x 0.6 from month 3, full by month 5".
 std::string describe_effect(const Plan& plan, const Action& action, const Effect& effect);
 // A readable number: 0.6, 12,000, 1.25 (at most `decimals` decimals, trailing zeros dropped).

@@ -25,7 +25,7 @@ Effect default_effect(const Plan& plan, EffectTarget target) {
     e.target = target;
     auto entities = effect_entities(plan, target);
     e.id = entities.empty() ? "" : entities.front().first;
-    e.field = effect_fields(target).front().id;
+    e.field = effect_fields(target).front()->id;
     if (target == EffectTarget::touchpoint) e.field = "bad_share";
     e.op = EffectOp::scale;
     e.value = 0.8;
@@ -79,9 +79,9 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     if (ImGui::BeginCombo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(tr(fields[i].label), field == &fields[i]) && field != &fields[i])
-                edit(app.document().begin_edit()).field = fields[i].id;
-            item_tooltip(tr(fields[i].meaning));
+            if (ImGui::Selectable(tr(fields[i]->label), field == fields[i]) && field != fields[i])
+                edit(app.document().begin_edit()).field = fields[i]->id;
+            item_tooltip(tr(fields[i]->meaning));
             ImGui::PopID();
         }
         ImGui::EndCombo();

@@ -133,7 +133,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
     pointer_error(app, at + "/peer_exposure");
     if (s.peer_rating && s.peer_exposure > 0)
         ImGui::TextDisabled(tr("Reviews shift the base rate by %s points."),
-                            chart::format_points(std::clamp(s.base_rate + s.peer_exposure * (*s.peer_rating - 3) / 4, 0.01, 0.99) -
+                            chart::format_points(std::clamp(s.base_rate + s.peer_exposure * (*s.peer_rating - 3) / 4, kBaseRateRange.lo, kBaseRateRange.hi) -
                                                  s.base_rate).c_str());
     draw_weights(app, s, g);
 }

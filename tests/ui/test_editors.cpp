@@ -197,7 +197,7 @@ TEST_CASE("effects are offered only on the fields FORMAT.md allows, and read in 
     for (EffectTarget target : {EffectTarget::touchpoint, EffectTarget::commitment, EffectTarget::knowledge_source,
                                 EffectTarget::stakeholder, EffectTarget::culture}) {
         std::vector<std::string> offered, allowed;
-        for (const ui::EffectField& f : ui::effect_fields(target)) offered.push_back(f.id);
+        for (const ui::EffectField* f : ui::effect_fields(target)) offered.push_back(f->id);
         for (const char* f : changeable_fields(target)) allowed.push_back(f);
         CHECK(offered == allowed);
     }

@@ -86,6 +86,10 @@ std::map<std::string, std::string> source_texts() {
     // Texts kept in tables and translated where they are shown.
     for (const ui::PanelInfo& p : ui::panels())
         for (const char* t : {p.name, p.section, p.hint}) texts.emplace(t, "panels.cpp");
+    // The action editor's field words: core/fields.hpp's labels and meanings of the fields an effect may change.
+    for (int t = 0; t < static_cast<int>(kEffectTargetIds.size()); ++t)
+        for (const FieldInfo* f : effect_fields(static_cast<EffectTarget>(t)))
+            for (const char* text : {f->label, f->meaning}) texts.emplace(text, "core/fields.cpp");
     return texts;
 }
 
