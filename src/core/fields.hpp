@@ -56,6 +56,12 @@ struct FieldInfo {
     bool changeable = false;   // an action effect may change it (FORMAT.md "Fields an effect may change")
     bool required = false;     // the file must name it
     bool sensitivity = false;  // the tornado varies it (MODEL.md "tornado")
+    // Its editor (src/ui): the label ("%s": the plan's currency; "##...": an ImGui id kept as is),
+    // tooltip, the range its box and bar offer (within `range`; shares always 0-100%), the format.
+    const char* editor_label = "";
+    const char* tooltip = "";
+    Range editor_range = kNonNegative;
+    const char* format = "%.2f";
 };
 
 // A field of entity type T: FieldInfo and the member holding it, a plain number or an optional one
@@ -73,6 +79,14 @@ struct Field : FieldInfo {
     }
 };
 
+// The field `id` of a table, or null.
+template <class T>
+const Field<T>* find_field(const std::vector<Field<T>>& table, std::string_view id) {
+    for (const Field<T>& f : table)
+        if (id == f.id) return &f;
+    return nullptr;
+}
+
 const std::vector<Field<Settings>>& settings_fields();
 const std::vector<Field<Abandonment>>& abandonment_fields();  // under /settings/abandonment
 const std::vector<Field<Culture>>& culture_fields();
@@ -83,19 +97,19 @@ const std::vector<Field<Commitment>>& commitment_fields();
 const std::vector<Field<Action>>& action_fields();
 const std::vector<Field<Observation>>& observation_fields();
 
-// Calls f(table, pointer_of_the_object, prefix) for the single objects and f(table, list_pointer)
-// per list: the whole plan's tables in FORMAT.md order, for code that must reach every field.
+// Calls f(table, pointer, is_list) for every table in FORMAT.md order: `pointer` is the object's
+// ("/settings") or the list's ("/stakeholders"), for code that must reach every field.
 template <class F>
 void for_each_table(F&& f) {
-    f(settings_fields(), "/settings");
-    f(abandonment_fields(), "/settings/abandonment");
-    f(culture_fields(), "/culture");
-    f(stakeholder_fields(), "/stakeholders");
-    f(knowledge_source_fields(), "/knowledge_sources");
-    f(touchpoint_fields(), "/touchpoints");
-    f(commitment_fields(), "/commitments");
-    f(action_fields(), "/actions");
-    f(observation_fields(), "/observations");
+    f(settings_fields(), "/settings", false);
+    f(abandonment_fields(), "/settings/abandonment", false);
+    f(culture_fields(), "/culture", false);
+    f(stakeholder_fields(), "/stakeholders", true);
+    f(knowledge_source_fields(), "/knowledge_sources", true);
+    f(touchpoint_fields(), "/touchpoints", true);
+    f(commitment_fields(), "/commitments", true);
+    f(action_fields(), "/actions", true);
+    f(observation_fields(), "/observations", true);
 }
 
 // The JSON pointer of a field: "/stakeholders/3/base_rate", "/settings/forgetting".

@@ -567,6 +567,13 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
     }
 }
 
+std::string field_label(const FieldInfo& field, const std::string& currency) {
+    // Money fields name the currency: "One-off cost (%s)##cost-once".
+    return std::string_view(field.editor_label).find("%s") != std::string_view::npos
+               ? trf(field.editor_label, currency.c_str())
+               : std::string(tr(field.editor_label));
+}
+
 void pointer_error(App& app, const std::string& pointer) {
     const std::string e = app.error_at(pointer);
     if (!e.empty()) field_error(e);

@@ -12,6 +12,7 @@
 
 #include "core/fields.hpp"
 #include "core/plan.hpp"
+#include "ui/widgets.hpp"
 
 namespace fiducia::ui {
 
@@ -98,6 +99,25 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
 void error_summary(App& app, std::initializer_list<const char*> prefixes);
 // A red "missing reference" note or the validator's message under the last item.
 void pointer_error(App& app, const std::string& pointer);
+// A field's editor label from its table (core/fields.hpp), translated, with the plan's currency.
+std::string field_label(const FieldInfo& field, const std::string& currency);
+// A table field's editor (core/fields.hpp): label, tooltip, range and format from the table, the
+// value through its getter, the edit through its setter, and the file check's message under it.
+// `current` is the entity as shown, `edit(plan)` the same entity in a plan being edited, `object`
+// its pointer ("/stakeholders/2"). A shared field is typed in percent.
+template <class T, class Edit>
+bool edit_field(App& app, const std::vector<Field<T>>& table, std::string_view id, const T& current,
+                const std::string& object, Edit edit) {
+    const Field<T>* f = find_field(table, id);
+    if (!f) return false;
+    const std::string label = field_label(*f, app.document().plan().meta.currency);
+    auto write = [f, edit](Plan& p, double v) { f->set(edit(p), v); };
+    const bool changed = f->share ? edit_share(app, label.c_str(), f->get(current), tr(f->tooltip), write)
+                                  : edit_number(app, label.c_str(), f->get(current), f->editor_range.lo,
+                                                f->editor_range.hi, f->format, tr(f->tooltip), write);
+    pointer_error(app, field_pointer(object, *f));
+    return changed;
+}
 // Human labels for the enums.
 const char* kind_label(StakeholderKind kind);
 const char* channel_label(Channel channel);

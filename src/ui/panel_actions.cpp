@@ -157,15 +157,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
              "evenly: a fraction (month - start + 1) / ramp of the change."),
              [edit](Plan& p, int v) { edit(p).ramp_months = v; });
     pointer_error(app, at + "/ramp_months");
-    const std::string once = trf("One-off cost (%s)", plan.meta.currency.c_str()) + "##cost-once";
-    edit_number(app, once.c_str(), action.cost_once, 0, 1e10, "%.0f", tr("Paid once, in the start month."),
-                [edit](Plan& p, double v) { edit(p).cost_once = v; });
-    pointer_error(app, at + "/cost_once");
-    const std::string monthly = trf("Monthly cost (%s)", plan.meta.currency.c_str()) + "##cost-monthly";
-    edit_number(app, monthly.c_str(), action.cost_per_month, 0, 1e9, "%.0f",
-                tr("Paid every month from the start month to the horizon."),
-                [edit](Plan& p, double v) { edit(p).cost_per_month = v; });
-    pointer_error(app, at + "/cost_per_month");
+    edit_field(app, action_fields(), "cost_once", action, at, edit);
+    edit_field(app, action_fields(), "cost_per_month", action, at, edit);
     ImGui::PopItemWidth();
     ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(chart::action_cost(plan, action), plan.meta.currency).c_str());
 

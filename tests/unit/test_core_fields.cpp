@@ -32,8 +32,7 @@ struct Probe {
 };
 std::vector<Probe> probes() {
     std::vector<Probe> out;
-    for_each_table([&](const auto& table, const char* where) {
-        const bool list = std::string_view(where) != "/culture" && std::string_view(where).rfind("/settings", 0) != 0;
+    for_each_table([&](const auto& table, const char* where, bool list) {
         for (const auto& f : table) out.push_back({&f, list ? field_pointer(where, 0, f) : field_pointer(where, f)});
     });
     return out;
@@ -163,7 +162,7 @@ TEST_CASE("fields: the sensitivity inputs are the tables' sensitivity fields, wi
     REQUIRE(loaded.ok);
     const Plan& plan = loaded.plan;
     std::set<std::string> want;
-    for_each_table([&](const auto& table, const char* where) {
+    for_each_table([&](const auto& table, const char* where, bool) {
         const std::string_view w = where;
         const std::size_t n = w == "/stakeholders"        ? plan.stakeholders.size()
                               : w == "/knowledge_sources" ? plan.knowledge_sources.size()
@@ -191,6 +190,26 @@ TEST_CASE("fields: the sensitivity inputs are the tables' sensitivity fields, wi
     }
     CHECK(got == want);
     CHECK(want.size() > 60);
+}
+
+TEST_CASE("fields: an editor offers only values the file accepts, and every field the editors show has words") {
+    int editors = 0;
+    for_each_table([&](const auto& table, const char* where, bool) {
+        for (const FieldInfo& f : table) {
+            CAPTURE(where);
+            CAPTURE(f.id);
+            CHECK(std::string(f.label).size() > 0);
+            CHECK(std::string(f.meaning).size() > 0);
+            if (std::string(f.editor_label).empty()) continue;
+            CHECK(std::string(f.tooltip).size() > 0);
+            ++editors;
+            // Shares are typed as 0-100%; a base rate outside 1-99% is then named by the file check.
+            if (f.share) continue;
+            CHECK(f.range.contains(f.editor_range.lo));
+            CHECK(f.range.contains(f.editor_range.hi));
+        }
+    });
+    CHECK(editors == 28);
 }
 
 TEST_CASE("fields: pointers are built from the table") {
