@@ -747,6 +747,21 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
     }
 }
 
+// Reads a document whose header and version were checked (and migrated) into `plan`: every problem,
+// a newer version's note last.
+std::vector<Problem> check_document(const Json& doc, std::int64_t version, std::vector<Problem> duplicates, Plan& plan) {
+    Context ctx;
+    ctx.errors.list = std::move(duplicates);
+    read_plan(doc, ctx, plan);
+    plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
+    if (!ctx.errors.list.empty() && version > kFormatVersion) {
+        ctx.errors.add("/version", "the file is version " + std::to_string(version) + ", newer than this app (" +
+                                       std::to_string(kFormatVersion) + "); it was checked as version " +
+                                       std::to_string(kFormatVersion));
+    }
+    return std::move(ctx.errors.list);
+}
+
 }  // namespace
 
 LoadResult load_plan(std::string_view text) {
@@ -756,7 +771,7 @@ LoadResult load_plan(std::string_view text) {
         return result;
     }
     std::string parse_error;
-    std::vector<std::string> duplicates;
+    std::vector<Problem> duplicates;
     std::optional<Json> parsed = parse_json(text, parse_error, &duplicates);
     if (!parsed) {
         result.errors.push_back(parse_error);
@@ -786,7 +801,7 @@ LoadResult load_plan(std::string_view text) {
         return result;
     }
     if (!read_integer_value(*v, "/version", at_least(0), version, version_errors)) {
-        result.errors = version_errors.list;
+        result.errors = texts(version_errors.list);
         return result;
     }
     if (version > kMaxInt) {
@@ -804,24 +819,17 @@ LoadResult load_plan(std::string_view text) {
     }
     result.newer_version = version > kFormatVersion;
 
-    Context ctx;
-    ctx.errors.list = std::move(duplicates);
     Plan plan;
-    read_plan(doc, ctx, plan);
-    plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
-    if (!ctx.errors.list.empty()) {
-        if (result.newer_version) {
-            ctx.errors.add("/version", "the file is version " + std::to_string(version) +
-                                           ", newer than this app (" +
-                                           std::to_string(kFormatVersion) + "); it was checked as version " +
-                                           std::to_string(kFormatVersion));
-        }
-        result.errors = std::move(ctx.errors.list);
-        return result;
-    }
+    result.errors = texts(check_document(doc, version, std::move(duplicates), plan));
+    if (!result.errors.empty()) return result;
     result.ok = true;
     result.plan = std::move(plan);
     return result;
+}
+
+std::vector<Problem> validate(const Plan& plan) {
+    Plan read;
+    return check_document(plan_json(plan), plan.version, {}, read);
 }
 
 std::string save_plan(const Plan& plan) { return dump_pretty(plan_json(plan)) + "\n"; }

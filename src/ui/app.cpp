@@ -245,18 +245,17 @@ const Projection* App::projection() {
     return &*projection_;
 }
 
-const std::vector<std::string>& App::plan_errors() {
+const std::vector<io::Problem>& App::plan_errors() {
     if (plan_errors_revision_ != doc_.revision()) {
-        plan_errors_ = doc_.is_open() ? io::load_plan(save_text()).errors : std::vector<std::string>{};
+        plan_errors_ = doc_.is_open() ? io::validate(doc_.plan()) : std::vector<io::Problem>{};
         plan_errors_revision_ = doc_.revision();
     }
     return plan_errors_;
 }
 
 std::string App::error_at(const std::string& pointer) {
-    const std::string prefix = pointer + ": ";
-    for (const std::string& e : plan_errors())
-        if (e.compare(0, prefix.size(), prefix) == 0) return e.substr(prefix.size());
+    for (const io::Problem& e : plan_errors())
+        if (e.located && e.pointer == pointer) return e.rule;
     return {};
 }
 
@@ -290,7 +289,7 @@ void App::jump_to(const std::string& pointer) {
 }
 
 void App::draw_problems() {
-    const std::vector<std::string>& errors = plan_errors();
+    const std::vector<io::Problem>& errors = plan_errors();
     if (errors.empty()) return;
     const std::string label = (errors.size() == 1 ? trf("%d problem", 1)
                                                   : trf("%d problems", static_cast<int>(errors.size()))) + "###problems";
@@ -302,7 +301,7 @@ void App::draw_problems() {
     if (!open) return;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::MenuItem(errors[i].c_str())) jump_to(errors[i].substr(0, errors[i].find(": ")));
+        if (ImGui::MenuItem(errors[i].text().c_str())) jump_to(errors[i].pointer);
         ImGui::PopID();
     }
     ImGui::EndMenu();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "io/json_util.hpp"
 #include "io/report.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/document.hpp"
@@ -108,7 +109,7 @@ public:
     const Projection* projection();  // recomputed only when the plan changed
     // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
     // revision: the editors show these inline, with the same words a file would get.
-    const std::vector<std::string>& plan_errors();
+    const std::vector<io::Problem>& plan_errors();
     // The rule broken at exactly this JSON pointer (e.g. "/touchpoints/3/bad_share"), or "".
     std::string error_at(const std::string& pointer);
     // Shows the editor of the entity a JSON pointer names, with that entity selected.
@@ -185,7 +186,7 @@ private:
     std::vector<std::string> load_errors_;
     std::string load_errors_file_;
 
-    std::vector<std::string> plan_errors_;
+    std::vector<io::Problem> plan_errors_;
     std::uint64_t plan_errors_revision_ = ~0ull;
     std::optional<Projection> projection_;
     std::uint64_t projection_revision_ = ~0ull;

@@ -541,12 +541,11 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
 }
 
 void error_summary(App& app, std::initializer_list<const char*> prefixes) {
-    std::vector<const std::string*> mine;
-    for (const std::string& e : app.plan_errors())
+    std::vector<const io::Problem*> mine;
+    for (const io::Problem& e : app.plan_errors())
         for (const char* p : prefixes) {
-            const std::string prefix = std::string(p);
-            if (e.compare(0, prefix.size(), prefix) == 0 &&
-                (e.size() == prefix.size() || e[prefix.size()] == '/' || e[prefix.size()] == ':')) {
+            const std::string_view prefix = p, at = e.pointer;
+            if (e.located && at.substr(0, prefix.size()) == prefix && (at.size() == prefix.size() || at[prefix.size()] == '/')) {
                 mine.push_back(&e);
                 break;
             }
@@ -561,9 +560,9 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
     item_tooltip(tr("What the file check says about these entries, with the same words a file would get. The plan "
                  "still works while you edit; fix these so colleagues can open it."));
     if (!open) return;
-    for (const std::string* e : mine) {
+    for (const io::Problem* e : mine) {
         ImGui::Bullet();
-        field_error(*e);
+        field_error(e->text());
     }
 }
 

@@ -113,9 +113,9 @@ TEST_CASE("each problem in the plan leads to the editor of its entity") {
     REQUIRE(h.app.document().plan().touchpoints.size() > 1);
     h.app.document().begin_edit().touchpoints[1].bad_share = 1.5;
     REQUIRE(h.app.plan_errors().size() == 1);
-    const std::string& error = h.app.plan_errors().front();
-    CHECK(error.rfind("/touchpoints/1/bad_share: ", 0) == 0);
-    h.app.jump_to(error.substr(0, error.find(": ")));
+    const io::Problem& error = h.app.plan_errors().front();
+    CHECK(error.pointer == "/touchpoints/1/bad_share");
+    h.app.jump_to(error.pointer);
     CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) == "Journey");
     CHECK(h.app.editor_view().touchpoint == 1);
     CHECK(h.app.editor_view().journey_group == h.app.document().plan().touchpoints[1].stakeholder);

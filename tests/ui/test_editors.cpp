@@ -280,7 +280,7 @@ TEST_CASE("adding a stakeholder from the list makes a valid unique id, and undo 
     click(h, centre_of("Duplicate"));
     REQUIRE(h.app.document().plan().stakeholders.size() == before + 2);
     CHECK(h.app.document().plan().stakeholders.back().id != id);
-    CHECK(h.app.plan_errors() == std::vector<std::string>{});
+    CHECK(io::texts(h.app.plan_errors()) == std::vector<std::string>{});
     h.app.document().undo();
     h.app.document().undo();
     CHECK(h.app.document().plan().stakeholders.size() == before);
@@ -300,7 +300,7 @@ TEST_CASE("deleting from the list asks first and deletes as one undo step") {
     CHECK(h.app.editor_view().delete_kind == static_cast<int>(ui::Entity::stakeholder));
     click(h, centre_of("Delete"));  // the dialog's button, drawn last
     CHECK(h.app.document().plan().stakeholders.size() + 1 == example("online-shop.json").stakeholders.size());
-    CHECK(h.app.plan_errors() == std::vector<std::string>{});
+    CHECK(io::texts(h.app.plan_errors()) == std::vector<std::string>{});
     h.app.document().undo();
     CHECK(h.app.save_text() == before);
     CHECK(ui::failed_asserts().empty());
