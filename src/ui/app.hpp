@@ -14,6 +14,7 @@
 #include "ui/compare_view.hpp"
 #include "ui/document.hpp"
 #include "ui/i18n.hpp"
+#include "ui/panels.hpp"
 #include "ui/platform.hpp"
 #include "ui/presenter.hpp"
 #include "ui/theme.hpp"
@@ -144,7 +145,7 @@ public:
     std::optional<ScoringSession>& scoring() { return scoring_; }
     void download(const std::string& file_name, const std::string& text) { platform_.save_bytes(file_name, "application/json", text); }
     void show_load_errors(std::vector<std::string> errors, std::string file_name);
-    void show_panel_named(const char* name);
+    void open_panel(PanelId id);  // shows it and remembers it for the next visit
 
     // Presenter mode (src/ui/presenter.cpp): asks the platform for full screen, uses the projector
     // theme at a larger size, and draws instead of the menus and panels.
@@ -157,6 +158,7 @@ public:
 
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
+    void show_panel(PanelId id) { panel_ = static_cast<int>(id); }
 
 private:
     void draw_menu_bar();

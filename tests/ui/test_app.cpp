@@ -106,6 +106,20 @@ TEST_CASE("the theme and the last panel are remembered") {
     CHECK(app.current_panel() == 0);
 }
 
+TEST_CASE("a panel opened by its id is remembered by its English name, as saved settings always held it") {
+    test::FakePlatform platform;
+    {
+        ui::App app(platform);
+        app.open_panel(ui::PanelId::roadmap);
+        CHECK(app.current_panel() == static_cast<int>(ui::PanelId::roadmap));
+        CHECK(platform.preferences["panel"] == "Roadmap");
+    }
+    platform.preferences["panel"] = "Compare and merge";  // written by an earlier version
+    ui::App again(platform);
+    CHECK(again.current_panel() == static_cast<int>(ui::PanelId::compare));
+    for (std::size_t i = 0; i < ui::panels().size(); ++i) CHECK(static_cast<std::size_t>(ui::panels()[i].id) == i);
+}
+
 TEST_CASE("each problem in the plan leads to the editor of its entity") {
     test::UiHarness h;
     REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
