@@ -201,7 +201,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         const std::string detail = fit_text(trf("%s bad", chart::format_percent(t.bad_share, 1).c_str()), size.x - pad * 2);
         draw->AddText(ImVec2(pos.x + pad, pos.y + ImGui::GetStyle().FramePadding.y + ImGui::GetTextLineHeight()),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
-        if (!app.error_at("/touchpoints/" + std::to_string(i) + "/bad_share").empty() ||
+        if (!app.error_at(field_pointer("/touchpoints", i, *find_field(touchpoint_fields(), "bad_share"))).empty() ||
             !app.error_at("/touchpoints/" + std::to_string(i) + "/id").empty())
             draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), IM_COL32(205, 38, 31, 255), em * 0.25f, 0, 2.0f);
         ImGui::PopID();
