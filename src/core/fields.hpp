@@ -49,7 +49,7 @@ inline const Range& clamp_range(ClampKind kind) {
 struct FieldInfo {
     const char* id = "";       // the key in the file (FORMAT.md)
     const char* label = "";    // plain English, lower case ("bad share"); the UI's translation key
-    const char* meaning = "";  // one line, the editors' tooltip
+    const char* meaning = "";  // one line, the action editor's tooltip for the field
     Range range;               // a file with a value outside is refused
     ClampKind clamp = ClampKind::nonneg;  // how an effect's result is held in range
     bool share = false;        // a 0..1 share (shown as %)
