@@ -21,11 +21,11 @@ struct Evidence {
     Vec5<T> r{}, s{};
 };
 
-// a_g = clamp(base_rate + psi (R - 3) / 4, 0.01, 0.99)
+// a_g = clamp(base_rate + psi (R - 3) / 4) to the base rate's range (core/fields.hpp)
 template <class T>
 T shifted_base_rate(const CGroup& g, const std::vector<T>& v) {
     const T shift = v[g.f_exposure] * ((v[g.f_rating] - T(3.0)) * T(0.25));
-    return clamp_to(v[g.f_base] + shift, 0.01, 0.99);
+    return clamp_to(v[g.f_base] + shift, kBaseRateRange.lo, kBaseRateRange.hi);
 }
 
 inline double cube_root(double x) { return dm::cbrt(x); }

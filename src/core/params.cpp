@@ -1,6 +1,7 @@
 // Compiling a Plan into flat arrays (see params.hpp).
 #include "core/params.hpp"
 
+#include <array>
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
@@ -44,10 +45,18 @@ int find_id(const IdMap& map, const std::string& id) {
 
 struct Builder {
     Compiled& cp;
-    int field(double value, double fallback, ClampKind kind) {
-        cp.base.push_back(clamp_field(finite_or(value, fallback), kind));
-        cp.clamp.push_back(kind);
-        return static_cast<int>(cp.base.size()) - 1;
+    // A slot for each field an effect may change, table order (a value that is not finite reads as
+    // the field's default); returns the first slot. The entity's field `id` is at first + index(id).
+    template <class T>
+    int fields(const T& x, const std::vector<Field<T>>& table) {
+        static const T defaults{};
+        const int first = static_cast<int>(cp.base.size());
+        for (const Field<T>& f : table) {
+            if (!f.changeable) continue;
+            cp.base.push_back(clamp_field(finite_or(f.get(x), f.get(defaults)), f.clamp));
+            cp.clamp.push_back(f.clamp);
+        }
+        return first;
     }
 };
 
@@ -62,13 +71,8 @@ double phase_in(int month, int start, int ramp) {
 
 double clamp_field(double x, ClampKind kind) {
     if (x != x) x = 0;  // NaN never leaks into the model
-    switch (kind) {
-        case ClampKind::share: return clamp_to(x, 0.0, 1.0);
-        case ClampKind::base_rate: return clamp_to(x, 0.01, 0.99);
-        case ClampKind::rating: return clamp_to(x, 1.0, 5.0);
-        case ClampKind::nonneg: return x < 0 ? 0.0 : (x > 1e300 ? 1e300 : x);
-    }
-    return x;
+    const Range& r = clamp_range(kind);
+    return clamp_to(x, r.lo, r.hi);
 }
 
 double apply_effect(double v0, EffectOp op, double value, double f, ClampKind kind) {
@@ -119,35 +123,43 @@ Compiled compile(const Plan& plan) {
 
     Builder b{cp};
     const IdMap groups = index_ids(plan.stakeholders);
-    const IdMap touch_ids = index_ids(plan.touchpoints);
-    const IdMap commit_ids = index_ids(plan.commitments);
-    const IdMap know_ids = index_ids(plan.knowledge_sources);
+    // Per effect target (EffectTarget order), each entity's first field slot.
+    std::array<std::vector<int>, kEffectTargetIds.size()> first_slot;
+    auto slots = [&](EffectTarget target, const auto& x, const auto& table) {
+        const int first = b.fields(x, table);
+        first_slot[static_cast<std::size_t>(target)].push_back(first);
+        return [first, target](const char* id) { return first + effect_field_index(target, id); };
+    };
 
     for (const Stakeholder& st : plan.stakeholders) {
         CGroup g;
         g.customers = st.kind == StakeholderKind::customers;
         g.employees = st.kind == StakeholderKind::employees;
         g.omega = normalised(st.weights);
-        g.f_size = b.field(st.size, 1000, ClampKind::nonneg);
-        g.f_importance = b.field(st.importance, 1, ClampKind::nonneg);
-        g.f_base = b.field(st.base_rate, 0.5, ClampKind::base_rate);
-        g.f_revenue = b.field(st.revenue_per_month, 0, ClampKind::nonneg);
-        // No rating behaves as 3 stars: (R - 3) = 0, no shift; an effect on it starts from 3.
-        g.f_rating = b.field(st.peer_rating ? *st.peer_rating : 3.0, 3.0, ClampKind::rating);
-        g.f_exposure = b.field(st.peer_exposure, 0, ClampKind::share);
+        const auto at = slots(EffectTarget::stakeholder, st, stakeholder_fields());
+        g.f_size = at("size");
+        g.f_importance = at("importance");
+        g.f_base = at("base_rate");
+        g.f_revenue = at("revenue_per_month");
+        g.f_rating = at("peer_rating");
+        g.f_exposure = at("peer_exposure");
         cp.groups.push_back(std::move(g));
     }
-    cp.f_empowerment = b.field(plan.culture.empowerment, 0, ClampKind::share);
-    cp.f_reward = b.field(plan.culture.reward, 0, ClampKind::share);
+    {
+        const auto at = slots(EffectTarget::culture, plan.culture, culture_fields());
+        cp.f_empowerment = at("empowerment");
+        cp.f_reward = at("reward");
+    }
 
     for (const Touchpoint& t : plan.touchpoints) {
         CTouchpoint c;
         c.group = find_id(groups, t.stakeholder);
         c.service = t.stage == Stage::service;
         c.sigma = normalised(t.dimensions);
-        c.f_rate = b.field(t.interactions_per_month, 0, ClampKind::nonneg);
-        c.f_bad = b.field(t.bad_share, 0, ClampKind::share);
-        c.f_severity = b.field(t.severity, 1, ClampKind::nonneg);
+        const auto at = slots(EffectTarget::touchpoint, t, touchpoint_fields());
+        c.f_rate = at("interactions_per_month");
+        c.f_bad = at("bad_share");
+        c.f_severity = at("severity");
         cp.touchpoints.push_back(c);
     }
     for (const Commitment& cm : plan.commitments) {
@@ -159,8 +171,9 @@ Compiled compile(const Plan& plan) {
             if (!seen) c.groups.push_back(g);
         }
         c.is_public = cm.is_public;
-        c.f_rate = b.field(cm.occasions_per_month, 0, ClampKind::nonneg);
-        c.f_kept = b.field(cm.kept_share, 1, ClampKind::share);
+        const auto at = slots(EffectTarget::commitment, cm, commitment_fields());
+        c.f_rate = at("occasions_per_month");
+        c.f_kept = at("kept_share");
         cp.commitments.push_back(std::move(c));
     }
     for (const KnowledgeSource& k : plan.knowledge_sources) {
@@ -169,12 +182,13 @@ Compiled compile(const Plan& plan) {
             const int g = find_id(groups, e.stakeholder);
             bool seen = g < 0;
             for (const auto& x : c.coverage) seen = seen || x.first == g;
-            if (!seen) c.coverage.emplace_back(g, clamp_to(finite_or(e.share, 0), 0.0, 1.0));
+            if (!seen) c.coverage.emplace_back(g, clamp_to(finite_or(e.share, 0), kShareRange.lo, kShareRange.hi));
         }
-        c.f_granularity = b.field(k.granularity, 0, ClampKind::share);
-        c.f_relevance = b.field(k.relevance, 0, ClampKind::share);
-        c.f_consistency = b.field(k.consistency, 0, ClampKind::share);
-        c.f_messages = b.field(k.messages_per_month, 1, ClampKind::nonneg);
+        const auto at = slots(EffectTarget::knowledge_source, k, knowledge_source_fields());
+        c.f_granularity = at("granularity");
+        c.f_relevance = at("relevance");
+        c.f_consistency = at("consistency");
+        c.f_messages = at("messages_per_month");
         cp.knowledge.push_back(std::move(c));
     }
 
@@ -192,58 +206,17 @@ Compiled compile(const Plan& plan) {
     for (CGroup& g : cp.groups) g.sources.push_back({SourceKind::culture, -1, 0});
 
     // Actions: every effect whose target and field resolve; the rest are skipped.
+    const IdMap ids[] = {index_ids(plan.touchpoints), index_ids(plan.commitments), index_ids(plan.knowledge_sources),
+                         groups};  // EffectTarget order; culture has no id
     for (const Action& a : plan.actions) {
         CAction c = compiled_timing(a);
         for (const Effect& e : a.effects) {
             if (!std::isfinite(e.value)) continue;
-            const std::string_view f = e.field;
-            int field = -1;
-            switch (e.target) {
-                case EffectTarget::touchpoint: {
-                    const int i = find_id(touch_ids, e.id);
-                    if (i < 0) break;
-                    const CTouchpoint& t = cp.touchpoints[i];
-                    if (f == "interactions_per_month") field = t.f_rate;
-                    else if (f == "bad_share") field = t.f_bad;
-                    else if (f == "severity") field = t.f_severity;
-                    break;
-                }
-                case EffectTarget::commitment: {
-                    const int i = find_id(commit_ids, e.id);
-                    if (i < 0) break;
-                    const CCommitment& t = cp.commitments[i];
-                    if (f == "occasions_per_month") field = t.f_rate;
-                    else if (f == "kept_share") field = t.f_kept;
-                    break;
-                }
-                case EffectTarget::knowledge_source: {
-                    const int i = find_id(know_ids, e.id);
-                    if (i < 0) break;
-                    const CKnowledge& t = cp.knowledge[i];
-                    if (f == "granularity") field = t.f_granularity;
-                    else if (f == "relevance") field = t.f_relevance;
-                    else if (f == "consistency") field = t.f_consistency;
-                    else if (f == "messages_per_month") field = t.f_messages;
-                    break;
-                }
-                case EffectTarget::stakeholder: {
-                    const int i = find_id(groups, e.id);
-                    if (i < 0) break;
-                    const CGroup& t = cp.groups[i];
-                    if (f == "size") field = t.f_size;
-                    else if (f == "importance") field = t.f_importance;
-                    else if (f == "base_rate") field = t.f_base;
-                    else if (f == "revenue_per_month") field = t.f_revenue;
-                    else if (f == "peer_rating") field = t.f_rating;
-                    else if (f == "peer_exposure") field = t.f_exposure;
-                    break;
-                }
-                case EffectTarget::culture:
-                    if (f == "empowerment") field = cp.f_empowerment;
-                    else if (f == "reward") field = cp.f_reward;
-                    break;
-            }
-            if (field >= 0) c.effects.push_back({field, e.op, e.value});
+            // The entity's first slot (culture: the one culture), then the field's place in its table.
+            const auto& firsts = first_slot[static_cast<std::size_t>(e.target)];
+            const int entity = e.target == EffectTarget::culture ? 0 : find_id(ids[static_cast<int>(e.target)], e.id);
+            const int field = effect_field_index(e.target, e.field);
+            if (entity >= 0 && field >= 0) c.effects.push_back({firsts[static_cast<std::size_t>(entity)] + field, e.op, e.value});
         }
         cp.actions.push_back(std::move(c));
     }

@@ -9,12 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "core/interval.hpp"
 #include "core/plan.hpp"
 
 namespace fiducia::core {
 
-enum class ClampKind : unsigned char { share, base_rate, rating, nonneg };
+using ::fiducia::ClampKind;  // core/fields.hpp: each field says how it is held in range
 enum class SourceKind : unsigned char { touchpoint, commitment, knowledge, culture };
 enum class ActState : unsigned char { off, on, undecided };
 

@@ -46,19 +46,7 @@ enum class EffectTarget : int { touchpoint, commitment, knowledge_source, stakeh
 inline constexpr std::array<const char*, 5> kEffectTargetIds = {
     "touchpoint", "commitment", "knowledge_source", "stakeholder", "culture"};
 
-// The numeric fields an action effect may change, per target (FORMAT.md "Fields an effect may
-// change"): the one list that validation and the editors share.
-inline const std::vector<const char*>& changeable_fields(EffectTarget target) {
-    static const std::vector<const char*> fields[] = {
-        {"interactions_per_month", "bad_share", "severity"},
-        {"occasions_per_month", "kept_share"},
-        {"granularity", "relevance", "consistency", "messages_per_month"},
-        {"size", "importance", "base_rate", "revenue_per_month", "peer_rating", "peer_exposure"},
-        {"empowerment", "reward"},
-    };
-    return fields[static_cast<int>(target)];
-}
-
+// The fields an effect may change on each target: core/fields.hpp (effect_fields).
 enum class EffectOp : int { scale, add, set };
 inline constexpr std::array<const char*, 3> kEffectOpIds = {"scale", "add", "set"};
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/fields.hpp"
 #include "core/model.hpp"
 
 namespace fiducia {
@@ -88,7 +89,7 @@ std::vector<BaseRateChange> consensus_base_rates(const Plan& plan) {
         }
         // Only dimensions weighing nothing were scored: their plain mean is the best the room said.
         const double q = weight > 0 ? weighted / weight : plain / dimensions;
-        const double after = std::clamp(std::round(q * 1000.0) / 1000.0, 0.01, 0.99);
+        const double after = std::clamp(std::round(q * 1000.0) / 1000.0, kBaseRateRange.lo, kBaseRateRange.hi);
         if (after != s.base_rate) out.push_back({s.id, s.base_rate, after, ratings, summary.raters[g]});
     }
     return out;

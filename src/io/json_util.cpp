@@ -72,7 +72,7 @@ class CheckingSax : public nlohmann::json_sax<Json> {
 public:
     std::string error;
     std::size_t error_position = 0;
-    std::vector<std::string> duplicates;
+    std::vector<Problem> duplicates;
     std::string too_many_keys;
 
     bool null() override { return value(); }
@@ -96,8 +96,7 @@ public:
             return false;
         }
         if (!f.keys.insert(k).second) {
-            duplicates.push_back(child(path(frames_.size() - 1), k) +
-                                 ": duplicate key (the file names it twice)");
+            duplicates.push_back({child(path(frames_.size() - 1), k), "duplicate key (the file names it twice)"});
         }
         f.key = k;
         return true;
@@ -224,7 +223,7 @@ std::optional<std::string> precheck_text(std::string_view text) {
 }
 
 std::optional<Json> parse_json(std::string_view text, std::string& error,
-                               std::vector<std::string>* duplicates) {
+                               std::vector<Problem>* duplicates) {
     CheckingSax sax;
     bool ok = Json::sax_parse(text.begin(), text.end(), &sax);
     if (!sax.too_many_keys.empty()) {
@@ -352,8 +351,12 @@ Bounds above_and_at_most(double lo, double hi) {
     return b;
 }
 
-void Errors::add(const std::string& pointer, const std::string& message) {
-    list.push_back(pointer + ": " + message);
+void Errors::add(const std::string& pointer, const std::string& message) { list.push_back({pointer, message}); }
+
+std::vector<std::string> texts(const std::vector<Problem>& problems) {
+    std::vector<std::string> out;
+    for (const Problem& p : problems) out.push_back(p.text());
+    return out;
 }
 
 bool is_id(std::string_view s) {

@@ -23,11 +23,25 @@ inline constexpr std::size_t kMaxObjectKeys = 10000;  // keys in one JSON object
 // nesting (outside strings, without recursion). Returns the reason when the text is refused.
 std::optional<std::string> precheck_text(std::string_view text);
 
+// One problem found in a file or a plan: where it is (a JSON pointer; empty when it concerns the
+// whole text, "not valid JSON at line 3...") and the rule it breaks ("must be between 0 and 1 (got
+// 2)"). Printed "pointer: rule", the words every message has always had.
+struct Problem {
+    std::string pointer, rule;
+    bool located = true;  // false: the rule is the whole message (no pointer printed)
+    std::string text() const { return located ? pointer + ": " + rule : rule; }
+    friend bool operator==(const Problem& a, const Problem& b) = default;
+};
+// A message that names no place in the document.
+inline Problem unlocated(std::string message) { return {"", std::move(message), false}; }
+// The printed messages, in order.
+std::vector<std::string> texts(const std::vector<Problem>& problems);
+
 // Parses without throwing. On failure returns nullopt and sets `error` to a readable reason with
-// line and column. `duplicates` receives a "pointer: duplicate key" line for every key an object
-// names twice (the parsed value keeps the last one).
+// line and column. `duplicates` receives a "duplicate key" problem for every key an object names
+// twice (the parsed value keeps the last one).
 std::optional<Json> parse_json(std::string_view text, std::string& error,
-                               std::vector<std::string>* duplicates = nullptr);
+                               std::vector<Problem>* duplicates = nullptr);
 
 // JSON pointer helpers (RFC 6901 escaping of ~ and /).
 std::string pointer_escape(std::string_view key);
@@ -69,7 +83,7 @@ Bounds any_number();
 Bounds above_and_at_most(double lo, double hi);  // (lo, hi]
 
 struct Errors {
-    std::vector<std::string> list;
+    std::vector<Problem> list;
     void add(const std::string& pointer, const std::string& message);
 };
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "core/fields.hpp"
 #include "io/json_util.hpp"
 #include "io/migrate.hpp"
 #include "io/presentation.hpp"
@@ -183,6 +184,43 @@ Json write_dimension_weights(const DimensionWeights& w) {
     return j;
 }
 
+// The bounds of a table field (core/fields.hpp), worded for error messages.
+Bounds bounds_of(const Range& range) {
+    Bounds b;
+    b.lo = range.lo, b.hi = range.hi, b.lo_open = range.lo_open, b.hi_open = range.hi_open;
+    b.has_lo = range.lo > -kUnbounded;
+    b.has_hi = range.hi < kUnbounded;
+    return b;
+}
+
+// Reads a table's fields in table order; `after(id)` reads the keys FORMAT.md lists right after
+// that field (a stakeholder's weights after its base rate), so errors come in file order.
+template <typename T, typename After>
+void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x, After after) {
+    for (const Field<T>& f : table) {
+        if (f.member) r.number(f.id, x.*f.member, bounds_of(f.range), f.required);
+        else r.optional_number(f.id, x.*f.maybe, bounds_of(f.range));
+        after(std::string_view(f.id));
+    }
+}
+template <typename T>
+void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x) {
+    read_fields(r, table, x, [](std::string_view) {});
+}
+
+// Writes a table's fields in table order (an absent optional one as null), `after` as above.
+template <typename T, typename After>
+void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x, After after) {
+    for (const Field<T>& f : table) {
+        j[f.id] = f.present(x) ? canonical_number(f.get(x)) : Json(nullptr);
+        after(std::string_view(f.id));
+    }
+}
+template <typename T>
+void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x) {
+    write_fields(j, table, x, [](std::string_view) {});
+}
+
 Bounds month_bounds(const Context& ctx, int lo) {
     return ctx.horizon ? between(lo, *ctx.horizon) : between(lo, 120);
 }
@@ -243,15 +281,13 @@ bool is_year_month(const std::string& s) {
 
 void read_abandonment(const Json& j, const std::string& ptr, Context& ctx, Abandonment& a) {
     ObjectReader r(j, ptr, ctx.errors);
-    r.number("kappa", a.kappa, greater_than(0));
-    r.number("beta", a.beta, greater_than(0));
+    read_fields(r, abandonment_fields(), a);
     a.unknown = r.unknown();
 }
 
 Json write_abandonment(const Abandonment& a) {
     Json j = Json::object();
-    j["kappa"] = canonical_number(a.kappa);
-    j["beta"] = canonical_number(a.beta);
+    write_fields(j, abandonment_fields(), a);
     append_unknown(j, a.unknown);
     return j;
 }
@@ -283,12 +319,7 @@ void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings
             s.seed = static_cast<std::uint64_t>(seed);
         }
     }
-    r.number("forgetting", s.forgetting, above_and_at_most(0, 1));
-    r.number("negative_weight", s.negative_weight, greater_than(0));
-    r.number("prior_weight", s.prior_weight, greater_than(0));
-    r.number("public_commitment_multiplier", s.public_commitment_multiplier, at_least(1));
-    r.number("personalisation_lift", s.personalisation_lift, at_least(0));
-    r.number("empowerment_effect", s.empowerment_effect, between(0, 1));
+    read_fields(r, settings_fields(), s);
     if (const Json* v = r.take("abandonment")) {
         if (expect_object(*v, r.at("abandonment"), ctx.errors)) {
             read_abandonment(*v, r.at("abandonment"), ctx, s.abandonment);
@@ -302,12 +333,7 @@ Json write_settings(const Settings& s) {
     j["horizon_months"] = s.horizon_months;
     j["start"] = s.start;
     j["seed"] = s.seed;
-    j["forgetting"] = canonical_number(s.forgetting);
-    j["negative_weight"] = canonical_number(s.negative_weight);
-    j["prior_weight"] = canonical_number(s.prior_weight);
-    j["public_commitment_multiplier"] = canonical_number(s.public_commitment_multiplier);
-    j["personalisation_lift"] = canonical_number(s.personalisation_lift);
-    j["empowerment_effect"] = canonical_number(s.empowerment_effect);
+    write_fields(j, settings_fields(), s);
     j["abandonment"] = write_abandonment(s.abandonment);
     append_unknown(j, s.unknown);
     return j;
@@ -317,20 +343,20 @@ Json write_settings(const Settings& s) {
 
 void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& c) {
     ObjectReader r(j, ptr, ctx.errors);
-    r.number("empowerment", c.empowerment, between(0, 1));
-    r.number("reward", c.reward, between(0, 1));
+    read_fields(r, culture_fields(), c);
     c.unknown = r.unknown();
 }
 
 Json write_culture(const Culture& c) {
     Json j = Json::object();
-    j["empowerment"] = canonical_number(c.empowerment);
-    j["reward"] = canonical_number(c.reward);
+    write_fields(j, culture_fields(), c);
     append_unknown(j, c.unknown);
     return j;
 }
 
 // ---- stakeholder ----------------------------------------------------------------------------
+
+constexpr std::string_view kWeightsFollow = "base_rate";  // FORMAT.md lists the weights after it
 
 void read_stakeholder(const Json& j, const std::string& ptr, Context& ctx, Stakeholder& s) {
     ObjectReader r(j, ptr, ctx.errors);
@@ -338,13 +364,9 @@ void read_stakeholder(const Json& j, const std::string& ptr, Context& ctx, Stake
     r.string("name", s.name, true);
     int kind = static_cast<int>(s.kind);
     if (r.enumeration("kind", kStakeholderKindIds, kind, true)) s.kind = static_cast<StakeholderKind>(kind);
-    r.number("size", s.size, at_least(0));
-    r.number("importance", s.importance, at_least(0));
-    r.number("base_rate", s.base_rate, between(0.01, 0.99));
-    read_dimension_weights(r, "weights", s.weights, ctx.errors);
-    r.number("revenue_per_month", s.revenue_per_month, at_least(0));
-    r.optional_number("peer_rating", s.peer_rating, between(1, 5));
-    r.number("peer_exposure", s.peer_exposure, between(0, 1));
+    read_fields(r, stakeholder_fields(), s, [&](std::string_view id) {
+        if (id == kWeightsFollow) read_dimension_weights(r, "weights", s.weights, ctx.errors);
+    });
     s.unknown = r.unknown();
 }
 
@@ -353,13 +375,9 @@ Json write_stakeholder(const Stakeholder& s) {
     j["id"] = s.id;
     j["name"] = s.name;
     j["kind"] = kStakeholderKindIds[static_cast<int>(s.kind)];
-    j["size"] = canonical_number(s.size);
-    j["importance"] = canonical_number(s.importance);
-    j["base_rate"] = canonical_number(s.base_rate);
-    j["weights"] = write_dimension_weights(s.weights);
-    j["revenue_per_month"] = canonical_number(s.revenue_per_month);
-    j["peer_rating"] = s.peer_rating ? canonical_number(*s.peer_rating) : Json(nullptr);
-    j["peer_exposure"] = canonical_number(s.peer_exposure);
+    write_fields(j, stakeholder_fields(), s, [&](std::string_view id) {
+        if (id == kWeightsFollow) j["weights"] = write_dimension_weights(s.weights);
+    });
     append_unknown(j, s.unknown);
     return j;
 }
@@ -384,16 +402,13 @@ void read_knowledge_source(const Json& j, const std::string& ptr, Context& ctx, 
                                           show(Json(it.key())) + ")");
                     ok = false;
                 }
-                ok = read_number_value(it.value(), p, between(0, 1), e.share, ctx.errors) && ok;
+                ok = read_number_value(it.value(), p, bounds_of(kShareRange), e.share, ctx.errors) && ok;
                 e.stakeholder = it.key();
                 if (ok) k.coverage.push_back(e);
             }
         }
     }
-    r.number("granularity", k.granularity, between(0, 1), true);
-    r.number("relevance", k.relevance, between(0, 1), true);
-    r.number("consistency", k.consistency, between(0, 1), true);
-    r.number("messages_per_month", k.messages_per_month, at_least(0));
+    read_fields(r, knowledge_source_fields(), k);
     k.unknown = r.unknown();
 }
 
@@ -405,10 +420,7 @@ Json write_knowledge_source(const KnowledgeSource& k) {
     Json coverage = Json::object();
     for (const CoverageEntry& e : k.coverage) coverage[e.stakeholder] = canonical_number(e.share);
     j["coverage"] = coverage;
-    j["granularity"] = canonical_number(k.granularity);
-    j["relevance"] = canonical_number(k.relevance);
-    j["consistency"] = canonical_number(k.consistency);
-    j["messages_per_month"] = canonical_number(k.messages_per_month);
+    write_fields(j, knowledge_source_fields(), k);
     append_unknown(j, k.unknown);
     return j;
 }
@@ -423,9 +435,7 @@ void read_touchpoint(const Json& j, const std::string& ptr, Context& ctx, Touchp
     int stage = static_cast<int>(t.stage);
     if (r.enumeration("stage", kStageIds, stage, true)) t.stage = static_cast<Stage>(stage);
     r.string("channel", t.channel);
-    r.number("interactions_per_month", t.interactions_per_month, at_least(0), true);
-    r.number("bad_share", t.bad_share, between(0, 1), true);
-    r.number("severity", t.severity, greater_than(0));
+    read_fields(r, touchpoint_fields(), t);
     read_dimension_weights(r, "dimensions", t.dimensions, ctx.errors);
     t.unknown = r.unknown();
 }
@@ -437,9 +447,7 @@ Json write_touchpoint(const Touchpoint& t) {
     j["stakeholder"] = t.stakeholder;
     j["stage"] = kStageIds[static_cast<int>(t.stage)];
     j["channel"] = t.channel;
-    j["interactions_per_month"] = canonical_number(t.interactions_per_month);
-    j["bad_share"] = canonical_number(t.bad_share);
-    j["severity"] = canonical_number(t.severity);
+    write_fields(j, touchpoint_fields(), t);
     j["dimensions"] = write_dimension_weights(t.dimensions);
     append_unknown(j, t.unknown);
     return j;
@@ -452,8 +460,7 @@ void read_commitment(const Json& j, const std::string& ptr, Context& ctx, Commit
     r.id("id", c.id);
     r.string("statement", c.statement, true);
     read_ref_list(r, "stakeholders", ctx.stakeholders, "stakeholder", c.stakeholders, ctx.errors);
-    r.number("occasions_per_month", c.occasions_per_month, at_least(0), true);
-    r.number("kept_share", c.kept_share, between(0, 1), true);
+    read_fields(r, commitment_fields(), c);
     r.boolean("public", c.is_public);
     c.unknown = r.unknown();
 }
@@ -464,8 +471,7 @@ Json write_commitment(const Commitment& c) {
     j["statement"] = c.statement;
     j["stakeholders"] = Json::array();
     for (const std::string& s : c.stakeholders) j["stakeholders"].push_back(s);
-    j["occasions_per_month"] = canonical_number(c.occasions_per_month);
-    j["kept_share"] = canonical_number(c.kept_share);
+    write_fields(j, commitment_fields(), c);
     j["public"] = c.is_public;
     append_unknown(j, c.unknown);
     return j;
@@ -496,7 +502,7 @@ void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e)
         if (!v->is_string()) {
             ctx.errors.add(r.at("field"), "must be a string (got " + show(*v) + ")");
         } else if (target_ok) {
-            const auto& fields = changeable_fields(e.target);
+            const auto& fields = changeable_fields(e.target);  // core/fields.hpp
             bool found = false;
             for (const char* f : fields) found = found || v->get_ref<const std::string&>() == f;
             if (found) {
@@ -534,8 +540,7 @@ void read_action(const Json& j, const std::string& ptr, Context& ctx, Action& a)
     std::int64_t start = a.start_month, ramp = a.ramp_months;
     if (r.integer("start_month", start, month_bounds(ctx, 1), true)) a.start_month = static_cast<int>(start);
     if (r.integer("ramp_months", ramp, between(1, 1200))) a.ramp_months = static_cast<int>(ramp);
-    r.number("cost_once", a.cost_once, at_least(0));
-    r.number("cost_per_month", a.cost_per_month, at_least(0));
+    read_fields(r, action_fields(), a);
     read_list(r, "effects", a.effects, ctx, read_effect);
     r.boolean("enabled", a.enabled);
     a.unknown = r.unknown();
@@ -548,8 +553,7 @@ Json write_action(const Action& a) {
     j["owner"] = a.owner;
     j["start_month"] = a.start_month;
     j["ramp_months"] = a.ramp_months;
-    j["cost_once"] = canonical_number(a.cost_once);
-    j["cost_per_month"] = canonical_number(a.cost_per_month);
+    write_fields(j, action_fields(), a);
     j["effects"] = Json::array();
     for (const Effect& e : a.effects) j["effects"].push_back(write_effect(e));
     j["enabled"] = a.enabled;
@@ -594,7 +598,7 @@ void read_observation(const Json& j, const std::string& ptr, Context& ctx, Obser
         value_bounds = between(-100, 100);
     }
     r.number("value", o.value, value_bounds, true);
-    r.optional_number("n", o.n, at_least(0));
+    read_fields(r, observation_fields(), o);
     r.string("source", o.source);
     o.unknown = r.unknown();
 }
@@ -605,7 +609,7 @@ Json write_observation(const Observation& o) {
     j["month"] = o.month;
     j["metric"] = kMetricIds[static_cast<int>(o.metric)];
     j["value"] = canonical_number(o.value);
-    j["n"] = o.n ? canonical_number(*o.n) : Json(nullptr);
+    write_fields(j, observation_fields(), o);
     j["source"] = o.source;
     append_unknown(j, o.unknown);
     return j;
@@ -740,6 +744,21 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
     }
 }
 
+// Reads a document whose header and version were checked (and migrated) into `plan`: every problem,
+// a newer version's note last.
+std::vector<Problem> check_document(const Json& doc, std::int64_t version, std::vector<Problem> duplicates, Plan& plan) {
+    Context ctx;
+    ctx.errors.list = std::move(duplicates);
+    read_plan(doc, ctx, plan);
+    plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
+    if (!ctx.errors.list.empty() && version > kFormatVersion) {
+        ctx.errors.add("/version", "the file is version " + std::to_string(version) + ", newer than this app (" +
+                                       std::to_string(kFormatVersion) + "); it was checked as version " +
+                                       std::to_string(kFormatVersion));
+    }
+    return std::move(ctx.errors.list);
+}
+
 }  // namespace
 
 LoadResult load_plan(std::string_view text) {
@@ -749,7 +768,7 @@ LoadResult load_plan(std::string_view text) {
         return result;
     }
     std::string parse_error;
-    std::vector<std::string> duplicates;
+    std::vector<Problem> duplicates;
     std::optional<Json> parsed = parse_json(text, parse_error, &duplicates);
     if (!parsed) {
         result.errors.push_back(parse_error);
@@ -779,7 +798,7 @@ LoadResult load_plan(std::string_view text) {
         return result;
     }
     if (!read_integer_value(*v, "/version", at_least(0), version, version_errors)) {
-        result.errors = version_errors.list;
+        result.errors = texts(version_errors.list);
         return result;
     }
     if (version > kMaxInt) {
@@ -797,24 +816,17 @@ LoadResult load_plan(std::string_view text) {
     }
     result.newer_version = version > kFormatVersion;
 
-    Context ctx;
-    ctx.errors.list = std::move(duplicates);
     Plan plan;
-    read_plan(doc, ctx, plan);
-    plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
-    if (!ctx.errors.list.empty()) {
-        if (result.newer_version) {
-            ctx.errors.add("/version", "the file is version " + std::to_string(version) +
-                                           ", newer than this app (" +
-                                           std::to_string(kFormatVersion) + "); it was checked as version " +
-                                           std::to_string(kFormatVersion));
-        }
-        result.errors = std::move(ctx.errors.list);
-        return result;
-    }
+    result.errors = texts(check_document(doc, version, std::move(duplicates), plan));
+    if (!result.errors.empty()) return result;
     result.ok = true;
     result.plan = std::move(plan);
     return result;
+}
+
+std::vector<Problem> validate(const Plan& plan) {
+    Plan read;
+    return check_document(plan_json(plan), plan.version, {}, read);
 }
 
 std::string save_plan(const Plan& plan) { return dump_pretty(plan_json(plan)) + "\n"; }

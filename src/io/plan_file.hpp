@@ -17,12 +17,16 @@ inline constexpr int kFormatVersion = 1;
 struct LoadResult {
     bool ok = false;
     Plan plan;                        // meaningful only when ok
-    std::vector<std::string> errors;  // "JSON-pointer: rule (got value)", every one found
+    std::vector<std::string> errors;  // "JSON-pointer: rule (got value)", every one found (validate: typed)
     bool newer_version = false;       // the file's version is newer than kFormatVersion
 };
 
 // Parses and validates; a file with any error gives ok = false and the full list.
 LoadResult load_plan(std::string_view text);
+
+// What load_plan would say of this plan saved and opened again, checked on its canonical document
+// without writing and parsing the text (the editors' live check); empty when it is valid.
+std::vector<Problem> validate(const Plan& plan);
 
 // Canonical text: FORMAT.md key order, 2-space indent, defaults written out, unknown fields kept.
 std::string save_plan(const Plan& plan);

@@ -12,49 +12,44 @@ namespace fiducia::io {
 
 namespace {
 
-// Parses `text` and checks its header; on failure `errors` holds the reason(s) and nullopt returns.
-std::optional<Json> parse_with_header(std::string_view text, const char* kind, const char* what,
-                                      std::vector<std::string>& errors) {
+// Parses `text` and checks its header; on failure `errors` holds the reason(s) and nullopt returns,
+// else the keys the file names twice.
+std::optional<Json> parse_with_header(std::string_view text, const char* kind, const char* what, Errors& errors) {
     if (auto refused = precheck_text(text)) {
-        errors.push_back(*refused);
+        errors.list.push_back(unlocated(*refused));
         return std::nullopt;
     }
     std::string error;
-    std::vector<std::string> duplicates;
+    std::vector<Problem> duplicates;
     std::optional<Json> doc = parse_json(text, error, &duplicates);
     if (!doc) {
-        errors.push_back(error);
+        errors.list.push_back(unlocated(error));
         return std::nullopt;
     }
     const std::string not_this = std::string("not a Fiducia ") + what + ": ";
     if (!doc->is_object()) {
-        errors.push_back(not_this + "the file is not a JSON object");
+        errors.list.push_back(unlocated(not_this + "the file is not a JSON object"));
         return std::nullopt;
     }
     auto header = doc->find("fiducia");
     if (header == doc->end() || !header->is_string() || header->get_ref<const std::string&>() != kind) {
-        errors.push_back(not_this + "/fiducia must be \"" + kind + "\" (got " +
-                         (header == doc->end() ? std::string("nothing") : show(*header)) + ")");
+        errors.list.push_back(unlocated(not_this + "/fiducia must be \"" + kind + "\" (got " +
+                                        (header == doc->end() ? std::string("nothing") : show(*header)) + ")"));
         return std::nullopt;
     }
-    Errors version_errors;
     std::int64_t version = 0;
     auto v = doc->find("version");
     if (v == doc->end()) {
-        errors.push_back("/version: is required");
+        errors.add("/version", "is required");
         return std::nullopt;
     }
-    if (!read_integer_value(*v, "/version", between(1, 1e9), version, version_errors)) {
-        errors = version_errors.list;
-        return std::nullopt;
-    }
+    if (!read_integer_value(*v, "/version", between(1, 1e9), version, errors)) return std::nullopt;
     if (version > kWorkshopFormatVersion) {
-        errors.push_back("/version: the file is version " + std::to_string(version) +
-                         ", newer than this app reads (" + std::to_string(kWorkshopFormatVersion) +
-                         "): open it with a newer Fiducia");
+        errors.add("/version", "the file is version " + std::to_string(version) + ", newer than this app reads (" +
+                                   std::to_string(kWorkshopFormatVersion) + "): open it with a newer Fiducia");
         return std::nullopt;
     }
-    errors = std::move(duplicates);
+    errors.list = std::move(duplicates);
     return doc;
 }
 
@@ -63,7 +58,7 @@ Json headed(const char* kind) { return Json{{"fiducia", kind}, {"version", kWork
 // Moves the collected errors into a load result; ok when there are none.
 template <typename Load>
 void finish(Load& out, Errors& errors) {
-    out.errors = std::move(errors.list);
+    out.errors = texts(errors.list);
     out.ok = out.errors.empty();
 }
 
@@ -153,10 +148,12 @@ std::string workshop_file_kind(std::string_view text) {
 
 InvitationLoad load_invitation(std::string_view text) {
     InvitationLoad out;
-    std::optional<Json> doc = parse_with_header(text, "workshop", "workshop invitation", out.errors);
-    if (!doc) return out;
     Errors errors;
-    errors.list = std::move(out.errors);
+    std::optional<Json> doc = parse_with_header(text, "workshop", "workshop invitation", errors);
+    if (!doc) {
+        finish(out, errors);
+        return out;
+    }
     ObjectReader r(*doc, "", errors);
     r.take("fiducia");
     r.take("version");
@@ -215,10 +212,12 @@ std::string save_invitation(const Invitation& invitation) {
 
 RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
     RatingsLoad out;
-    std::optional<Json> doc = parse_with_header(text, "ratings", "ratings file", out.errors);
-    if (!doc) return out;
     Errors errors;
-    errors.list = std::move(out.errors);
+    std::optional<Json> doc = parse_with_header(text, "ratings", "ratings file", errors);
+    if (!doc) {
+        finish(out, errors);
+        return out;
+    }
     ObjectReader r(*doc, "", errors);
     r.take("fiducia");
     r.take("version");

@@ -173,10 +173,7 @@ void App::show_load_errors(std::vector<std::string> errors, std::string file_nam
     load_errors_file_ = std::move(file_name);
 }
 
-void App::show_panel_named(const char* name) {
-    for (std::size_t i = 0; i < panels().size(); ++i)
-        if (std::string_view(panels()[i].name) == name) show_panel_remembered(static_cast<int>(i));
-}
+void App::open_panel(PanelId id) { show_panel_remembered(static_cast<int>(id)); }
 
 void App::receive_file(Platform::FilePurpose purpose, std::string_view text, const std::string& file_name) {
     compare_receive_file(*this, purpose, text, file_name);
@@ -245,18 +242,17 @@ const Projection* App::projection() {
     return &*projection_;
 }
 
-const std::vector<std::string>& App::plan_errors() {
+const std::vector<io::Problem>& App::plan_errors() {
     if (plan_errors_revision_ != doc_.revision()) {
-        plan_errors_ = doc_.is_open() ? io::load_plan(save_text()).errors : std::vector<std::string>{};
+        plan_errors_ = doc_.is_open() ? io::validate(doc_.plan()) : std::vector<io::Problem>{};
         plan_errors_revision_ = doc_.revision();
     }
     return plan_errors_;
 }
 
 std::string App::error_at(const std::string& pointer) {
-    const std::string prefix = pointer + ": ";
-    for (const std::string& e : plan_errors())
-        if (e.compare(0, prefix.size(), prefix) == 0) return e.substr(prefix.size());
+    for (const io::Problem& e : plan_errors())
+        if (e.located && e.pointer == pointer) return e.rule;
     return {};
 }
 
@@ -269,28 +265,27 @@ void App::jump_to(const std::string& pointer) {
         for (std::size_t i = second + 1; i < pointer.size() && pointer[i] >= '0' && pointer[i] <= '9'; ++i)
             index = index * 10 + (pointer[i] - '0');
     const Plan& plan = doc_.plan();
-    const char* panel = "Dashboard";
-    if (list == "meta" || list == "settings" || list == "version" || list == "fiducia") panel = "Plan settings";
-    else if (list == "culture") panel = "Culture";
-    else if (list == "workshop") panel = "Workshop";
-    else if (list == "stakeholders") panel = "Stakeholders", editor_view_.stakeholder = index;
-    else if (list == "knowledge_sources") panel = "Knowledge", editor_view_.knowledge_source = index;
-    else if (list == "commitments") panel = "Commitments", editor_view_.commitment = index;
-    else if (list == "actions") panel = "Actions", editor_view_.action = index;
-    else if (list == "scenarios") panel = "Roadmap";
-    else if (list == "observations") panel = "Measurements", editor_view_.measurement_group.clear();
+    PanelId panel = PanelId::dashboard;
+    if (list == "meta" || list == "settings" || list == "version" || list == "fiducia") panel = PanelId::plan_settings;
+    else if (list == "culture") panel = PanelId::culture;
+    else if (list == "workshop") panel = PanelId::workshop;
+    else if (list == "stakeholders") panel = PanelId::stakeholders, editor_view_.stakeholder = index;
+    else if (list == "knowledge_sources") panel = PanelId::knowledge, editor_view_.knowledge_source = index;
+    else if (list == "commitments") panel = PanelId::commitments, editor_view_.commitment = index;
+    else if (list == "actions") panel = PanelId::actions, editor_view_.action = index;
+    else if (list == "scenarios") panel = PanelId::scenarios, editor_view_.scenario = index;
+    else if (list == "observations") panel = PanelId::measurements, editor_view_.measurement_group.clear();
     else if (list == "touchpoints") {
-        panel = "Journey";
+        panel = PanelId::journey;
         editor_view_.touchpoint = index;
         if (index < static_cast<int>(plan.touchpoints.size()))
             editor_view_.journey_group = plan.touchpoints[static_cast<std::size_t>(index)].stakeholder;
     }
-    for (std::size_t i = 0; i < panels().size(); ++i)
-        if (std::string_view(panels()[i].name) == panel) show_panel_remembered(static_cast<int>(i));
+    open_panel(panel);
 }
 
 void App::draw_problems() {
-    const std::vector<std::string>& errors = plan_errors();
+    const std::vector<io::Problem>& errors = plan_errors();
     if (errors.empty()) return;
     const std::string label = (errors.size() == 1 ? trf("%d problem", 1)
                                                   : trf("%d problems", static_cast<int>(errors.size()))) + "###problems";
@@ -302,7 +297,7 @@ void App::draw_problems() {
     if (!open) return;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::MenuItem(errors[i].c_str())) jump_to(errors[i].substr(0, errors[i].find(": ")));
+        if (ImGui::MenuItem(errors[i].text().c_str())) jump_to(errors[i].pointer);
         ImGui::PopID();
     }
     ImGui::EndMenu();

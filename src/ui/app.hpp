@@ -9,10 +9,12 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "io/json_util.hpp"
 #include "io/report.hpp"
 #include "ui/compare_view.hpp"
 #include "ui/document.hpp"
 #include "ui/i18n.hpp"
+#include "ui/panels.hpp"
 #include "ui/platform.hpp"
 #include "ui/presenter.hpp"
 #include "ui/theme.hpp"
@@ -108,7 +110,7 @@ public:
     const Projection* projection();  // recomputed only when the plan changed
     // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
     // revision: the editors show these inline, with the same words a file would get.
-    const std::vector<std::string>& plan_errors();
+    const std::vector<io::Problem>& plan_errors();
     // The rule broken at exactly this JSON pointer (e.g. "/touchpoints/3/bad_share"), or "".
     std::string error_at(const std::string& pointer);
     // Shows the editor of the entity a JSON pointer names, with that entity selected.
@@ -143,7 +145,7 @@ public:
     std::optional<ScoringSession>& scoring() { return scoring_; }
     void download(const std::string& file_name, const std::string& text) { platform_.save_bytes(file_name, "application/json", text); }
     void show_load_errors(std::vector<std::string> errors, std::string file_name);
-    void show_panel_named(const char* name);
+    void open_panel(PanelId id);  // shows it and remembers it for the next visit
 
     // Presenter mode (src/ui/presenter.cpp): asks the platform for full screen, uses the projector
     // theme at a larger size, and draws instead of the menus and panels.
@@ -156,6 +158,7 @@ public:
 
     int current_panel() const { return panel_; }
     void show_panel(int index) { panel_ = index; }
+    void show_panel(PanelId id) { panel_ = static_cast<int>(id); }
 
 private:
     void draw_menu_bar();
@@ -185,7 +188,7 @@ private:
     std::vector<std::string> load_errors_;
     std::string load_errors_file_;
 
-    std::vector<std::string> plan_errors_;
+    std::vector<io::Problem> plan_errors_;
     std::uint64_t plan_errors_revision_ = ~0ull;
     std::optional<Projection> projection_;
     std::uint64_t projection_revision_ = ~0ull;

@@ -104,68 +104,6 @@ std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std:
 
 // ---- Action effects -----------------------------------------------------------------------------
 
-const std::vector<EffectField>& effect_fields(EffectTarget target) {
-    static const std::vector<EffectField> touchpoint = {
-        {"interactions_per_month", tr_noop("interactions per month"), false,
-         tr_noop("How often a typical member of the group goes through this touchpoint each month.")},
-        {"bad_share", tr_noop("bad share"), true,
-         tr_noop("The share of interactions that are bad experiences (PwC 2018: 1 in 3 customers leave a brand they love "
-         "after one).")},
-        {"severity", tr_noop("severity"), false,
-         tr_noop("How much one bad experience here weighs (1 = an ordinary one).")},
-    };
-    static const std::vector<EffectField> commitment = {
-        {"occasions_per_month", tr_noop("occasions per month"), false,
-         tr_noop("How often a typical member sees the promise tested each month.")},
-        {"kept_share", tr_noop("kept share"), true,
-         tr_noop("The share of occasions on which the promise is kept.")},
-    };
-    static const std::vector<EffectField> knowledge = {
-        {"granularity", tr_noop("granularity"), true,
-         tr_noop("Detailed, timely insight from many sources (0-100%).")},
-        {"relevance", tr_noop("relevance"), true,
-         tr_noop("How well insight fits the person's real context (0-100%).")},
-        {"consistency", tr_noop("consistency"), true,
-         tr_noop("How far every message agrees in logic and values (0-100%); inconsistent messages count against honesty.")},
-        {"messages_per_month", tr_noop("messages per month"), false,
-         tr_noop("Messages each person reached gets per month.")},
-    };
-    static const std::vector<EffectField> stakeholder = {
-        {"size", tr_noop("size"), false,
-         tr_noop("People in the group.")},
-        {"importance", tr_noop("importance"), false,
-         tr_noop("The group's weight in the Trust Index.")},
-        {"base_rate", tr_noop("base rate"), true,
-         tr_noop("Trust before any evidence (clamped to 1-99%).")},
-        {"revenue_per_month", tr_noop("revenue per month"), false,
-         tr_noop("Revenue per person per month.")},
-        {"peer_rating", tr_noop("peer rating"), false,
-         tr_noop("Review rating, 1-5 stars (a missing rating starts from 3).")},
-        {"peer_exposure", tr_noop("peer exposure"), true,
-         tr_noop("The share of the group that reads the reviews.")},
-    };
-    static const std::vector<EffectField> culture = {
-        {"empowerment", tr_noop("empowerment"), true,
-         tr_noop("How far customer-facing staff may solve problems themselves (0-100%).")},
-        {"reward", tr_noop("reward"), true,
-         tr_noop("How far staff are rewarded for earning customers' trust (0-100%).")},
-    };
-    switch (target) {
-        case EffectTarget::touchpoint: return touchpoint;
-        case EffectTarget::commitment: return commitment;
-        case EffectTarget::knowledge_source: return knowledge;
-        case EffectTarget::stakeholder: return stakeholder;
-        case EffectTarget::culture: return culture;
-    }
-    return culture;
-}
-
-const EffectField* find_effect_field(EffectTarget target, const std::string& field) {
-    for (const EffectField& f : effect_fields(target))
-        if (field == f.id) return &f;
-    return nullptr;
-}
-
 std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& plan, EffectTarget target) {
     std::vector<std::pair<std::string, std::string>> out;
     switch (target) {
@@ -187,65 +125,6 @@ std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& pla
         case EffectTarget::culture: break;
     }
     return out;
-}
-
-std::optional<double> effect_base_value(const Plan& plan, const Effect& e) {
-    const std::string& f = e.field;
-    switch (e.target) {
-        case EffectTarget::touchpoint:
-            for (const Touchpoint& t : plan.touchpoints)
-                if (t.id == e.id) {
-                    if (f == "interactions_per_month") return t.interactions_per_month;
-                    if (f == "bad_share") return t.bad_share;
-                    if (f == "severity") return t.severity;
-                    return std::nullopt;
-                }
-            return std::nullopt;
-        case EffectTarget::commitment:
-            for (const Commitment& c : plan.commitments)
-                if (c.id == e.id) {
-                    if (f == "occasions_per_month") return c.occasions_per_month;
-                    if (f == "kept_share") return c.kept_share;
-                    return std::nullopt;
-                }
-            return std::nullopt;
-        case EffectTarget::knowledge_source:
-            for (const KnowledgeSource& k : plan.knowledge_sources)
-                if (k.id == e.id) {
-                    if (f == "granularity") return k.granularity;
-                    if (f == "relevance") return k.relevance;
-                    if (f == "consistency") return k.consistency;
-                    if (f == "messages_per_month") return k.messages_per_month;
-                    return std::nullopt;
-                }
-            return std::nullopt;
-        case EffectTarget::stakeholder:
-            for (const Stakeholder& s : plan.stakeholders)
-                if (s.id == e.id) {
-                    if (f == "size") return s.size;
-                    if (f == "importance") return s.importance;
-                    if (f == "base_rate") return s.base_rate;
-                    if (f == "revenue_per_month") return s.revenue_per_month;
-                    if (f == "peer_rating") return s.peer_rating.value_or(3.0);
-                    if (f == "peer_exposure") return s.peer_exposure;
-                    return std::nullopt;
-                }
-            return std::nullopt;
-        case EffectTarget::culture:
-            if (f == "empowerment") return plan.culture.empowerment;
-            if (f == "reward") return plan.culture.reward;
-            return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-double effect_full_value(const Effect& e, double before) {
-    double v = e.op == EffectOp::scale ? before * e.value : e.op == EffectOp::add ? before + e.value : e.value;
-    const EffectField* field = find_effect_field(e.target, e.field);
-    if (e.field == "base_rate") return std::clamp(v, 0.01, 0.99);
-    if (e.field == "peer_rating") return std::clamp(v, 1.0, 5.0);
-    if (field && field->share) return std::clamp(v, 0.0, 1.0);
-    return std::max(0.0, v);
 }
 
 std::string plain_number(double value, int decimals) {
@@ -481,12 +360,11 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
 }
 
 void error_summary(App& app, std::initializer_list<const char*> prefixes) {
-    std::vector<const std::string*> mine;
-    for (const std::string& e : app.plan_errors())
+    std::vector<const io::Problem*> mine;
+    for (const io::Problem& e : app.plan_errors())
         for (const char* p : prefixes) {
-            const std::string prefix = std::string(p);
-            if (e.compare(0, prefix.size(), prefix) == 0 &&
-                (e.size() == prefix.size() || e[prefix.size()] == '/' || e[prefix.size()] == ':')) {
+            const std::string_view prefix = p, at = e.pointer;
+            if (e.located && at.substr(0, prefix.size()) == prefix && (at.size() == prefix.size() || at[prefix.size()] == '/')) {
                 mine.push_back(&e);
                 break;
             }
@@ -501,10 +379,17 @@ void error_summary(App& app, std::initializer_list<const char*> prefixes) {
     item_tooltip(tr("What the file check says about these entries, with the same words a file would get. The plan "
                  "still works while you edit; fix these so colleagues can open it."));
     if (!open) return;
-    for (const std::string* e : mine) {
+    for (const io::Problem* e : mine) {
         ImGui::Bullet();
-        field_error(*e);
+        field_error(e->text());
     }
+}
+
+std::string field_label(const FieldInfo& field, const std::string& currency) {
+    // Money fields name the currency: "One-off cost (%s)##cost-once".
+    return std::string_view(field.editor_label).find("%s") != std::string_view::npos
+               ? trf(field.editor_label, currency.c_str())
+               : std::string(tr(field.editor_label));
 }
 
 void pointer_error(App& app, const std::string& pointer) {

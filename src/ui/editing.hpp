@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "core/plan.hpp"
 #include "core/references.hpp"
+#include "ui/widgets.hpp"
 
 namespace fiducia::ui {
 
@@ -24,21 +26,14 @@ std::vector<std::string> delete_consequences(const Plan& plan, Entity kind, std:
 
 // ---- Action effects -----------------------------------------------------------------------------
 
-struct EffectField {
-    const char* id;       // as in FORMAT.md
-    const char* label;    // plain English, lower case ("bad share")
-    bool share;           // a 0..1 share (shown as %)
-    const char* meaning;  // tooltip
-};
-// The fields FORMAT.md lets an effect change on this kind of target, in FORMAT.md order.
-const std::vector<EffectField>& effect_fields(EffectTarget target);
-const EffectField* find_effect_field(EffectTarget target, const std::string& field);
+// The fields an effect may change, their words and ranges: core/fields.hpp's tables.
+using EffectField = FieldInfo;
+using fiducia::effect_fields;
+using fiducia::find_effect_field;
 // The entity names a target kind offers (ids and names, plan order); culture has none.
 std::vector<std::pair<std::string, std::string>> effect_entities(const Plan& plan, EffectTarget target);
-// The field's value today (before any action), from the plan; none when the entity is missing.
-std::optional<double> effect_base_value(const Plan& plan, const Effect& effect);
-// The value once the effect is fully phased in, clamped as FORMAT.md says.
-double effect_full_value(const Effect& effect, double before);
+using fiducia::effect_base_value;
+using fiducia::effect_full_value;
 // "Checkout: bad share x 0.6 from month 3, full by month 5".
 std::string describe_effect(const Plan& plan, const Action& action, const Effect& effect);
 // A readable number: 0.6, 12,000, 1.25 (at most `decimals` decimals, trailing zeros dropped).
@@ -77,6 +72,25 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
 void error_summary(App& app, std::initializer_list<const char*> prefixes);
 // A red "missing reference" note or the validator's message under the last item.
 void pointer_error(App& app, const std::string& pointer);
+// A field's editor label from its table (core/fields.hpp), translated, with the plan's currency.
+std::string field_label(const FieldInfo& field, const std::string& currency);
+// A table field's editor (core/fields.hpp): label, tooltip, range and format from the table, the
+// value through its getter, the edit through its setter, and the file check's message under it.
+// `current` is the entity as shown, `edit(plan)` the same entity in a plan being edited, `object`
+// its pointer ("/stakeholders/2"). A shared field is typed in percent.
+template <class T, class Edit>
+bool edit_field(App& app, const std::vector<Field<T>>& table, std::string_view id, const T& current,
+                const std::string& object, Edit edit) {
+    const Field<T>* f = find_field(table, id);
+    if (!f) return false;
+    const std::string label = field_label(*f, app.document().plan().meta.currency);
+    auto write = [f, edit](Plan& p, double v) { f->set(edit(p), v); };
+    const bool changed = f->share ? edit_share(app, label.c_str(), f->get(current), tr(f->tooltip), write)
+                                  : edit_number(app, label.c_str(), f->get(current), f->editor_range.lo,
+                                                f->editor_range.hi, f->format, tr(f->tooltip), write);
+    pointer_error(app, field_pointer(object, *f));
+    return changed;
+}
 // Human labels for the enums.
 const char* kind_label(StakeholderKind kind);
 const char* channel_label(Channel channel);

@@ -27,7 +27,7 @@ Effect default_effect(const Plan& plan, EffectTarget target) {
     e.target = target;
     auto entities = effect_entities(plan, target);
     e.id = entities.empty() ? "" : entities.front().first;
-    e.field = effect_fields(target).front().id;
+    e.field = effect_fields(target).front()->id;
     if (target == EffectTarget::touchpoint) e.field = "bad_share";
     e.op = EffectOp::scale;
     e.value = 0.8;
@@ -81,9 +81,9 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     if (ImGui::BeginCombo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(tr(fields[i].label), field == &fields[i]) && field != &fields[i])
-                edit(app.document().begin_edit()).field = fields[i].id;
-            item_tooltip(tr(fields[i].meaning));
+            if (ImGui::Selectable(tr(fields[i]->label), field == fields[i]) && field != fields[i])
+                edit(app.document().begin_edit()).field = fields[i]->id;
+            item_tooltip(tr(fields[i]->meaning));
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -159,15 +159,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
              "evenly: a fraction (month - start + 1) / ramp of the change."),
              [edit](Plan& p, int v) { edit(p).ramp_months = v; });
     pointer_error(app, at + "/ramp_months");
-    const std::string once = trf("One-off cost (%s)", plan.meta.currency.c_str()) + "##cost-once";
-    edit_number(app, once.c_str(), action.cost_once, 0, 1e10, "%.0f", tr("Paid once, in the start month."),
-                [edit](Plan& p, double v) { edit(p).cost_once = v; });
-    pointer_error(app, at + "/cost_once");
-    const std::string monthly = trf("Monthly cost (%s)", plan.meta.currency.c_str()) + "##cost-monthly";
-    edit_number(app, monthly.c_str(), action.cost_per_month, 0, 1e9, "%.0f",
-                tr("Paid every month from the start month to the horizon."),
-                [edit](Plan& p, double v) { edit(p).cost_per_month = v; });
-    pointer_error(app, at + "/cost_per_month");
+    edit_field(app, action_fields(), "cost_once", action, at, edit);
+    edit_field(app, action_fields(), "cost_per_month", action, at, edit);
     ImGui::PopItemWidth();
     ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(core::action_cost(plan, action), plan.meta.currency).c_str());
 

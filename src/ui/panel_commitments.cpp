@@ -34,17 +34,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
     ImGui::SameLine();
     ImGui::TextDisabled(cm.is_public ? tr("(a broken one counts %s times)") : tr("(a broken one counts once)"),
                         plain_number(plan.settings.public_commitment_multiplier, 2).c_str());
-    edit_number(app, tr("Occasions per month"), cm.occasions_per_month, 0, 100, "%.3f",
-                tr("How often a typical member of the groups sees the promise put to the test each month (e.g. each "
-                "delivery for an on-time promise)."),
-                [edit](Plan& p, double v) { edit(p).occasions_per_month = v; });
-    pointer_error(app, at + "/occasions_per_month");
-    edit_share(app, tr("Kept share"), cm.kept_share,
-               tr("The share of occasions on which the promise is kept (0-100%); each kept one is evidence for the "
-               "promises dimension, each broken one against it. Parcel carriers keep about 99% of delivery promises "
-               "(the CRM essay)."),
-               [edit](Plan& p, double v) { edit(p).kept_share = v; });
-    pointer_error(app, at + "/kept_share");
+    edit_field(app, commitment_fields(), "occasions_per_month", cm, at, edit);
+    edit_field(app, commitment_fields(), "kept_share", cm, at, edit);
 
     chart::subheading(tr("Made to"), tr("The stakeholder groups the promise is made to. Tick every group that hears it."));
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {

@@ -110,41 +110,17 @@ std::string compare_field_label(const Plan& a, const std::string& list, const st
         {"", "settings/horizon_months", tr_noop("Horizon (months)")},
         {"", "settings/start", tr_noop("First month (YYYY-MM)")},
         {"", "settings/seed", tr_noop("Seed")},
-        {"", "settings/forgetting", tr_noop("Forgetting (per month)")},
-        {"", "settings/negative_weight", tr_noop("Weight of a bad experience")},
-        {"", "settings/prior_weight", tr_noop("Weight of the base rate")},
-        {"", "settings/public_commitment_multiplier", tr_noop("Broken public promise costs (x)")},
-        {"", "settings/personalisation_lift", tr_noop("Personalisation lift")},
-        {"", "settings/empowerment_effect", tr_noop("Empowerment effect")},
-        {"", "settings/abandonment/kappa", tr_noop("Kappa")},
-        {"", "settings/abandonment/beta", tr_noop("Beta")},
-        {"", "culture/empowerment", tr_noop("Empowerment")},
-        {"", "culture/reward", tr_noop("Reward")},
         {"", "workshop/id", tr_noop("Workshop id")},
         {"", "workshop/title", tr_noop("Workshop title")},
         {"", "workshop/stakeholders", tr_noop("Groups to score")},
         {"/stakeholders", "kind", tr_noop("Kind")},
-        {"/stakeholders", "size", tr_noop("Size (people)")},
-        {"/stakeholders", "importance", tr_noop("Importance")},
-        {"/stakeholders", "base_rate", tr_noop("Base rate")},
-        {"/stakeholders", "peer_rating", tr_noop("Stars")},
-        {"/stakeholders", "peer_exposure", tr_noop("Peer exposure")},
         {"/knowledge_sources", "channel", tr_noop("Channel")},
         {"/knowledge_sources", "coverage", tr_noop("Who it reaches")},
-        {"/knowledge_sources", "granularity", tr_noop("Granularity")},
-        {"/knowledge_sources", "relevance", tr_noop("Relevance")},
-        {"/knowledge_sources", "consistency", tr_noop("Consistency")},
-        {"/knowledge_sources", "messages_per_month", tr_noop("Messages per month")},
         {"/touchpoints", "stakeholder", tr_noop("Stakeholder group")},
         {"/touchpoints", "stage", tr_noop("Stage")},
         {"/touchpoints", "channel", tr_noop("Channel")},
-        {"/touchpoints", "interactions_per_month", tr_noop("Interactions per month")},
-        {"/touchpoints", "bad_share", tr_noop("Bad share")},
-        {"/touchpoints", "severity", tr_noop("Severity")},
         {"/commitments", "statement", tr_noop("Statement")},
         {"/commitments", "stakeholders", tr_noop("Made to")},
-        {"/commitments", "occasions_per_month", tr_noop("Occasions per month")},
-        {"/commitments", "kept_share", tr_noop("Kept share")},
         {"/commitments", "public", tr_noop("Made in public")},
         {"/actions", "owner", tr_noop("Owner")},
         {"/actions", "start_month", tr_noop("Start month")},
@@ -169,6 +145,19 @@ std::string compare_field_label(const Plan& a, const std::string& list, const st
     };
     for (const Known& k : kKnown)
         if (list == k.list && field == k.field) return tr(k.label);
+    // The numeric fields: their editor's label (core/fields.hpp) without its ImGui id; not the ones
+    // whose label names the currency or is only an id.
+    std::string from_table;
+    for_each_table([&](const auto& table, const char* where, bool is_list) {
+        for (const FieldInfo& f : table) {
+            const std::string_view label = f.editor_label;
+            if (label.find("%s") != std::string_view::npos || label.substr(0, label.find("##")).empty()) continue;
+            const bool here = is_list ? list == where && field == f.id
+                                      : list.empty() && "/" + field == std::string(where) + "/" + f.id;
+            if (here) from_table = tr(f.editor_label);
+        }
+    });
+    if (!from_table.empty()) return from_table.substr(0, from_table.find("##"));
     const std::size_t slash = field.find('/');
     const int d = slash == std::string::npos ? -1 : dimension_index(field.substr(slash + 1));
     if (d >= 0 && list == "/stakeholders" && field.compare(0, slash, "weights") == 0)

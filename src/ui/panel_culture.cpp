@@ -23,19 +23,9 @@ void draw_culture(App& app) {
                  "whatever it takes), and reward them for earning customers' trust."));
     error_summary(app, {"/culture"});
     ImGui::PushItemWidth(em * 16);
-    edit_share(app, tr("Empowerment"), plan.culture.empowerment,
-               tr("How far customer-facing staff may solve problems themselves, without asking (0-100%). Empowered staff "
-               "fix service problems: every service touchpoint's bad share becomes bad share x (1 - empowerment effect "
-               "x empowerment). Employees groups also count it each month as evidence of advice (the company trusts "
-               "them) - the rest counts against."),
-               [](Plan& p, double v) { p.culture.empowerment = v; });
-    pointer_error(app, "/culture/empowerment");
-    edit_share(app, tr("Reward"), plan.culture.reward,
-               tr("How far staff are recognised and rewarded for earning customers' trust (0-100%). Employees groups count "
-               "it each month as evidence of empathy (the company values them) - the rest counts against. A culture of "
-               "trust and empathy is what makes customers feel the company is \"like me\"."),
-               [](Plan& p, double v) { p.culture.reward = v; });
-    pointer_error(app, "/culture/reward");
+    auto edit_culture = [](Plan& p) -> Culture& { return p.culture; };
+    edit_field(app, culture_fields(), "empowerment", plan.culture, "/culture", edit_culture);
+    edit_field(app, culture_fields(), "reward", plan.culture, "/culture", edit_culture);
     ImGui::PopItemWidth();
 
     const double eta = plan.settings.empowerment_effect, e = plan.culture.empowerment;

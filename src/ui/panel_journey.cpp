@@ -201,7 +201,7 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
         const std::string detail = fit_text(trf("%s bad", chart::format_percent(t.bad_share, 1).c_str()), size.x - pad * 2);
         draw->AddText(ImVec2(pos.x + pad, pos.y + ImGui::GetStyle().FramePadding.y + ImGui::GetTextLineHeight()),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), detail.c_str());
-        if (!app.error_at("/touchpoints/" + std::to_string(i) + "/bad_share").empty() ||
+        if (!app.error_at(field_pointer("/touchpoints", i, *find_field(touchpoint_fields(), "bad_share"))).empty() ||
             !app.error_at("/touchpoints/" + std::to_string(i) + "/id").empty())
             draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), IM_COL32(205, 38, 31, 255), em * 0.25f, 0, 2.0f);
         ImGui::PopID();
@@ -248,22 +248,9 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
                 [edit](Plan& p, int v) { edit(p).stage = static_cast<Stage>(v); });
     edit_text(app, tr("Channel"), t.channel, tr("Free text: where it happens, e.g. \"web\", \"app\", \"phone\", \"branch\"."),
               [edit](Plan& p, const std::string& v) { edit(p).channel = v; });
-    edit_number(app, tr("Interactions per month"), t.interactions_per_month, 0, 100, "%.3f",
-                tr("How often a typical member of the group goes through it each month (0.33 = once a quarter)."),
-                [edit](Plan& p, double v) { edit(p).interactions_per_month = v; });
-    pointer_error(app, at + "/interactions_per_month");
-    edit_share(app, tr("Bad share"), t.bad_share,
-               tr("The share of interactions that are bad experiences (0-100%): failed, late, rude, wrong. Each is "
-               "negative evidence, weighted by severity and the weight of a bad experience; customers may leave "
-               "(PwC 2018: 1 in 3 customers leave a brand they love after one bad experience). Take it from complaint "
-               "data, carrier scans, call outcomes or surveys."),
-               [edit](Plan& p, double v) { edit(p).bad_share = v; });
-    pointer_error(app, at + "/bad_share");
-    edit_number(app, tr("Severity"), t.severity, 0.01, 10, "%.2f",
-                tr("How much one bad experience here hurts compared with an ordinary one (default 1; 2 = counts double, "
-                "e.g. a lost parcel against a slow page)."),
-                [edit](Plan& p, double v) { edit(p).severity = v; });
-    pointer_error(app, at + "/severity");
+    edit_field(app, touchpoint_fields(), "interactions_per_month", t, at, edit);
+    edit_field(app, touchpoint_fields(), "bad_share", t, at, edit);
+    edit_field(app, touchpoint_fields(), "severity", t, at, edit);
     ImGui::PopItemWidth();
     ImGui::BeginDisabled(app.document().read_only());
     if (ImGui::Button(tr("Delete this touchpoint"))) request_delete(app, Entity::touchpoint, static_cast<int>(i));

@@ -92,25 +92,10 @@ void draw_detail(App& app, const Plan& plan, std::size_t k) {
     chart::subheading(tr("Quality of the knowledge"),
                       tr("The three qualities of useful knowledge (the source essays). Their geometric mean times the "
                       "coverage is how well this source knows a group."));
-    edit_share(app, tr("Granularity"), src.granularity,
-               tr("How detailed and timely the insight is, selected and organised from many incoming sources (0-100%)."),
-               [edit](Plan& p, double v) { edit(p).granularity = v; });
-    pointer_error(app, at + "/granularity");
-    edit_share(app, tr("Relevance"), src.relevance,
-               tr("How well the insight fits the real context of the person, or at least of their buyer-persona segment "
-               "(0-100%)."),
-               [edit](Plan& p, double v) { edit(p).relevance = v; });
-    pointer_error(app, at + "/relevance");
-    edit_share(app, tr("Consistency"), src.consistency,
-               tr("How far every message and narrative agrees in logic and values (0-100%). Each message is evidence of "
-               "honesty: the consistent share counts for it, the rest against it. Vague or incomplete knowledge "
-               "produces inconsistent messages and erodes credibility."),
-               [edit](Plan& p, double v) { edit(p).consistency = v; });
-    pointer_error(app, at + "/consistency");
-    edit_number(app, tr("Messages per month"), src.messages_per_month, 0, 100, "%.2f",
-                tr("How many messages each person reached gets from this source per month (default 1)."),
-                [edit](Plan& p, double v) { edit(p).messages_per_month = v; });
-    pointer_error(app, at + "/messages_per_month");
+    edit_field(app, knowledge_source_fields(), "granularity", src, at, edit);
+    edit_field(app, knowledge_source_fields(), "relevance", src, at, edit);
+    edit_field(app, knowledge_source_fields(), "consistency", src, at, edit);
+    edit_field(app, knowledge_source_fields(), "messages_per_month", src, at, edit);
     const double quality = std::cbrt(std::max(0.0, src.granularity * src.relevance * src.consistency));
     ImGui::TextDisabled(tr("Quality of this source: %s (the cube root of granularity x relevance x consistency)."),
                         chart::format_percent(quality, 0).c_str());

@@ -74,10 +74,7 @@ void draw_row(App& app, const Plan& plan, std::size_t i) {
     if (o.n) {
         ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::SetNextItemWidth(-FLT_MIN);
-        edit_number(app, "##n", *o.n, 0, 1e9, "%.0f",
-                    tr("How many people answered. A small sample's figure is less certain."),
-                    [edit](Plan& p, double v) { edit(p).n = v; });
-        pointer_error(app, at + "/n");
+        edit_field(app, observation_fields(), "n", o, at, edit);
     }
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-FLT_MIN);

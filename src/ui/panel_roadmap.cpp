@@ -32,13 +32,6 @@ struct Layout {
     float x_end() const { return x0 + month_w * static_cast<float>(horizon); }
 };
 
-int panel_index(const char* name) {
-    const auto list = panels();
-    for (std::size_t i = 0; i < list.size(); ++i)
-        if (std::string(list[i].name) == name) return static_cast<int>(i);
-    return -1;
-}
-
 std::string action_tooltip(const Plan& plan, const Action& a) {
     std::string t = a.name + (a.owner.empty() ? "" : " (" + a.owner + ")") + "\n";
     t += trf("Starts in month %d (%s)", a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
@@ -195,9 +188,8 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
     drag_item(app, i, 0, a.start_month, L);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-        const int actions = panel_index("Actions");
         view.action = static_cast<int>(i);
-        if (actions >= 0) app.show_panel(actions);
+        app.show_panel(PanelId::actions);
     }
     if (ImGui::IsItemActive()) {
         ImGui::SetTooltip(tr("Starts in month %d (%s)"), a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());

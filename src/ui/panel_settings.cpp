@@ -93,57 +93,22 @@ void draw_model(App& app, const Plan& plan) {
                       tr("The parameters of the trust model (MODEL.md). The defaults come from the literature; change "
                       "them only with a reason, and write it in the notes."));
     const Settings& s = plan.settings;
-    edit_number(app, tr("Forgetting (per month)"), s.forgetting, 0.01, 1.0, "%.3f",
-                tr("How much of last month's evidence still counts this month (lambda, 0-1; default 0.9, a half-life of "
-                "about 6.6 months). From the Beta Reputation System (Josang & Ismail 2002): old evidence counts "
-                "lambda^age. 1 = people never forget."),
-                [](Plan& p, double v) { p.settings.forgetting = v; });
-    pointer_error(app, "/settings/forgetting");
+    auto edit_settings = [](Plan& p) -> Settings& { return p.settings; };
+    auto edit_abandonment = [](Plan& p) -> Abandonment& { return p.settings.abandonment; };
+    edit_field(app, settings_fields(), "forgetting", s, "/settings", edit_settings);
     ImGui::TextDisabled(tr("Half-life of a memory: %s months."),
                         s.forgetting >= 1 ? tr("never forgotten")
                                           : plain_number(std::log(0.5) / std::log(std::clamp(s.forgetting, 0.01, 0.999)), 1).c_str());
-    edit_number(app, tr("Weight of a bad experience"), s.negative_weight, 0.1, 20, "%.2f",
-                tr("How many good experiences one bad experience outweighs (nu, default 3). Slovic (1993): negative "
-                "events move trust far more than positive ones (the asymmetry principle)."),
-                [](Plan& p, double v) { p.settings.negative_weight = v; });
-    pointer_error(app, "/settings/negative_weight");
-    edit_number(app, tr("Weight of the base rate"), s.prior_weight, 0.1, 20, "%.2f",
-                tr("How many experiences' worth the base rate (trust before evidence) counts for (W, default 2: "
-                "Josang's non-informative prior in Subjective Logic). Higher: scores move more slowly from the base "
-                "rate. Base rates are often set from a survey on Edelman's 9-point scale (6-9 counts as trust)."),
-                [](Plan& p, double v) { p.settings.prior_weight = v; });
-    pointer_error(app, "/settings/prior_weight");
-    edit_number(app, tr("Broken public promise costs (x)"), s.public_commitment_multiplier, 1, 10, "%.2f",
-                tr("How many times more a broken public commitment counts than a broken private one (default 2). An "
-                "organisation is held accountable for the promises it makes in public (the source essays)."),
-                [](Plan& p, double v) { p.settings.public_commitment_multiplier = v; });
-    pointer_error(app, "/settings/public_commitment_multiplier");
-    edit_number(app, tr("Personalisation lift"), s.personalisation_lift, 0, 5, "%.2f",
-                tr("How much good knowledge of a group lifts the weight of its good advice and empathy experiences "
-                "(phi, default 1): with perfect knowledge they count 1 + phi times. From the essays: trust needs "
-                "personalisation built on exact knowledge of each stakeholder."),
-                [](Plan& p, double v) { p.settings.personalisation_lift = v; });
-    pointer_error(app, "/settings/personalisation_lift");
-    edit_share(app, tr("Empowerment effect"), s.empowerment_effect,
-               tr("How much of the service problems fully empowered staff fix themselves (eta, default 50%): every "
-               "service touchpoint's bad share is multiplied by 1 - eta x empowerment. The CRM essay: empower all "
-               "customer-facing staff to solve problems."),
-               [](Plan& p, double v) { p.settings.empowerment_effect = v; });
-    pointer_error(app, "/settings/empowerment_effect");
+    edit_field(app, settings_fields(), "negative_weight", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "prior_weight", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "public_commitment_multiplier", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "personalisation_lift", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "empowerment_effect", s, "/settings", edit_settings);
 
     chart::subheading(tr("How customers leave"),
                       tr("Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta)."));
-    edit_number(app, tr("Kappa"), s.abandonment.kappa, 0.1, 10, "%.3f",
-                tr("The scale of the leaving curve (default 1.72). With the default beta, 1 in 3 customers leave after one "
-                "bad experience (PwC 2018, Experience is everything, 15,000 people: 32% would leave a brand they love "
-                "after one)."),
-                [](Plan& p, double v) { p.settings.abandonment.kappa = v; });
-    pointer_error(app, "/settings/abandonment/kappa");
-    edit_number(app, tr("Beta"), s.abandonment.beta, 0.1, 10, "%.3f",
-                tr("The shape of the leaving curve (default 1.665): with the default kappa, 92% are gone after three bad "
-                "experiences (a figure quoted in the source material, not in PwC's published text)."),
-                [](Plan& p, double v) { p.settings.abandonment.beta = v; });
-    pointer_error(app, "/settings/abandonment/beta");
+    edit_field(app, abandonment_fields(), "kappa", s.abandonment, "/settings/abandonment", edit_abandonment);
+    edit_field(app, abandonment_fields(), "beta", s.abandonment, "/settings/abandonment", edit_abandonment);
     const double k = s.abandonment.kappa, b = s.abandonment.beta;
     if (k > 0 && b > 0) {
         ImGui::TextDisabled(tr("Still a customer after 1, 2, 3 bad experiences: %s, %s, %s."),

@@ -82,29 +82,11 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
                 "PwC 2018, 1 in 3 leave a brand they love after one); employees also feel the culture (empowerment "
                 "and reward)."),
                 [edit](Plan& p, int v) { edit(p).kind = static_cast<StakeholderKind>(v); });
-    edit_number(app, tr("Size (people)"), s.size, 0, 1e9, "%.0f",
-                tr("How many people are in the group (default 1000). Used for customers and revenue kept."),
-                [edit](Plan& p, double v) { edit(p).size = v; });
-    pointer_error(app, at + "/size");
-    edit_number(app, tr("Importance"), s.importance, 0, 100, "%.2f",
-                tr("How much this group's trust counts in the organisation's Trust Index, relative to the others "
-                "(default 1; 0 = tracked but not counted). The Trust Index is the importance-weighted average, like "
-                "Edelman's Trust Index averages across institutions."),
-                [edit](Plan& p, double v) { edit(p).importance = v; });
-    pointer_error(app, at + "/importance");
+    edit_field(app, stakeholder_fields(), "size", s, at, edit);
+    edit_field(app, stakeholder_fields(), "importance", s, at, edit);
     pointer_error(app, "/stakeholders");
-    edit_share(app, tr("Base rate"), s.base_rate,
-               tr("Trust before any evidence (1-99%, default 50%): the prior in Josang's Beta reputation model. Set it from "
-               "a survey: the share answering 6-9 on Edelman's 9-point trust scale. Without new evidence, trust "
-               "relaxes toward it."),
-               [edit](Plan& p, double v) { edit(p).base_rate = v; });
-    pointer_error(app, at + "/base_rate");
-    const std::string revenue = trf("Revenue per person per month (%s)", plan.meta.currency.c_str()) + "##revenue";
-    edit_number(app, revenue.c_str(), s.revenue_per_month, 0, 1e7, "%.2f",
-                tr("What one member of the group brings in each month (e.g. gross margin per active customer). Revenue "
-                "kept = size x share still there x this, over the months."),
-                [edit](Plan& p, double v) { edit(p).revenue_per_month = v; });
-    pointer_error(app, at + "/revenue_per_month");
+    edit_field(app, stakeholder_fields(), "base_rate", s, at, edit);
+    edit_field(app, stakeholder_fields(), "revenue_per_month", s, at, edit);
 
     chart::subheading(tr("People like me"),
                       tr("Edelman Trust Barometer: people trust \"a person like yourself\" (in 2017, 60% rated peers "
@@ -121,20 +103,20 @@ void draw_detail(App& app, const Plan& plan, std::size_t g) {
         double stars = *s.peer_rating;
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
         ImGui::BeginDisabled(app.document().read_only());
-        const bool changed = number_field(tr("Stars###stars"), stars, {.min = 1, .max = 5, .format = tr("%.1f of 5"), .bar = true});
+        // Its own widget (a bar of stars beside the tick box); label, range and tooltip from the table.
+        const Field<Stakeholder>& rating = *find_field(stakeholder_fields(), "peer_rating");
+        const bool changed = number_field(tr(rating.editor_label), stars, {.min = rating.editor_range.lo, .max = rating.editor_range.hi,
+                                                                           .format = tr("%.1f of 5"), .bar = true});
         ImGui::EndDisabled();
-        item_tooltip(tr("The average review rating, 1-5 stars."));
+        item_tooltip(tr(rating.tooltip));
         if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).peer_rating = stars;
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
-        pointer_error(app, at + "/peer_rating");
+        pointer_error(app, field_pointer(at, rating));
     }
-    edit_share(app, tr("Peer exposure"), s.peer_exposure,
-               tr("The share of the group that reads the ratings (default 0). Base rate shift = exposure x (stars - 3) / 4."),
-               [edit](Plan& p, double v) { edit(p).peer_exposure = v; });
-    pointer_error(app, at + "/peer_exposure");
+    edit_field(app, stakeholder_fields(), "peer_exposure", s, at, edit);
     if (s.peer_rating && s.peer_exposure > 0)
         ImGui::TextDisabled(tr("Reviews shift the base rate by %s points."),
-                            chart::format_points(std::clamp(s.base_rate + s.peer_exposure * (*s.peer_rating - 3) / 4, 0.01, 0.99) -
+                            chart::format_points(std::clamp(s.base_rate + s.peer_exposure * (*s.peer_rating - 3) / 4, kBaseRateRange.lo, kBaseRateRange.hi) -
                                                  s.base_rate).c_str());
     draw_weights(app, s, g);
 }

@@ -8,8 +8,16 @@ namespace fiducia::ui {
 
 class App;
 
+// Every panel, in navigation order: code opens a panel by its id, never by its (translated) name.
+enum class PanelId : int {
+    dashboard, projection, explain,
+    plan_settings, stakeholders, knowledge, journey, commitments, culture, actions, roadmap, scenarios, measurements, workshop,
+    prioritise, sensitivity, simulation, compare, help,
+};
+
 struct PanelInfo {
-    const char* name;     // shown in the navigation; also its locator label
+    PanelId id;           // its place in panels()
+    const char* name;     // shown in the navigation; also its locator label and the remembered panel
     const char* section;  // "Overview", "Plan", "Analyse" or "Help"
     void (*draw)(App& app);
     const char* hint;     // one line: what the panel is for (navigation tooltip)

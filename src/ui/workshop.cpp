@@ -110,7 +110,7 @@ std::optional<LoadOutcome> open_workshop_file(App& app, std::string_view text, c
     if (!loaded.ok) return refused(app, loaded.errors, file_name, "ratings");
     const std::string why = import_ratings(app, loaded.ratings);
     if (!why.empty()) return refused(app, {why}, file_name, "ratings");
-    app.show_panel_named("Workshop");
+    app.open_panel(PanelId::workshop);
     LoadOutcome ok;
     ok.ok = true;
     ok.kind = "ratings";

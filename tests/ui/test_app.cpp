@@ -121,6 +121,20 @@ TEST_CASE("the theme and the last panel are remembered") {
     CHECK(app.current_panel() == 0);
 }
 
+TEST_CASE("a panel opened by its id is remembered by its English name, as saved settings always held it") {
+    test::FakePlatform platform;
+    {
+        ui::App app(platform);
+        app.open_panel(ui::PanelId::roadmap);
+        CHECK(app.current_panel() == static_cast<int>(ui::PanelId::roadmap));
+        CHECK(platform.preferences["panel"] == "Roadmap");
+    }
+    platform.preferences["panel"] = "Compare and merge";  // written by an earlier version
+    ui::App again(platform);
+    CHECK(again.current_panel() == static_cast<int>(ui::PanelId::compare));
+    for (std::size_t i = 0; i < ui::panels().size(); ++i) CHECK(static_cast<std::size_t>(ui::panels()[i].id) == i);
+}
+
 TEST_CASE("each problem in the plan leads to the editor of its entity") {
     test::UiHarness h;
     REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
@@ -128,9 +142,9 @@ TEST_CASE("each problem in the plan leads to the editor of its entity") {
     REQUIRE(h.app.document().plan().touchpoints.size() > 1);
     h.app.document().begin_edit().touchpoints[1].bad_share = 1.5;
     REQUIRE(h.app.plan_errors().size() == 1);
-    const std::string& error = h.app.plan_errors().front();
-    CHECK(error.rfind("/touchpoints/1/bad_share: ", 0) == 0);
-    h.app.jump_to(error.substr(0, error.find(": ")));
+    const io::Problem& error = h.app.plan_errors().front();
+    CHECK(error.pointer == "/touchpoints/1/bad_share");
+    h.app.jump_to(error.pointer);
     CHECK(std::string(ui::panels()[static_cast<std::size_t>(h.app.current_panel())].name) == "Journey");
     CHECK(h.app.editor_view().touchpoint == 1);
     CHECK(h.app.editor_view().journey_group == h.app.document().plan().touchpoints[1].stakeholder);

@@ -156,7 +156,7 @@ TEST_CASE("effects are offered only on the fields docs/FORMAT.md allows, and rea
     for (EffectTarget target : {EffectTarget::touchpoint, EffectTarget::commitment, EffectTarget::knowledge_source,
                                 EffectTarget::stakeholder, EffectTarget::culture}) {
         std::vector<std::string> offered, allowed;
-        for (const ui::EffectField& f : ui::effect_fields(target)) offered.push_back(f.id);
+        for (const ui::EffectField* f : ui::effect_fields(target)) offered.push_back(f->id);
         for (const char* f : changeable_fields(target)) allowed.push_back(f);
         CHECK(offered == allowed);
     }
@@ -251,7 +251,7 @@ TEST_CASE("adding from every list makes a valid unique id, duplicating copies, a
         const std::string saved = h.app.save_text();
         click(h, centre_of("Duplicate"));
         REQUIRE(editor.count(h.app.document().plan()) == before + 2);
-        CHECK(h.app.plan_errors() == std::vector<std::string>{});
+        CHECK(io::texts(h.app.plan_errors()) == std::vector<std::string>{});
         CHECK(h.app.save_text().find("(copy)") != std::string::npos);  // the copy is named as one
         h.app.document().undo();
         CHECK(h.app.save_text() == saved);
@@ -277,7 +277,7 @@ TEST_CASE("deleting from every list asks first and deletes as one undo step") {
         CHECK(h.app.editor_view().delete_kind >= 0);
         click(h, centre_of("Delete"));  // the dialog's button, drawn last
         CHECK(editor.count(h.app.document().plan()) + 1 == count);
-        CHECK(h.app.plan_errors() == std::vector<std::string>{});
+        CHECK(io::texts(h.app.plan_errors()) == std::vector<std::string>{});
         h.app.document().undo();
         CHECK(h.app.save_text() == before);
         CHECK(ui::failed_asserts().empty());

@@ -90,6 +90,18 @@ std::map<std::string, std::string> source_texts() {
     // Texts kept in tables and translated where they are shown.
     for (const ui::PanelInfo& p : ui::panels())
         for (const char* t : {p.name, p.section, p.hint}) texts.emplace(t, "panels.cpp");
+    // The editors' field words in core/fields.hpp's tables: every field's editor label and tooltip, and
+    // the labels and meanings the action editor shows for the fields an effect may change.
+    for_each_table([&](const auto& table, const char*, bool) {
+        for (const FieldInfo& f : table) {
+            for (const char* text : {f.editor_label, f.tooltip}) {
+                const std::string key = std::string(text).substr(0, std::string(text).find("##"));
+                if (!key.empty()) texts.emplace(key, "core/fields.cpp");
+            }
+            if (f.changeable)
+                for (const char* text : {f.label, f.meaning}) texts.emplace(text, "core/fields.cpp");
+        }
+    });
     return texts;
 }
 

@@ -158,7 +158,7 @@ TEST_CASE("on a phone the dashboard's group table scrolls sideways inside the wi
     for (const auto& path : test::example_plans()) {
         CAPTURE(path.filename().string());
         REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
-        h.app.show_panel_named("Dashboard");
+        h.app.open_panel(ui::PanelId::dashboard);
         for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
         ImGuiWindow* table = nullptr;
         for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)

@@ -70,10 +70,10 @@ void drag(test::UiHarness& h, float x, float y, float dx, bool alt = false) {
 
 struct Shop {
     test::UiHarness h;
-    explicit Shop(const char* panel) {
+    explicit Shop(ui::PanelId panel) {
         REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
                                 "online-shop.json").ok);
-        h.app.show_panel_named(panel);
+        h.app.open_panel(panel);
         frames(h, 2);
     }
     ~Shop() { ui::set_language(ui::Language::en); }
@@ -83,7 +83,7 @@ struct Shop {
 }  // namespace
 
 TEST_CASE("one click on a number field and typing replaces its value; Enter applies it as one undo step") {
-    Shop shop("Stakeholders");
+    Shop shop(ui::PanelId::stakeholders);
     const std::string before = shop.h.app.save_text();
     REQUIRE(shop.plan().stakeholders[0].size == 180000);
     CHECK(ui::locate_item("Size (people)")->width > 0);
@@ -106,7 +106,7 @@ TEST_CASE("one click on a number field and typing replaces its value; Enter appl
 }
 
 TEST_CASE("Italian takes 1.234,5 as one thousand two hundred thirty-four and a half") {
-    Shop shop("Stakeholders");
+    Shop shop(ui::PanelId::stakeholders);
     shop.h.app.set_language(ui::Language::it);
     frames(shop.h, 2);
     const std::string label = ui::trf("Revenue per person per month (%s)", shop.plan().meta.currency.c_str());
@@ -124,7 +124,7 @@ TEST_CASE("Italian takes 1.234,5 as one thousand two hundred thirty-four and a h
 }
 
 TEST_CASE("a value out of range is kept within it and the field says so; text that is no number is said too") {
-    Shop shop("Plan settings");
+    Shop shop(ui::PanelId::plan_settings);
     const int horizon = shop.plan().settings.horizon_months;
     click(shop.h, "Horizon (months)");
     type(shop.h, "500");
@@ -150,7 +150,7 @@ TEST_CASE("a value out of range is kept within it and the field says so; text th
 }
 
 TEST_CASE("Esc cancels the typing; Tab applies it and moves on to the next field") {
-    Shop shop("Stakeholders");
+    Shop shop(ui::PanelId::stakeholders);
     const std::string before = shop.h.app.save_text();
     click(shop.h, "Size (people)");
     REQUIRE(ImGui::GetActiveID() != 0);  // typing after one click, so Esc has something to cancel
@@ -175,7 +175,7 @@ TEST_CASE("Esc cancels the typing; Tab applies it and moves on to the next field
 }
 
 TEST_CASE("dragging a field's label, or the field with Alt held, changes the value as one undo step") {
-    Shop shop("Stakeholders");
+    Shop shop(ui::PanelId::stakeholders);
     const std::string before = shop.h.app.save_text();
     const double importance = shop.plan().stakeholders[0].importance;
     const ui::ItemRect box = where("Importance");
@@ -201,7 +201,7 @@ TEST_CASE("dragging a field's label, or the field with Alt held, changes the val
 }
 
 TEST_CASE("a click on a share's bar leaves the value; dragging the bar moves it") {
-    Shop shop("Stakeholders");
+    Shop shop(ui::PanelId::stakeholders);
     const double base = shop.plan().stakeholders[0].base_rate;
     const ui::ItemRect box = where("Base rate");
     const float bar_x = box.x + box.width + ImGui::GetStyle().ItemInnerSpacing.x;
@@ -239,7 +239,7 @@ TEST_CASE("a read-only plan's number fields take no typing and no drag") {
     text.replace(text.find(from), from.size(), to);
     REQUIRE(h.app.open_text(text, "newer.json").ok);
     REQUIRE(h.app.document().read_only());
-    h.app.show_panel_named("Stakeholders");
+    h.app.open_panel(ui::PanelId::stakeholders);
     frames(h, 2);
     const std::string before = h.app.save_text();
     click(h, "Size (people)");
@@ -252,7 +252,7 @@ TEST_CASE("a read-only plan's number fields take no typing and no drag") {
 }
 
 TEST_CASE("view settings use the same field: the explained month is typed, and its bar is dragged") {
-    Shop shop("Explain");
+    Shop shop(ui::PanelId::explain);
     click(shop.h, "Month");
     type(shop.h, "6");
     press(shop.h, ImGuiKey_Enter);

@@ -49,7 +49,7 @@ void open_facilitator(test::UiHarness& h) {
     Plan& p = h.app.document().begin_edit();
     p.workshop = Workshop{};
     h.app.document().end_gesture();
-    h.app.show_panel_named("Workshop");
+    h.app.open_panel(ui::PanelId::workshop);
     frames(h);
 }
 
