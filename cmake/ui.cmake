@@ -12,9 +12,9 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cp
 target_include_directories(imgui PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_compile_options(imgui PRIVATE -w)
 # The test-engine hooks feed the widget locator (window.fiducia.locate, duplicate-id checks);
-# the user config keeps asserts on and reported (src/ui/imgui_config.hpp).
+# the user config keeps asserts on and reported (src/ui/platform/imgui_config.hpp).
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE
-                                        IMGUI_USER_CONFIG="ui/imgui_config.hpp")
+                                        IMGUI_USER_CONFIG="ui/platform/imgui_config.hpp")
 
 # Fonts: Noto Sans (Debian's fonts-noto-core), subset to Latin so the page stays light.
 set(FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
@@ -46,7 +46,7 @@ add_custom_command(OUTPUT ${FONT_DIR}/ui-cjk-names.ttf
 list(APPEND FONT_FILES ${FONT_DIR}/ui-cjk-names.ttf)
 add_custom_target(fonts DEPENDS ${FONT_FILES} ${CJK_FONT})
 
-file(GLOB UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
+file(GLOB_RECURSE UI_SOURCES CONFIGURE_DEPENDS src/ui/*.cpp)
 add_library(fiducia_ui STATIC ${UI_SOURCES})
 target_link_libraries(fiducia_ui PUBLIC fiducia_io imgui)
 

@@ -19,10 +19,10 @@
 #include "app/platform_web.hpp"
 #include "app/web_app.hpp"
 #include "app/web_input.hpp"
-#include "ui/accessibility.hpp"
+#include "ui/platform/accessibility.hpp"
 #include "ui/app.hpp"
-#include "ui/locator.hpp"
-#include "ui/theme.hpp"
+#include "ui/platform/locator.hpp"
+#include "ui/platform/theme.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "ui/platform.hpp"
+#include "ui/platform/platform.hpp"
 
 namespace fiducia::app {
 

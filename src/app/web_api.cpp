@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/web_app.hpp"
-#include "ui/locator.hpp"
-#include "ui/share_link.hpp"
+#include "ui/platform/locator.hpp"
+#include "ui/platform/share_link.hpp"
 
 using fiducia::app::web_app;
 

@@ -7,9 +7,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "ui/accessibility.hpp"
+#include "ui/platform/accessibility.hpp"
 #include "ui/app.hpp"
-#include "ui/locator.hpp"
+#include "ui/platform/locator.hpp"
 #include "app/platform_web.hpp"
 
 // The page's half (web/input_layer.js). Strings are copied there before these return.

@@ -7,13 +7,13 @@
 #include <imgui_internal.h>
 
 #include "io/plan_file.hpp"
-#include "ui/accessibility.hpp"
-#include "ui/editing.hpp"
-#include "ui/i18n.hpp"
-#include "ui/locator.hpp"
-#include "ui/panels.hpp"
-#include "ui/share_link.hpp"
-#include "ui/widgets.hpp"
+#include "ui/platform/accessibility.hpp"
+#include "ui/document/editing.hpp"
+#include "ui/platform/i18n.hpp"
+#include "ui/platform/locator.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/platform/share_link.hpp"
+#include "ui/panels/widgets.hpp"
 
 namespace fiducia::ui {
 

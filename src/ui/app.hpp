@@ -11,15 +11,15 @@
 #include "core/model.hpp"
 #include "io/json_util.hpp"
 #include "io/report.hpp"
-#include "ui/compare_view.hpp"
-#include "ui/document.hpp"
-#include "ui/i18n.hpp"
-#include "ui/panels.hpp"
-#include "ui/platform.hpp"
-#include "ui/presenter.hpp"
-#include "ui/theme.hpp"
-#include "ui/view_state.hpp"
-#include "ui/workshop.hpp"
+#include "ui/panels/compare_view.hpp"
+#include "ui/document/document.hpp"
+#include "ui/platform/i18n.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/platform/platform.hpp"
+#include "ui/panels/presenter.hpp"
+#include "ui/platform/theme.hpp"
+#include "ui/panels/view_state.hpp"
+#include "ui/panels/workshop.hpp"
 
 namespace fiducia::ui {
 
@@ -147,7 +147,7 @@ public:
     void show_load_errors(std::vector<std::string> errors, std::string file_name);
     void open_panel(PanelId id);  // shows it and remembers it for the next visit
 
-    // Presenter mode (src/ui/presenter.cpp): asks the platform for full screen, uses the projector
+    // Presenter mode (src/ui/panels/presenter.cpp): asks the platform for full screen, uses the projector
     // theme at a larger size, and draws instead of the menus and panels.
     PresenterState& presenter() { return presenter_; }
     void set_presenting(bool on);

@@ -7,9 +7,9 @@
 
 #include "io/report.hpp"
 #include "ui/app.hpp"
-#include "ui/chart.hpp"
-#include "ui/i18n.hpp"
-#include "ui/panels.hpp"
+#include "ui/charts/chart.hpp"
+#include "ui/platform/i18n.hpp"
+#include "ui/panels/panels.hpp"
 
 namespace fiducia::ui {
 

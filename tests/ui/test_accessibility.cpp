@@ -6,8 +6,8 @@
 
 #include <imgui_internal.h>
 
-#include "ui/accessibility.hpp"
-#include "ui/panels.hpp"
+#include "ui/platform/accessibility.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

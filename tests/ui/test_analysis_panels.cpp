@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/params.hpp"
-#include "ui/chart.hpp"
-#include "ui/panels.hpp"
+#include "ui/charts/chart.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

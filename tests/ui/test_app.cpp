@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "io/plan_file.hpp"
-#include "ui/document.hpp"
-#include "ui/panels.hpp"
+#include "ui/document/document.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

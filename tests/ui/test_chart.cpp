@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "ui/chart.hpp"
+#include "ui/charts/chart.hpp"
 
 using namespace fiducia;
 using namespace fiducia::ui::chart;

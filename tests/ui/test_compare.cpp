@@ -6,9 +6,9 @@
 
 #include "io/merge.hpp"
 #include "io/plan_file.hpp"
-#include "ui/compare_view.hpp"
-#include "ui/i18n.hpp"
-#include "ui/panels.hpp"
+#include "ui/panels/compare_view.hpp"
+#include "ui/platform/i18n.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

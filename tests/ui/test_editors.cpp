@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "io/plan_file.hpp"
-#include "ui/editing.hpp"
-#include "ui/panels.hpp"
+#include "ui/document/editing.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -225,7 +225,7 @@ TEST_CASE("monthly costs add up to the projection's total cost") {
     }
 }
 
-// The editors built on the shared list/detail skeleton (ui/list_editor.hpp), and how many entities each lists.
+// The editors built on the shared list/detail skeleton (ui/panels/list_editor.hpp), and how many entities each lists.
 const struct {
     const char* panel;
     std::size_t (*count)(const Plan&);

@@ -9,12 +9,12 @@
 #include "io/diff.hpp"
 #include "io/merge.hpp"
 #include "io/plan_file.hpp"
-#include "ui/chart.hpp"
-#include "ui/compare_view.hpp"
-#include "ui/editing.hpp"
-#include "ui/i18n.hpp"
-#include "ui/panels.hpp"
-#include "ui/plan_charts.hpp"
+#include "ui/charts/chart.hpp"
+#include "ui/panels/compare_view.hpp"
+#include "ui/document/editing.hpp"
+#include "ui/platform/i18n.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/charts/plan_charts.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

@@ -6,7 +6,7 @@
 #include <imgui_internal.h>
 
 #include "io/workshop_files.hpp"
-#include "ui/panels.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

@@ -6,7 +6,7 @@
 
 #include <imgui_internal.h>
 
-#include "ui/i18n.hpp"
+#include "ui/platform/i18n.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

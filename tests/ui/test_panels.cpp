@@ -1,7 +1,7 @@
 // Every panel renders for every example plan, with no failed ImGui assert and no id clash.
 #include <doctest/doctest.h>
 
-#include "ui/panels.hpp"
+#include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

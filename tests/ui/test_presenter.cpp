@@ -6,9 +6,9 @@
 #include <imgui_internal.h>
 
 #include "io/plan_file.hpp"
-#include "ui/plan_charts.hpp"
-#include "ui/presenter.hpp"
-#include "ui/share_link.hpp"
+#include "ui/charts/plan_charts.hpp"
+#include "ui/panels/presenter.hpp"
+#include "ui/platform/share_link.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

@@ -8,12 +8,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/workshop_consensus.hpp"
-#include "ui/accessibility.hpp"
+#include "ui/platform/accessibility.hpp"
 #include "io/plan_file.hpp"
 #include "io/workshop_files.hpp"
-#include "ui/editing.hpp"
-#include "ui/panels.hpp"
-#include "ui/workshop.hpp"
+#include "ui/document/editing.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/panels/workshop.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;

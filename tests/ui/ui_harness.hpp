@@ -14,8 +14,8 @@
 #include <imgui.h>
 
 #include "ui/app.hpp"
-#include "ui/locator.hpp"
-#include "ui/theme.hpp"
+#include "ui/platform/locator.hpp"
+#include "ui/platform/theme.hpp"
 
 #ifndef FIDUCIA_SOURCE_DIR
 #define FIDUCIA_SOURCE_DIR "."

@@ -1,0 +1,61 @@
+#include "ui/document/document.hpp"
+
+namespace fiducia::ui {
+
+void Document::open(Plan plan, std::string file_name, bool read_only, bool dirty) {
+    plan_ = std::move(plan);
+    file_name_ = std::move(file_name);
+    open_ = true;
+    read_only_ = read_only;
+    dirty_ = dirty;
+    gesture_open_ = false;
+    undo_.clear();
+    redo_.clear();
+    ++revision_;
+}
+
+void Document::close() {
+    open(Plan{}, "", false, false);
+    open_ = false;
+}
+
+Plan& Document::begin_edit(bool merging) {
+    if (!(merging && gesture_open_)) {
+        undo_.push_back(plan_);
+        if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
+    }
+    gesture_open_ = merging;
+    redo_.clear();
+    dirty_ = true;
+    ++revision_;
+    return plan_;
+}
+
+void Document::end_gesture() { gesture_open_ = false; }
+
+void Document::undo() {
+    if (undo_.empty()) return;
+    redo_.push_back(std::move(plan_));
+    plan_ = std::move(undo_.back());
+    undo_.pop_back();
+    gesture_open_ = false;
+    dirty_ = true;
+    ++revision_;
+}
+
+void Document::redo() {
+    if (redo_.empty()) return;
+    undo_.push_back(std::move(plan_));
+    plan_ = std::move(redo_.back());
+    redo_.pop_back();
+    gesture_open_ = false;
+    dirty_ = true;
+    ++revision_;
+}
+
+void Document::mark_saved(std::string file_name) {
+    file_name_ = std::move(file_name);
+    dirty_ = false;
+}
+
+}  // namespace fiducia::ui

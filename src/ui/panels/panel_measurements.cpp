@@ -1,0 +1,160 @@
+// Measurements: what was actually measured (survey trust share, NPS, CSAT, churn), by group and
+// month, to set next to the projection. A table: add, edit and delete rows.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/app.hpp"
+#include "ui/charts/chart.hpp"
+#include "ui/document/editing.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/panels/widgets.hpp"
+
+namespace fiducia::ui {
+
+namespace {
+
+const char* kMetricTips = tr_noop(
+    "What was measured. Trust share: the share answering 6-9 on the 9-point trust scale (Edelman Trust Barometer), "
+    "drawn on the projection as it is. NPS: promoters (9-10) minus detractors (0-6), -100 to 100 (Reichheld 2003). "
+    "CSAT: a satisfaction score. Churn: the share of customers who left. Other: anything else worth keeping.");
+
+bool share_metric(Metric m) { return m == Metric::trust_share || m == Metric::churn; }
+
+void draw_row(App& app, const Plan& plan, std::size_t i) {
+    const Observation& o = plan.observations[i];
+    const std::string at = "/observations/" + std::to_string(i);
+    auto edit = [i](Plan& p) -> Observation& { return p.observations[i]; };
+    const float em = ImGui::GetFontSize();
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    combo_stakeholder(app, "##group", o.stakeholder, tr("The stakeholder group that was measured."),
+                      [edit](Plan& p, const std::string& v) { edit(p).stakeholder = v; });
+    pointer_error(app, at + "/stakeholder");
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    edit_int(app, "##month", o.month, 0, std::max(0, plan.settings.horizon_months),
+             tr("The month it was measured: 0 = today (the plan's starting point), up to the horizon."),
+             [edit](Plan& p, int v) { edit(p).month = v; });
+    pointer_error(app, at + "/month");
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    static const char* metrics[5];
+    for (int m = 0; m < 5; ++m) metrics[m] = metric_label(static_cast<Metric>(m));
+    combo_index(app, "##metric", static_cast<int>(o.metric), metrics, 5, tr(kMetricTips), [edit](Plan& p, int v) {
+        Observation& ob = edit(p);
+        ob.metric = static_cast<Metric>(v);
+        if (share_metric(ob.metric) && (ob.value > 1 || ob.value < 0))  // e.g. 45 (NPS) -> 45%
+            ob.value = ob.value > 1 && ob.value <= 100 ? ob.value / 100 : 0;
+    });
+    pointer_error(app, at + "/metric");
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (share_metric(o.metric)) {
+        edit_share(app, "##value", o.value,
+                   o.metric == Metric::trust_share ? tr("The share trusting (6-9 on the 9-point scale), 0-100%.")
+                                                   : tr("The share of the group who left in the period, 0-100%."),
+                   [edit](Plan& p, double v) { edit(p).value = v; });
+    } else if (o.metric == Metric::nps) {
+        edit_number(app, "##value", o.value, -100, 100, "%.1f", tr("Net Promoter Score, -100 to 100."),
+                    [edit](Plan& p, double v) { edit(p).value = v; });
+    } else {
+        edit_number(app, "##value", o.value, -1e9, 1e9, "%.2f", tr("The measured value, on the scale of its source."),
+                    [edit](Plan& p, double v) { edit(p).value = v; });
+    }
+    pointer_error(app, at + "/value");
+    ImGui::TableNextColumn();
+    edit_bool(app, "##has-n", o.n.has_value(), tr("Tick to record the sample size (how many people answered)."),
+              [edit](Plan& p, bool v) {
+                  if (v) edit(p).n = 100.0;
+                  else edit(p).n.reset();
+              });
+    if (o.n) {
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        edit_field(app, observation_fields(), "n", o, at, edit);
+    }
+    ImGui::TableNextColumn();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    edit_text(app, "##source", o.source, tr("Where the figure comes from, e.g. \"Brand tracker, wave 3\"."),
+              [edit](Plan& p, const std::string& v) { edit(p).source = v; });
+    ImGui::TableNextColumn();
+    ImGui::BeginDisabled(app.document().read_only());
+    if (ImGui::Button(tr("Delete"))) {
+        auto& list = app.document().begin_edit().observations;
+        if (i < list.size()) list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    ImGui::EndDisabled();
+    item_tooltip(tr("Delete this measurement (Ctrl+Z brings it back)."));
+    (void)em;
+}
+
+}  // namespace
+
+void draw_measurements(App& app) {
+    const Plan& plan = app.document().plan();
+    EditorView& view = app.editor_view();
+    const float em = ImGui::GetFontSize();
+    editor_intro(tr("Measurements"),
+                 tr("What you actually measured - survey trust, NPS, CSAT, churn - by group and month. Trust shares and NPS "
+                 "are drawn next to the projection, so you can see whether the plan is on track."));
+    error_summary(app, {"/observations"});
+
+    ImGui::SetNextItemWidth(em * 16);
+    const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
+    if (ImGui::BeginCombo(tr("Show"), preview.c_str())) {
+        if (ImGui::Selectable(tr("All groups"), view.measurement_group.empty())) view.measurement_group.clear();
+        for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
+            ImGui::PushID(static_cast<int>(g));
+            if (ImGui::Selectable(plan.stakeholders[g].name.c_str(), plan.stakeholders[g].id == view.measurement_group))
+                view.measurement_group = plan.stakeholders[g].id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    item_tooltip(tr("Show the measurements of one group only, or all."));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
+    if (ImGui::Button(tr("Add a measurement"))) {
+        Observation o;
+        o.stakeholder = view.measurement_group.empty() ? plan.stakeholders.front().id : view.measurement_group;
+        Plan& p = app.document().begin_edit();
+        p.observations.push_back(o);
+    }
+    ImGui::EndDisabled();
+    item_tooltip(tr("Add a row: the group shown (or the first), month 0, trust share."));
+
+    const Plan& current = app.document().plan();
+    if (current.observations.empty())
+        ImGui::TextDisabled("%s", tr("No measurements yet. Add what surveys, NPS or churn figures told you, with the month."));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY;
+    int shown = 0;
+    if (ImGui::BeginTable("observations", 7, flags, ImVec2(0, 0))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+        ImGui::TableSetupColumn(tr("Month"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr("Metric"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn(tr("Value"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr("Sample size"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn(tr("Source"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+        ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr("Delete")).x +
+                                                                                  ImGui::GetStyle().FramePadding.x * 2);
+        ImGui::TableHeadersRow();
+        for (std::size_t i = 0; i < current.observations.size(); ++i) {
+            if (!view.measurement_group.empty() && current.observations[i].stakeholder != view.measurement_group) continue;
+            if (i >= app.document().plan().observations.size()) break;  // a row was deleted this frame
+            ++shown;
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TableNextRow();
+            draw_row(app, app.document().plan(), i);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    (void)shown;
+}
+
+}  // namespace fiducia::ui

@@ -1,0 +1,63 @@
+// Sensitivity: every numeric input of the plan 20% lower and higher, ranked by how far it moves the
+// Trust Index at the horizon (a tornado chart). Computed once per plan revision, cached in the view.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/app.hpp"
+#include "ui/charts/chart.hpp"
+#include "ui/panels/panels.hpp"
+#include "ui/charts/plan_charts.hpp"
+#include "ui/panels/widgets.hpp"
+
+namespace fiducia::ui {
+
+void draw_sensitivity(App& app) {
+    using namespace chart;
+    const Plan& plan = app.document().plan();
+    const Projection* projection = app.projection();
+    AnalysisView& view = app.analysis_view();
+    heading(tr("Sensitivity"));
+    ImGui::TextWrapped("%s", tr("Which figures in the plan matter most? Each input is set 20% lower and 20% higher in turn, "
+                       "and the Trust Index at the horizon is recomputed. The longest bars are the figures worth "
+                       "measuring well, and the levers worth pulling."));
+    if (!projection || projection->months.empty() || plan.stakeholders.empty()) {
+        ImGui::TextWrapped("%s", tr("Add a stakeholder group to see which inputs move its trust."));
+        return;
+    }
+    if (view.sensitivity_revision != app.document().revision()) {
+        view.sensitivity = sensitivity(plan);
+        view.sensitivity_revision = app.document().revision();
+        ++view.sensitivity_runs;
+    }
+    const double base = projection->months.back().trust_index;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 10);
+    double rows = view.sensitivity_rows;
+    if (number_field(tr("Inputs shown"), rows, {.min = 5, .max = 40, .format = "%.0f", .whole = true, .bar = true}))
+        view.sensitivity_rows = static_cast<int>(rows);
+    item_tooltip(tr("How many of the inputs to show, largest effect first."));
+    ImGui::SameLine(0, em * 2);
+    legend_swatch(down_colour());
+    ImGui::SameLine(0, em * 0.3f);
+    ImGui::TextUnformatted(tr("input 20% lower"));
+    ImGui::SameLine(0, em);
+    legend_swatch(up_colour());
+    ImGui::SameLine(0, em * 0.3f);
+    ImGui::TextUnformatted(tr("input 20% higher"));
+    ImGui::SameLine(0, em);
+    ImGui::TextDisabled(tr("| line: Trust Index as planned, %s"), format_trust(base).c_str());
+
+    const BarChart chart = tornado_chart(plan, view.sensitivity, base, static_cast<std::size_t>(view.sensitivity_rows));
+    if (chart.rows.empty()) {
+        ImGui::TextDisabled("%s", tr("No input moves the Trust Index."));
+        return;
+    }
+    ImGui::Spacing();
+    bar_chart("##tornado", chart);
+    ImGui::TextDisabled("%s", tr("The number right of each bar is its swing: the Trust Index points between the two cases."));
+}
+
+}  // namespace fiducia::ui
