@@ -125,6 +125,7 @@ Outcome<T> evaluate(const Compiled& cp, const ActState* states, bool with_revenu
                     e.s[k] = T(cp.lambda) * e.s[k] + d.s[k];
                 }
             }
+            add_observation_evidence(grp, m, e);
             if (with_revenue && m >= 1) {
                 if (grp.customers) mu[g].push_back(bad_experience_rate(cp, grp, v));
                 size_rev[g].push_back(v[grp.f_size] * v[grp.f_revenue]);

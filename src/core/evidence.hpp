@@ -120,6 +120,19 @@ T bad_experience_rate(const Compiled& cp, const CGroup& g, const std::vector<T>&
     return mu;
 }
 
+// The measured trust shares of `month` as evidence (docs/MODEL.md "Measurements"), added to
+// `e` after that month's other evidence (in month 0 after the warm start).
+template <class T>
+void add_observation_evidence(const CGroup& g, int month, Evidence<T>& e) {
+    for (const CObservation& o : g.observations) {
+        if (o.month != month) continue;
+        for (int k = 0; k < kDimensions; ++k) {
+            e.r[k] = e.r[k] + T(o.r);
+            e.s[k] = e.s[k] + T(o.s);
+        }
+    }
+}
+
 // E = (r + W a) / (r + nu s + W); increasing in r and a, decreasing in s.
 inline double projected_trust(double r, double s, double a, double nu, double W) {
     return (r + W * a) / (r + nu * s + W);

@@ -111,6 +111,16 @@ const std::vector<Field<Settings>>& settings_fields() {
                                      "customer-facing staff to solve problems.",
                           .editor_range = kShareRange},
                          &Settings::empowerment_effect),
+        number<Settings>({.id = "observation_weight", .label = "observation weight",
+                          .meaning = "How many experiences each respondent of a trust survey counts for.",
+                          .range = kNonNegative, .omitted_at_default = true,
+                          .editor_label = "Weight of a measurement",
+                          .tooltip = "How many experiences each respondent of a measured trust share counts for (omega, default 0: "
+                                     "measurements are drawn beside the projection but do not move it). Above 0 a trust-share survey "
+                                     "pulls the group's trust toward what was measured, in proportion to its respondents, like any "
+                                     "other evidence (Beta fusion), and shows as its own line in Explain.",
+                          .editor_range = {0, 1}, .format = "%.3f"},  // a survey of 1,000 at 0.01 is 10 experiences
+                         &Settings::observation_weight),
     };
     return table;
 }

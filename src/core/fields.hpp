@@ -56,6 +56,7 @@ struct FieldInfo {
     bool changeable = false;   // an action effect may change it (FORMAT.md "Fields an effect may change")
     bool required = false;     // the file must name it
     bool sensitivity = false;  // the tornado varies it (MODEL.md "tornado")
+    bool omitted_at_default = false;  // saved only when not its default: added later, so older files keep their bytes and hash
     // Its editor (src/ui): the label ("%s": the plan's currency; "##...": an ImGui id kept as is),
     // tooltip, the range its box and bar offer (within `range`; shares always 0-100%), the format.
     const char* editor_label = "";

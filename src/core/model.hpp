@@ -45,15 +45,16 @@ struct MonthResult {
 
 // Where a part of a stakeholder's trust comes from: the base rate, the peers' shift of it, or a
 // source of evidence (an entity of the plan, or the culture).
-enum class ContributionKind : unsigned char { base_rate, peers, touchpoint, commitment, knowledge_source, culture };
+enum class ContributionKind : unsigned char { base_rate, peers, touchpoint, commitment, knowledge_source, culture, observation };
 
 struct Contribution {
     ContributionKind kind = ContributionKind::base_rate;
-    std::string id;      // the touchpoint's, commitment's or knowledge source's id; empty for the others
+    std::string id;      // the touchpoint's, commitment's or knowledge source's id, an observation's index; else empty
     double value = 0;    // adds up with the others to the stakeholder's trust, exactly
 };
 
-// "base_rate", "peers", "culture" or "touchpoint:ID", "commitment:ID", "knowledge_source:ID": the
+// "base_rate", "peers", "culture" or "touchpoint:ID", "commitment:ID", "knowledge_source:ID",
+// "observation:I" (I = the index in plan.observations): the
 // form the JSON summary and the CLI print. The only place it is made; nothing parses it back.
 std::string source_key(ContributionKind kind, const std::string& id);
 

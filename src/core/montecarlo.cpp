@@ -447,6 +447,9 @@ Simulation::Simulation(const Plan& plan, const SimulationOptions& options) : sta
                 gp.r0[k] = cp.lambda < 1.0 ? d.r[k] / (1.0 - cp.lambda) : 0.0;
                 gp.s0[k] = cp.lambda < 1.0 ? d.s[k] / (1.0 - cp.lambda) : 0.0;
             }
+            Evidence<double> measured{gp.r0, gp.s0};  // month 0's measurements, after the warm start
+            core::add_observation_evidence(grp, 0, measured);
+            gp.r0 = measured.r, gp.s0 = measured.s;
             const double a = core::shifted_base_rate(grp, v);
             for (int k = 0; k < kDimensions; ++k)
                 gp.t0 += grp.omega[k] * core::projected_trust(gp.r0[k], gp.s0[k], a, cp.nu, cp.W);
@@ -502,6 +505,9 @@ Simulation::Simulation(const Plan& plan, const SimulationOptions& options) : sta
                 rates.push_back(rate);
                 mp.bad_vec.push_back(vec);
             }
+            Evidence<double> measured{mp.fixed, mp.fixed_s};  // this month's measurements, the same for everyone
+            core::add_observation_evidence(grp, m, measured);
+            mp.fixed = measured.r, mp.fixed_s = measured.s;
             mp.bad_begin = static_cast<int>(mp.slots.size());
             const PoissonTable bad = st.pool.make(mu);
             for (int i = 0; i < bad.chunks; ++i) mp.slots.push_back(bad);

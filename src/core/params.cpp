@@ -205,6 +205,18 @@ Compiled compile(const Plan& plan) {
             cp.groups[g].sources.push_back({SourceKind::knowledge, static_cast<int>(k), share});
     for (CGroup& g : cp.groups) g.sources.push_back({SourceKind::culture, -1, 0});
 
+    // Measured trust shares as evidence, only when weighted: with omega_o = 0 nothing changes.
+    const double omega_o = std::max(0.0, finite_or(s.observation_weight, 0));
+    for (std::size_t i = 0; omega_o > 0 && i < plan.observations.size(); ++i) {
+        const Observation& o = plan.observations[i];
+        const int g = find_id(groups, o.stakeholder);
+        if (g < 0 || o.metric != Metric::trust_share || o.month < 0 || o.month > cp.horizon) continue;
+        const double p = clamp_to(finite_or(o.value, 0), kShareRange.lo, kShareRange.hi);
+        const double k = omega_o * (o.n ? std::max(0.0, finite_or(*o.n, 1)) : 1.0);
+        // With nu = 0 bad evidence weighs nothing, so only r matters.
+        cp.groups[g].observations.push_back({o.month, k * p, cp.nu > 0 ? k * (1.0 - p) / cp.nu : 0.0, static_cast<int>(i)});
+    }
+
     // Actions: every effect whose target and field resolve; the rest are skipped.
     const IdMap ids[] = {index_ids(plan.touchpoints), index_ids(plan.commitments), index_ids(plan.knowledge_sources),
                          groups};  // EffectTarget order; culture has no id

@@ -43,11 +43,20 @@ struct CKnowledge {
     int f_granularity = 0, f_relevance = 0, f_consistency = 0, f_messages = 0;
 };
 
+// A measured trust share as evidence (docs/MODEL.md "Measurements"): in `month`, after that
+// month's other evidence, every dimension of its group gets r += k p and s += k (1 - p) / nu.
+struct CObservation {
+    int month = 0;
+    double r = 0, s = 0;  // per dimension
+    int index = -1;       // into plan.observations: the source "observation:I"
+};
+
 struct CGroup {
     bool customers = false, employees = false;
     DimensionWeights omega{};  // normalised (all zero -> equal)
     int f_size = 0, f_importance = 0, f_base = 0, f_revenue = 0, f_rating = 0, f_exposure = 0;
     std::vector<SourceRef> sources;  // touchpoints, commitments, knowledge sources, culture
+    std::vector<CObservation> observations;  // by month; empty unless settings.observation_weight > 0
 };
 
 struct CEffect {

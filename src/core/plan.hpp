@@ -79,6 +79,7 @@ struct Settings {
     double public_commitment_multiplier = 2;
     double personalisation_lift = 1;
     double empowerment_effect = 0.5;
+    double observation_weight = 0; // omega_o: how much a measured trust share counts as evidence (0: not at all)
     Abandonment abandonment;
     std::string unknown;
 };

@@ -40,6 +40,7 @@ std::string source_key(ContributionKind kind, const std::string& id) {
         case ContributionKind::commitment: return "commitment:" + id;
         case ContributionKind::knowledge_source: return "knowledge_source:" + id;
         case ContributionKind::culture: return "culture";
+        case ContributionKind::observation: return "observation:" + id;
     }
     return "";
 }
@@ -65,6 +66,10 @@ Projection project(const Plan& plan, const ProjectionOptions& options) {
     for (std::size_t g = 0; g < G; ++g) {
         evidence[g].resize(cp.groups[g].sources.size());
         for (const SourceRef& s : cp.groups[g].sources) sources[g].push_back(source_of(plan, s));
+        // Then each measurement that counts as evidence, its own source after the plan's.
+        evidence[g].resize(cp.groups[g].sources.size() + cp.groups[g].observations.size());
+        for (const core::CObservation& o : cp.groups[g].observations)
+            sources[g].push_back({ContributionKind::observation, std::to_string(o.index)});
     }
     std::vector<std::vector<double>> mu(G), size_rev(G);
     std::vector<double> v, trust(G), weight(G);
@@ -96,6 +101,16 @@ Projection project(const Plan& plan, const ProjectionOptions& options) {
                     s[k] += e.s[k];
                 }
             }
+            for (std::size_t j = 0; j < grp.observations.size(); ++j) {
+                const core::CObservation& o = grp.observations[j];
+                Evidence<double>& e = evidence[g][grp.sources.size() + j];
+                for (int k = 0; k < kDimensions; ++k) {  // nothing before its month, then it decays
+                    e.r[k] = (m > o.month ? cp.lambda * e.r[k] : 0.0) + (m == o.month ? o.r : 0.0);
+                    e.s[k] = (m > o.month ? cp.lambda * e.s[k] : 0.0) + (m == o.month ? o.s : 0.0);
+                    r[k] += e.r[k];
+                    s[k] += e.s[k];
+                }
+            }
             if (m >= 1 && grp.customers) mu[g].push_back(core::bad_experience_rate(cp, grp, v));
             size_rev[g].push_back(v[grp.f_size] * v[grp.f_revenue]);
 
@@ -123,10 +138,10 @@ Projection project(const Plan& plan, const ProjectionOptions& options) {
 
             // c_i = sum_d omega_d (r_i (1 - a) - nu s_i a) / n_d; base + peers + sum c_i = T.
             std::vector<Contribution>& ex = p.explanation[m][g];
-            ex.reserve(grp.sources.size() + 2);
+            ex.reserve(evidence[g].size() + 2);
             ex.push_back({ContributionKind::base_rate, {}, base});
             ex.push_back({ContributionKind::peers, {}, a - base});
-            for (std::size_t i = 0; i < grp.sources.size(); ++i) {
+            for (std::size_t i = 0; i < evidence[g].size(); ++i) {
                 const Evidence<double>& e = evidence[g][i];
                 double c = 0;
                 for (int k = 0; k < kDimensions; ++k)

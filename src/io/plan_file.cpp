@@ -211,8 +211,10 @@ void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x) {
 // Writes a table's fields in table order (an absent optional one as null), `after` as above.
 template <typename T, typename After>
 void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x, After after) {
+    static const T defaults{};
     for (const Field<T>& f : table) {
-        j[f.id] = f.present(x) ? canonical_number(f.get(x)) : Json(nullptr);
+        if (!(f.omitted_at_default && f.get(x) == f.get(defaults)))
+            j[f.id] = f.present(x) ? canonical_number(f.get(x)) : Json(nullptr);
         after(std::string_view(f.id));
     }
 }

@@ -86,11 +86,30 @@ std::string entity_label(const Plan& plan, ContributionKind kind, const std::str
             return named(plan.commitments, id, [](const Commitment& c) -> const std::string& { return c.statement; });
         case ContributionKind::knowledge_source:
             return named(plan.knowledge_sources, id, [](const KnowledgeSource& k) -> const std::string& { return k.name; });
+        case ContributionKind::observation: return observation_label(plan, id, [](int month, const std::string& source) {
+            return "measured trust, month " + std::to_string(month) + (source.empty() ? "" : ": " + source);
+        });
         case ContributionKind::base_rate:
         case ContributionKind::peers:
         case ContributionKind::culture: break;
     }
     return id;
+}
+
+const Observation* observation_of(const Plan& plan, const std::string& id) {
+    std::size_t index = 0;
+    if (id.empty() || id.size() > 9) return nullptr;
+    for (char c : id) {
+        if (c < '0' || c > '9') return nullptr;
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return index < plan.observations.size() ? &plan.observations[index] : nullptr;
+}
+
+std::string observation_label(const Plan& plan, const std::string& id,
+                              const std::function<std::string(int month, const std::string& source)>& words) {
+    const Observation* o = observation_of(plan, id);
+    return o ? words(o->month, o->source) : id;
 }
 
 }  // namespace fiducia::presentation

@@ -4,6 +4,7 @@
 // labels ("Base rate", "Month 6") in its own words and its own number format.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,13 @@ std::string month_code(int month, const std::string& start);
 // commitment's statement; the id when that is empty or the entity is gone. The base rate, peers and
 // culture have no entity: each output names them in its own language (empty here).
 std::string entity_label(const Plan& plan, ContributionKind kind, const std::string& id);
+
+// The measurement an "observation:I" contribution names (its id is the index), or null.
+const Observation* observation_of(const Plan& plan, const std::string& id);
+
+// A measurement's label in the caller's language, `words(month, source)` (source "" when none); the
+// id itself when no such measurement.
+std::string observation_label(const Plan& plan, const std::string& id,
+                              const std::function<std::string(int month, const std::string& source)>& words);
 
 }  // namespace fiducia::presentation

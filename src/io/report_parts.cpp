@@ -21,6 +21,10 @@ std::string source_label(const ReportLanguage& lang, const Plan& plan, Contribut
         case ContributionKind::touchpoint:
         case ContributionKind::commitment:
         case ContributionKind::knowledge_source: break;
+        case ContributionKind::observation:
+            return presentation::observation_label(plan, id, [&](int month, const std::string& source) {
+                return sayf(lang, "Measured trust, month %d", month) + (source.empty() ? "" : ": " + source);
+            });
     }
     return presentation::entity_label(plan, kind, id);
 }

@@ -242,6 +242,17 @@ const Projection* App::projection() {
     return &*projection_;
 }
 
+const Projection* App::projection_before_measurements() {
+    if (!doc_.is_open() || !(doc_.plan().settings.observation_weight > 0)) return nullptr;
+    if (before_measurements_revision_ != doc_.revision()) {
+        Plan unmeasured = doc_.plan();
+        unmeasured.settings.observation_weight = 0;
+        before_measurements_ = project(unmeasured);
+        before_measurements_revision_ = doc_.revision();
+    }
+    return &*before_measurements_;
+}
+
 const std::vector<io::Problem>& App::plan_errors() {
     if (plan_errors_revision_ != doc_.revision()) {
         plan_errors_ = doc_.is_open() ? io::validate(doc_.plan()) : std::vector<io::Problem>{};

@@ -108,6 +108,9 @@ public:
 
     Document& document() { return doc_; }
     const Projection* projection();  // recomputed only when the plan changed
+    // The plan as first projected, before measurements count as evidence; null when they do not
+    // (settings.observation_weight 0), since it is then projection() itself.
+    const Projection* projection_before_measurements();
     // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
     // revision: the editors show these inline, with the same words a file would get.
     const std::vector<io::Problem>& plan_errors();
@@ -192,6 +195,8 @@ private:
     std::uint64_t plan_errors_revision_ = ~0ull;
     std::optional<Projection> projection_;
     std::uint64_t projection_revision_ = ~0ull;
+    std::optional<Projection> before_measurements_;
+    std::uint64_t before_measurements_revision_ = ~0ull;
 
     SimulationJob simulation_;
     OptimiserJob optimiser_;

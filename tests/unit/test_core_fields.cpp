@@ -58,7 +58,7 @@ TEST_CASE("fields: the file reader refuses a value just outside each field's bou
     int checked = 0;
     for (const Probe& p : probes()) {
         CAPTURE(p.pointer);
-        REQUIRE(doc.contains(Json::json_pointer(p.pointer)));
+        REQUIRE((doc.contains(Json::json_pointer(p.pointer)) || p.field->omitted_at_default));
         const Range& r = p.field->range;
         const double step = 1e-6;
         if (r.lo > -kUnbounded) {
@@ -89,6 +89,7 @@ TEST_CASE("fields: each field is written at its pointer with the value its gette
     const Json written = io::plan_json(loaded.plan);
     for (const Probe& p : probes()) {
         CAPTURE(p.pointer);
+        if (p.field->omitted_at_default) continue;  // the next test
         REQUIRE(written.contains(Json::json_pointer(p.pointer)));
         const Json& v = written[Json::json_pointer(p.pointer)];
         CHECK((v.is_number() || v.is_null()));
@@ -209,7 +210,30 @@ TEST_CASE("fields: an editor offers only values the file accepts, and every fiel
             CHECK(f.range.contains(f.editor_range.hi));
         }
     });
-    CHECK(editors == 28);
+    CHECK(editors == 29);
+}
+
+TEST_CASE("fields: a field added after version 1 is saved only when set, so an older file keeps its bytes and hash") {
+    std::string text;
+    REQUIRE(io::test::read_text(io::test::source_path("assets/examples/b2b-software.json"), text));
+    io::LoadResult loaded = io::load_plan(text);
+    REQUIRE(loaded.ok);
+    const std::string hash = io::content_hash(loaded.plan);
+    CHECK(io::save_plan(loaded.plan) == text);  // the example has no observation_weight
+    loaded.plan.settings.observation_weight = 0.5;
+    const Json written = io::plan_json(loaded.plan);
+    CHECK(written["settings"]["observation_weight"] == 0.5);
+    CHECK(io::content_hash(loaded.plan) != hash);
+    const io::LoadResult again = io::load_plan(io::save_plan(loaded.plan));
+    REQUIRE(again.ok);
+    CHECK(again.plan.settings.observation_weight == 0.5);
+    loaded.plan.settings.observation_weight = 0;
+    CHECK(io::content_hash(loaded.plan) == hash);
+    int later = 0;
+    for_each_table([&](const auto& table, const char*, bool) {
+        for (const FieldInfo& f : table) later += f.omitted_at_default;
+    });
+    CHECK(later == 1);  // observation_weight; a new one needs docs/FORMAT.md's note too
 }
 
 TEST_CASE("fields: pointers are built from the table") {

@@ -128,6 +128,10 @@ std::string source_label(const Plan& plan, ContributionKind kind, const std::str
         case ContributionKind::touchpoint:
         case ContributionKind::commitment:
         case ContributionKind::knowledge_source: break;
+        case ContributionKind::observation:
+            return presentation::observation_label(plan, id, [](int month, const std::string& source) {
+                return trf("Measured trust, month %d", month) + (source.empty() ? "" : ": " + source);
+            });
     }
     return presentation::entity_label(plan, kind, id);
 }

@@ -38,6 +38,9 @@ std::string source_kind(ContributionKind kind) {
         case ContributionKind::knowledge_source:
             return tr("A knowledge source: its consistent messages are evidence of honesty, inconsistent ones against; "
                    "its knowledge also makes advice and empathy land better (personalisation).");
+        case ContributionKind::observation:
+            return tr("A measurement: a surveyed trust share counts as evidence, pulling the projection toward what was "
+                   "measured in proportion to its respondents (Plan settings, weight of a measurement).");
     }
     return "";
 }
@@ -172,7 +175,8 @@ std::vector<double> month_axis(const Projection& p) {
     return xs;
 }
 
-void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height) {
+void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height,
+                     const Projection* before_measurements) {
     const std::vector<double> xs = month_axis(p);
     Range range;
     std::vector<double> index;
@@ -181,18 +185,22 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
     struct Group {
         std::size_t g;
         std::vector<double> trust, lo, hi;
+        std::vector<double> first;  // as first projected, when measurements count as evidence
     };
     std::vector<Group> groups;
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         if (contains(hidden_groups, plan.stakeholders[g].id)) continue;
-        Group gr{g, {}, {}, {}};
+        Group gr{g, {}, {}, {}, {}};
         for (const MonthResult& m : p.months) {
             gr.trust.push_back(m.stakeholders[g].trust);
             gr.lo.push_back(m.stakeholders[g].band_low);
             gr.hi.push_back(m.stakeholders[g].band_high);
         }
+        if (before_measurements)
+            for (const MonthResult& m : before_measurements->months) gr.first.push_back(m.stakeholders[g].trust);
         range.add(gr.lo);
         range.add(gr.hi);
+        range.add(gr.first);
         groups.push_back(std::move(gr));
     }
     // Measurements on the trust scale: trust share as is, NPS mapped to (NPS + 100) / 200.
@@ -246,6 +254,10 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
     }
     for (const Group& gr : groups)
         plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
+    // Where measurements count as evidence, each group's line as first projected, dashed beside it.
+    for (std::size_t i = 0; before_measurements && i < groups.size(); ++i)
+        plot.line(i == 0 ? tr("As first projected, before measurements") : "", xs, groups[i].first,
+                  with_alpha(series_colour(static_cast<int>(groups[i].g)), 0.7f), 1.5f, true);
     plot.line(tr("Trust Index"), xs, index, neutral_colour(), 2.5f, true);
     bool any_share = false, any_nps = false;
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {

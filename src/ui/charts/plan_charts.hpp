@@ -17,7 +17,8 @@ std::vector<double> month_axis(const Projection& p);
 // Trust month by month: the Trust Index (dashed), each group not in `hidden_groups` with its 95%
 // band, and the measurements of those groups (trust share as is, NPS mapped to (NPS+100)/200).
 // `height` 0 = the rest of the window.
-void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height);
+void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height,
+                     const Projection* before_measurements = nullptr);
 
 // The explanation waterfall of one group at one month: base rate, every source largest first, the
 // total. With max_rows > 0 the smallest sources beyond that many are merged into one row.

@@ -101,6 +101,12 @@ void draw_measurements(App& app) {
                  tr("What you actually measured - survey trust, NPS, CSAT, churn - by group and month. Trust shares and NPS "
                  "are drawn next to the projection, so you can see whether the plan is on track."));
     error_summary(app, {"/observations"});
+    // The weight is a plan setting; it is here too because this is where people decide it.
+    edit_field(app, settings_fields(), "observation_weight", plan.settings, "/settings",
+               [](Plan& p) -> Settings& { return p.settings; });
+    ImGui::TextDisabled("%s", plan.settings.observation_weight > 0
+                                  ? tr("Trust shares measured count as evidence: Projection shows the plan as first projected and as corrected.")
+                                  : tr("Measurements are drawn beside the projection and do not change it (weight 0)."));
 
     ImGui::SetNextItemWidth(em * 16);
     const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);

@@ -50,7 +50,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         ImGui::PopID();
     }
 
-    trust_over_time(plan, p, view.hidden_groups, em * 17);
+    trust_over_time(plan, p, view.hidden_groups, em * 17, app.projection_before_measurements());
 
     // CSAT, churn and other measurements are not trust: listed, not drawn.
     std::vector<const Observation*> others;

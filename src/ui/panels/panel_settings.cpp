@@ -104,6 +104,7 @@ void draw_model(App& app, const Plan& plan) {
     edit_field(app, settings_fields(), "public_commitment_multiplier", s, "/settings", edit_settings);
     edit_field(app, settings_fields(), "personalisation_lift", s, "/settings", edit_settings);
     edit_field(app, settings_fields(), "empowerment_effect", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "observation_weight", s, "/settings", edit_settings);
 
     chart::subheading(tr("How customers leave"),
                       tr("Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta)."));

@@ -1,0 +1,58 @@
+// Measurements as evidence in the UI: the weight is typed on the Measurements panel (and Plan
+// settings); above 0 the projection moves toward the surveys and Projection also has the plan as
+// first projected to draw beside it; one undo step takes it all back.
+#include <doctest/doctest.h>
+
+#include "ui_harness.hpp"
+
+using namespace fiducia;
+
+namespace {
+
+void frames(test::UiHarness& h, int n = 1) {
+    for (int i = 0; i < n; ++i) CHECK(h.frame() == std::vector<std::string>{});
+}
+
+void click(test::UiHarness& h, const std::string& label) {
+    const auto r = ui::locate_item(label);
+    REQUIRE_MESSAGE(r.has_value(), "no widget labelled " << label);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(r->x + r->width / 2, r->y + r->height / 2);
+    frames(h);
+    io.AddMouseButtonEvent(0, true);
+    frames(h);
+    io.AddMouseButtonEvent(0, false);
+    frames(h);
+}
+
+}  // namespace
+
+TEST_CASE("the weight of a measurement is typed on the Measurements panel and makes surveys evidence, undoably") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"),
+                            "retail-bank.json").ok);
+    const std::string before = h.app.save_text();
+    const double trust_before = h.app.projection()->months[0].stakeholders[0].trust;  // retail, surveyed at 52%
+    CHECK(h.app.projection_before_measurements() == nullptr);
+    h.app.open_panel(ui::PanelId::measurements);
+    frames(h, 2);
+    click(h, "Weight of a measurement");
+    ImGui::GetIO().AddInputCharactersUTF8("0.01");
+    frames(h);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, true);
+    frames(h);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, false);
+    frames(h, 2);
+    CHECK(h.app.document().plan().settings.observation_weight == 0.01);
+    const Projection* first = h.app.projection_before_measurements();
+    REQUIRE(first != nullptr);
+    CHECK(first->months[0].stakeholders[0].trust == trust_before);  // as first projected
+    const double measured = 0.52, now = h.app.projection()->months[0].stakeholders[0].trust;
+    CHECK(std::abs(now - measured) < std::abs(trust_before - measured));  // moved toward the survey
+    h.app.open_panel(ui::PanelId::projection);
+    frames(h, 2);  // draws the dashed lines without an assert
+    h.app.document().undo();
+    CHECK(h.app.save_text() == before);
+    CHECK(h.app.projection_before_measurements() == nullptr);
+    CHECK(ui::failed_asserts().empty());
+}
