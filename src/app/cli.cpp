@@ -1,4 +1,4 @@
-// The `fiducia` command-line tool: validate, format, project, simulate, optimise and sensitivity
+// The `fiducia` command-line tool: validate, format, project, simulate, optimise, sensitivity and calibrate
 // over a plan file. Exit codes: 0 success, 1 invalid plan, 2 usage or file problems. Files are read
 // with std::fopen so the same code runs under node (Emscripten NODERAWFS).
 #include <cerrno>
@@ -42,6 +42,9 @@ const char* const kUsage =
     "                                     best set of actions within a budget, and the frontier\n"
     "  sensitivity PLAN [--scenario ID] [--json]\n"
     "                                     each input +-20%, largest effect on the Trust Index first\n"
+    "  calibrate PLAN [--scenario ID] [--json] [-o OUT]\n"
+    "                                     fit each group's base rate to its measured trust shares, and\n"
+    "                                     backtest the projection; OUT is the plan with those base rates\n"
     "  report PLAN --format html|md|csv [-o OUT] [--scenario ID] [--language en|zh|it|id]\n"
     "                                     printable HTML report, Markdown tables, or the projection as CSV\n"
     "                                     (the CSV stays English, with C-locale numbers)\n"
@@ -72,6 +75,7 @@ const cli::CommandSyntax kCommands[] = {
     {"simulate", {kJson, kScenario, {"--customers", nullptr, true}, {"--seed", nullptr, true}}},
     {"optimise", {kJson, {"--budget", nullptr, true}, {"--objective", nullptr, true}}},
     {"sensitivity", {kJson, kScenario}},
+    {"calibrate", {kJson, kScenario, kOutput}},
 };
 
 // Parses argv; returns an exit code when the command line is wrong.
@@ -303,6 +307,51 @@ void print_sensitivity(const std::vector<SensitivityItem>& items) {
     print(out);
 }
 
+std::string stakeholder_name(const Plan& plan, const std::string& id) {
+    for (std::size_t i = 0; i < plan.stakeholders.size(); ++i)
+        if (plan.stakeholders[i].id == id) return stakeholder_name(plan, i);
+    return id;
+}
+
+void print_calibration(const Plan& plan, const std::string& scenario, const Calibration& c) {
+    std::string out = "Calibration against the measured trust shares, scenario " + scenario + "\n\n";
+    if (c.groups.empty()) {
+        out += "No trust-share measurement of a group in months 0.." + std::to_string(plan.settings.horizon_months) +
+               ": nothing to fit or test.\n";
+        print(out);
+        return;
+    }
+    out += pad("Stakeholder", 30, false) + pad("Base rate", 11) + pad("Fitted", 9) + pad("Surveys", 9) +
+           pad("RMSE before", 13) + pad("after", 8) + "\n";
+    std::string warnings;
+    for (const CalibratedGroup& g : c.groups) {
+        const std::string name = stakeholder_name(plan, g.stakeholder);
+        out += pad(fit(name, 30), 30, false) + pad(pct(g.base_rate_before) + "%", 11) +
+               pad(pct(g.base_rate_after) + "%", 9) + pad(std::to_string(g.observations), 9) +
+               pad(pct(g.rmse_before), 13) + pad(pct(g.rmse_after), 8) + "\n";
+        if (g.at_bound())
+            warnings += "Warning: " + name + ": the fitted base rate sits at " + pct(g.base_rate_after) +
+                        "%, the end of its range: the plan's evidence, not its base rate, disagrees with the "
+                        "measurements.\n";
+    }
+    out += "(RMSE in points of trust, each survey weighted by its respondents)\n";
+    if (!warnings.empty()) out += "\n" + warnings;
+    out += "\nBacktest: each measurement beside the projection and its 95% band, before calibration\n";
+    out += pad("Month", 6) + "  " + pad("Stakeholder", 30, false) + pad("Measured", 10) + pad("Projected", 11) +
+           pad("Band", 15) + "  Inside\n";
+    std::size_t inside = 0;
+    for (const BacktestPoint& b : c.backtest) {
+        inside += b.inside;
+        out += pad(std::to_string(b.month), 6) + "  " + pad(fit(stakeholder_name(plan, b.stakeholder), 30), 30, false) +
+               pad(pct(b.observed), 10) + pad(pct(b.projected), 11) + pad(pct(b.band_low) + " - " + pct(b.band_high), 15) +
+               "  " + (b.inside ? "yes" : "no") + "\n";
+    }
+    if (c.coverage)
+        out += "Coverage: " + std::to_string(inside) + " of " + std::to_string(c.backtest.size()) + " inside (" +
+               pct(*c.coverage) + "%; a 95% band should hold about 95%)\n";
+    print(out);
+}
+
 bool scenario_exists(const Plan& plan, const std::string& id) {
     for (const Scenario& s : plan.scenarios) {
         if (s.id == id) return true;
@@ -334,7 +383,8 @@ int run(const Args& args) {
         print("ok\n");
         return 0;
     }
-    if (args.command == "format" && loaded.newer_version) {  // never rewrite a newer file with older rules
+    // Never rewrite a newer file with older rules.
+    if ((args.command == "format" || (args.command == "calibrate" && args.out_path)) && loaded.newer_version) {
         std::fprintf(stderr, "fiducia: %s is format version %d; this program writes version %d, so it will "
                              "not rewrite it (use the Fiducia that made it)\n",
                      args.plan_path.c_str(), plan.version, io::kFormatVersion);
@@ -423,6 +473,23 @@ int run(const Args& args) {
             print(io::sensitivity_json(plan, args.scenario.value_or("plan"), items) + "\n");
         } else {
             print_sensitivity(items);
+        }
+        return 0;
+    }
+    if (args.command == "calibrate") {
+        const Calibration c = calibrate(plan, args.scenario);
+        if (args.json) {
+            print(io::calibrate_json(c) + "\n");
+        } else {
+            print_calibration(plan, args.scenario.value_or("plan"), c);
+        }
+        if (args.out_path) {
+            Plan fitted = plan;
+            apply_calibration(fitted, c);
+            if (!write_file(*args.out_path, io::save_plan(fitted), error)) {
+                std::fprintf(stderr, "fiducia: %s\n", error.c_str());
+                return 2;
+            }
         }
         return 0;
     }

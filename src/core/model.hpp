@@ -165,6 +165,37 @@ OptimiseResult optimise(const Plan& plan, const OptimiseOptions& options);
 // Objective of one given set of actions (for tests and the UI's "what if").
 double objective_of(const Plan& plan, const std::vector<std::string>& action_ids, Objective objective);
 
+// ---- Calibration and backtest (docs/MODEL.md "Calibration and backtest") ----------------------
+
+struct CalibratedGroup {
+    std::string stakeholder;       // id
+    double base_rate_before = 0;   // the plan's base_rate field
+    double base_rate_after = 0;    // the b in [0.01, 0.99] that fits the measured trust shares best
+    int observations = 0;          // trust-share observations it rests on (months 0..horizon)
+    double rmse_before = 0, rmse_after = 0;  // weighted by each observation's n (absent: 1)
+    bool at_bound() const;         // the fit sits at 1% or 99%: the plan's evidence disagrees, not its base rate
+};
+
+struct BacktestPoint {
+    std::string stakeholder;
+    int month = 0;
+    double observed = 0, projected = 0;
+    double band_low = 0, band_high = 0;  // the projection's 95% band, before calibration
+    bool inside = false;
+};
+
+struct Calibration {
+    std::vector<CalibratedGroup> groups;  // plan order, only groups with trust-share observations
+    std::vector<BacktestPoint> backtest;  // plan.observations order
+    std::optional<double> coverage;       // share of backtest points inside their band; none without points
+};
+
+// Fits each group's base rate to its measured trust shares under the plan as it stands (the
+// scenario's actions; every other input unchanged), and backtests the projection against them.
+Calibration calibrate(const Plan& plan, const std::optional<std::string>& scenario = std::nullopt);
+// The plan with only the fitted base rates changed.
+void apply_calibration(Plan& plan, const Calibration& calibration);
+
 // ---- Sensitivity ------------------------------------------------------------------------------
 
 struct SensitivityItem {

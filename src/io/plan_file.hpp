@@ -52,5 +52,9 @@ std::string optimise_json(const Plan& plan, const OptimiseOptions& options,
                           const OptimiseResult& result);
 std::string sensitivity_json(const Plan& plan, const std::string& scenario,
                              const std::vector<SensitivityItem>& items);
+// {"stakeholders": [{"id", "base_rate_before", "base_rate_after", "observations", "rmse_before",
+//  "rmse_after"}], "backtest": [{"stakeholder", "month", "observed", "projected", "band": [lo, hi],
+//  "inside"}], "coverage"} (coverage null when nothing was measured).
+std::string calibrate_json(const Calibration& calibration);
 
 }  // namespace fiducia::io

@@ -139,4 +139,34 @@ std::string sensitivity_json(const Plan& plan, const std::string& scenario,
     return dump_pretty(j);
 }
 
+std::string calibrate_json(const Calibration& calibration) {
+    Json groups = Json::array();
+    for (const CalibratedGroup& g : calibration.groups) {
+        Json gj = Json::object();
+        gj["id"] = g.stakeholder;
+        gj["base_rate_before"] = g.base_rate_before;
+        gj["base_rate_after"] = g.base_rate_after;
+        gj["observations"] = g.observations;
+        gj["rmse_before"] = g.rmse_before;
+        gj["rmse_after"] = g.rmse_after;
+        groups.push_back(std::move(gj));
+    }
+    Json backtest = Json::array();
+    for (const BacktestPoint& b : calibration.backtest) {
+        Json bj = Json::object();
+        bj["stakeholder"] = b.stakeholder;
+        bj["month"] = b.month;
+        bj["observed"] = b.observed;
+        bj["projected"] = b.projected;
+        bj["band"] = Json::array({b.band_low, b.band_high});
+        bj["inside"] = b.inside;
+        backtest.push_back(std::move(bj));
+    }
+    Json j = Json::object();
+    j["stakeholders"] = std::move(groups);
+    j["backtest"] = std::move(backtest);
+    j["coverage"] = calibration.coverage ? Json(*calibration.coverage) : Json(nullptr);
+    return dump_pretty(j);
+}
+
 }  // namespace fiducia::io

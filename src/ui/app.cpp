@@ -253,6 +253,15 @@ const Projection* App::projection_before_measurements() {
     return &*before_measurements_;
 }
 
+const Calibration* App::calibration() {
+    if (!doc_.is_open()) return nullptr;
+    if (calibration_revision_ != doc_.revision()) {
+        calibration_ = calibrate(doc_.plan());
+        calibration_revision_ = doc_.revision();
+    }
+    return &*calibration_;
+}
+
 const std::vector<io::Problem>& App::plan_errors() {
     if (plan_errors_revision_ != doc_.revision()) {
         plan_errors_ = doc_.is_open() ? io::validate(doc_.plan()) : std::vector<io::Problem>{};

@@ -111,6 +111,8 @@ public:
     // The plan as first projected, before measurements count as evidence; null when they do not
     // (settings.observation_weight 0), since it is then projection() itself.
     const Projection* projection_before_measurements();
+    // Each group's base rate fitted to its measured trust shares, and the backtest (once per revision).
+    const Calibration* calibration();
     // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
     // revision: the editors show these inline, with the same words a file would get.
     const std::vector<io::Problem>& plan_errors();
@@ -197,6 +199,8 @@ private:
     std::uint64_t projection_revision_ = ~0ull;
     std::optional<Projection> before_measurements_;
     std::uint64_t before_measurements_revision_ = ~0ull;
+    std::optional<Calibration> calibration_;
+    std::uint64_t calibration_revision_ = ~0ull;
 
     SimulationJob simulation_;
     OptimiserJob optimiser_;

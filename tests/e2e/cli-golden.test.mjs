@@ -24,6 +24,7 @@ function invocations() {
       ["optimise", p, "--budget", "250000"], ["optimise", p, "--budget", "250000", "--json"],
       ["optimize", p, "--budget=90000", "--objective", "value", "--json"],
       ["sensitivity", p], ["sensitivity", p, "--json"],
+      ["calibrate", p], ["calibrate", p, "--json", "-o", OUT],
       ["report", p, "--format", "md"], ["report", p, "--format", "csv"], ["report", p, "-f", "html", "-o", OUT],
       ["diff", p, rel(EXAMPLES[0])], ["diff", rel(EXAMPLES[0]), p, "--json"],
       ["merge", p, p, p, "-o", OUT], ["merge", p, p, p, "--output=" + OUT, "--json"], ["merge", rel(EXAMPLES[0]), p, p, "-o", OUT, "--any-base"]);
@@ -35,7 +36,7 @@ function invocations() {
   list.push(["project", p, "--no-such-option"], ["project", p, "--scenario"], ["project", p, "--scenario", "nope"],
     ["simulate", p, "--customers", "abc"], ["simulate", p, "--customers", "0"], ["simulate", p, "--seed", "-1"],
     ["optimise", p], ["optimise", p, "--budget", "-5"], ["optimise", p, "--budget", "9", "--objective", "fame"],
-    ["validate", p, "--json"], ["format", p, "--json"], ["project", p, "extra.json"], ["report", p],
+    ["validate", p, "--json"], ["format", p, "--json"], ["calibrate", p, "--scenario", "nope"], ["calibrate", p, "--budget", "1"], ["project", p, "extra.json"], ["report", p],
     ["report", p, "--format", "pdf"], ["report", p, "--format", "md", "--language", "xx"], ["diff", p],
     ["merge", p, p, p], ["merge", p, p], ["project", p, "--help"], ["report", p, "--help"], ["diff", "--help"]);
   // Each command's way with option spellings (one parser reads them all: src/app/cli_args.hpp).

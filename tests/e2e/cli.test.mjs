@@ -8,7 +8,8 @@ import { test } from "node:test";
 import { EXAMPLES, NATIVE, NODE, run } from "./cli-harness.mjs";
 
 const COMMANDS = [["project", "--json"], ["simulate", "--json", "--customers", "2000", "--seed", "7"],
-  ["optimise", "--json", "--budget", "250000"], ["sensitivity", "--json"], ["format"], ["validate"]];
+  ["optimise", "--json", "--budget", "250000"], ["sensitivity", "--json"], ["format"], ["validate"],
+  ["calibrate", "--json"], ["calibrate"]];
 
 for (const plan of EXAMPLES) {
   for (const command of COMMANDS) {
@@ -22,6 +23,40 @@ for (const plan of EXAMPLES) {
     });
   }
 }
+
+test("calibrate: the documented keys, and -o writes the plan with only the fitted base rates changed", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-calibrate-"));
+  for (const plan of EXAMPLES) {
+    const out = path.join(dir, path.basename(plan));
+    const r = run(NATIVE, ["calibrate", plan, "--json", "-o", out]);
+    assert.equal(r.code, 0, r.err);
+    const c = JSON.parse(r.out);
+    assert.deepEqual(Object.keys(c), ["stakeholders", "backtest", "coverage"]);
+    assert.ok(c.stakeholders.length > 0, `${plan} has trust-share measurements`);
+    for (const g of c.stakeholders) {
+      assert.deepEqual(Object.keys(g), ["id", "base_rate_before", "base_rate_after", "observations", "rmse_before", "rmse_after"]);
+      assert.ok(g.base_rate_after >= 0.01 && g.base_rate_after <= 0.99);
+      assert.ok(g.rmse_after <= g.rmse_before + 1e-12, `${g.id}: the fit is no worse than the plan`);
+    }
+    for (const b of c.backtest) {
+      assert.deepEqual(Object.keys(b), ["stakeholder", "month", "observed", "projected", "band", "inside"]);
+      assert.equal(b.inside, b.band[0] <= b.observed && b.observed <= b.band[1]);
+    }
+    assert.equal(c.coverage, c.backtest.filter((b) => b.inside).length / c.backtest.length);
+    const before = JSON.parse(fs.readFileSync(plan, "utf8")), after = JSON.parse(fs.readFileSync(out, "utf8"));
+    for (const s of before.stakeholders) {
+      const g = c.stakeholders.find((x) => x.id === s.id);
+      if (g) s.base_rate = g.base_rate_after;
+    }
+    assert.deepEqual(after, before);
+  }
+  // Nothing measured: nothing to fit or test, and coverage is null.
+  const bare = path.join(dir, "bare.json"), source = JSON.parse(fs.readFileSync(EXAMPLES[0], "utf8"));
+  delete source.observations;
+  fs.writeFileSync(bare, JSON.stringify(source));
+  assert.deepEqual(JSON.parse(run(NATIVE, ["calibrate", bare, "--json"]).out), {stakeholders: [], backtest: [], coverage: null});
+  assert.match(run(NATIVE, ["calibrate", bare]).out, /nothing to fit or test/);
+});
 
 test("format re-saves every example unchanged (they are canonical)", () => {
   for (const plan of EXAMPLES) assert.equal(run(NATIVE, ["format", plan]).out, fs.readFileSync(plan, "utf8"));

@@ -3,6 +3,7 @@
 // first projected to draw beside it; one undo step takes it all back.
 #include <doctest/doctest.h>
 
+#include "io/plan_file.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -54,5 +55,40 @@ TEST_CASE("the weight of a measurement is typed on the Measurements panel and ma
     h.app.document().undo();
     CHECK(h.app.save_text() == before);
     CHECK(h.app.projection_before_measurements() == nullptr);
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("Model against measurements: the backtest and each group's fitted base rate, used as one undo step") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"),
+                            "retail-bank.json").ok);
+    const std::string before = h.app.save_text();
+    const Calibration fitted = calibrate(h.app.document().plan());
+    REQUIRE(fitted.groups.size() >= 2);
+    h.app.open_panel(ui::PanelId::measurements);
+    frames(h, 2);
+    click(h, "Model against measurements");
+    frames(h);
+    const CalibratedGroup& g = fitted.groups[0];
+    std::string button;  // "Use 61.2%##calibrate/retail": the figure is the fit's
+    for (const ui::FrameItem& item : ui::frame_items())
+        if (item.label.size() > 11 && item.label.ends_with("##calibrate/" + g.stakeholder)) button = item.label;
+    REQUIRE(!button.empty());
+    click(h, button);
+    const Plan& after = h.app.document().plan();
+    for (const Stakeholder& s : after.stakeholders) {
+        double want = s.base_rate;
+        for (const Stakeholder& o : io::load_plan(before).plan.stakeholders)
+            if (o.id == s.id) want = s.id == g.stakeholder ? g.base_rate_after : o.base_rate;
+        CHECK_MESSAGE(s.base_rate == want, s.id);  // only the chosen group changed
+    }
+    h.app.document().undo();  // one step takes it back
+    CHECK(h.app.save_text() == before);
+    click(h, "Use every fitted base rate");
+    Plan all = io::load_plan(before).plan;
+    apply_calibration(all, fitted);
+    CHECK(io::save_plan(h.app.document().plan()) == io::save_plan(all));  // every fitted base rate, nothing else
+    h.app.document().undo();
+    CHECK(h.app.save_text() == before);
     CHECK(ui::failed_asserts().empty());
 }

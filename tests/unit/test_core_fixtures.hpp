@@ -10,9 +10,23 @@
         if (!(cond)) return; \
     } while (0)
 
+#include <optional>
+#include <string>
+
 #include "core/plan.hpp"
 
 namespace fiducia::test {
+
+// A trust-share survey of a group in a month (n absent: counts as one respondent).
+inline Observation survey(const std::string& group, int month, double share, std::optional<double> n = std::nullopt) {
+    Observation o;
+    o.stakeholder = group;
+    o.month = month;
+    o.metric = Metric::trust_share;
+    o.value = share;
+    o.n = n;
+    return o;
+}
 
 inline Stakeholder make_group(const std::string& id, StakeholderKind kind, double base = 0.5) {
     Stakeholder s;

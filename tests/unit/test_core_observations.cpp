@@ -12,18 +12,9 @@
 #include "test_io_util.hpp"
 
 using namespace fiducia;
+using test::survey;
 
 namespace {
-
-Observation survey(const std::string& group, int month, double share, std::optional<double> n = std::nullopt) {
-    Observation o;
-    o.stakeholder = group;
-    o.month = month;
-    o.metric = Metric::trust_share;
-    o.value = share;
-    o.n = n;
-    return o;
-}
 
 // One customer group with a touchpoint and a commitment, surveyed twice, plus an NPS figure.
 Plan surveyed_plan() {

@@ -1,5 +1,6 @@
 // Measurements: what was actually measured (survey trust share, NPS, CSAT, churn), by group and
-// month, to set next to the projection. A table: add, edit and delete rows.
+// month, to set next to the projection. A table: add, edit and delete rows; a second tab sets the
+// projection beside the measurements (backtest) and offers each group's fitted base rate.
 #include <algorithm>
 #include <string>
 
@@ -91,6 +92,122 @@ void draw_row(App& app, const Plan& plan, std::size_t i) {
     (void)em;
 }
 
+// Writes the fitted base rates of these groups (one, or all) as one undo step.
+void use_fitted(App& app, const Calibration& c, const std::string& only) {
+    Calibration chosen;
+    for (const CalibratedGroup& g : c.groups)
+        if (only.empty() || g.stakeholder == only) chosen.groups.push_back(g);
+    apply_calibration(app.document().begin_edit(), chosen);
+}
+
+void draw_model_against_measurements(App& app) {
+    const Calibration* c = app.calibration();
+    if (!c) return;
+    const Calibration calibration = *c;  // a copy: the buttons below change the plan it was made from
+    const Plan& plan = app.document().plan();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr("Each measured trust share beside the projection of the plan as it stands, and the base rate "
+                                 "that would make each group's projection fit its measurements best."));
+    ImGui::PopTextWrapPos();
+    if (calibration.backtest.empty()) {
+        ImGui::TextDisabled("%s", tr("No trust share measured yet between month 0 and the horizon: nothing to compare."));
+        return;
+    }
+    std::size_t inside = 0;
+    for (const BacktestPoint& b : calibration.backtest) inside += b.inside;
+    ImGui::TextUnformatted(trf("Backtest: %d of %d measurements lie inside the projection's 95%% band (%s).",
+                               static_cast<int>(inside), static_cast<int>(calibration.backtest.size()),
+                               chart::format_percent(calibration.coverage.value_or(0), 0).c_str())
+                               .c_str());
+    help_marker(tr("A 95% band should hold about 95 of 100 measurements. Far fewer means the plan is surer than "
+                   "the measurements allow, or its inputs are off: see the fitted base rates below."));
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    ImGui::SeparatorText(tr("Fitted base rates"));
+    const bool editable = !app.document().read_only();
+    if (ImGui::BeginTable("calibration", 6, flags)) {
+        ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableSetupColumn(tr("Base rate"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr("Fitted"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr("Measurements"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Error now / fitted"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableSetupColumn("##use", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableHeadersRow();
+        for (const CalibratedGroup& g : calibration.groups) {
+            ImGui::PushID(g.stakeholder.c_str());
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(stakeholder_name(plan, g.stakeholder).c_str());
+            if (g.at_bound()) {
+                field_error(trf("The best fit sits at %s, the end of the range: the plan's evidence, not its base rate, "
+                                "disagrees with the measurements. Check this group's touchpoints, commitments and knowledge.",
+                                chart::format_percent(g.base_rate_after, 0).c_str()));
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(chart::format_percent(g.base_rate_before).c_str());
+            item_tooltip(tr("The group's base rate in the plan (Stakeholders)."));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(chart::format_percent(g.base_rate_after).c_str());
+            item_tooltip(tr("The base rate, 1-99%, whose projection comes closest to this group's measured trust shares "
+                            "(least squares, each survey weighted by its sample size; docs/MODEL.md \"Calibration and backtest\")."));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", g.observations);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((chart::format_number(g.rmse_before * 100, 1) + " / " +
+                                    chart::format_number(g.rmse_after * 100, 1)).c_str());
+            item_tooltip(tr("How far the projection is from the measurements on average, in points of trust (root mean "
+                            "square), with the base rate now and with the fitted one."));
+            ImGui::TableNextColumn();
+            const bool same = std::abs(g.base_rate_after - g.base_rate_before) < 5e-4;
+            ImGui::BeginDisabled(!editable || same);
+            const std::string label = trf("Use %s", chart::format_percent(g.base_rate_after).c_str()) + "##calibrate/" + g.stakeholder;
+            if (ImGui::Button(label.c_str())) use_fitted(app, calibration, g.stakeholder);
+            ImGui::EndDisabled();
+            item_tooltip(same ? tr("The base rate already fits.")
+                              : tr("Set this group's base rate to the fitted one (Ctrl+Z undoes it)."));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    std::size_t changing = 0;
+    for (const CalibratedGroup& g : calibration.groups) changing += std::abs(g.base_rate_after - g.base_rate_before) >= 5e-4;
+    if (calibration.groups.size() > 1) {
+        ImGui::BeginDisabled(!editable || changing == 0);
+        if (ImGui::Button(tr("Use every fitted base rate"))) use_fitted(app, calibration, "");
+        ImGui::EndDisabled();
+        item_tooltip(tr("Set every group's base rate above to its fitted one, as one step (Ctrl+Z undoes it)."));
+    }
+
+    ImGui::SeparatorText(tr("Backtest"));
+    if (ImGui::BeginTable("backtest", 6, flags | ImGuiTableFlags_ScrollY, ImVec2(0, 0))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr("Month"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        ImGui::TableSetupColumn(tr("Measured"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("Projected"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr("95% band"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn(tr("Inside"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+        ImGui::TableHeadersRow();
+        for (const BacktestPoint& b : calibration.backtest) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(chart::month_label(b.month, plan.settings.start).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(stakeholder_name(plan, b.stakeholder).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(chart::format_trust(b.observed).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(chart::format_trust(b.projected).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((chart::format_trust(b.band_low) + " - " + chart::format_trust(b.band_high)).c_str());
+            ImGui::TableNextColumn();
+            if (b.inside) ImGui::TextUnformatted(tr("yes"));
+            else field_error(tr("no"));
+        }
+        ImGui::EndTable();
+    }
+}
+
 }  // namespace
 
 void draw_measurements(App& app) {
@@ -107,6 +224,16 @@ void draw_measurements(App& app) {
     ImGui::TextDisabled("%s", plan.settings.observation_weight > 0
                                   ? tr("Trust shares measured count as evidence: Projection shows the plan as first projected and as corrected.")
                                   : tr("Measurements are drawn beside the projection and do not change it (weight 0)."));
+    bool comparing = false;  // the tab's content is drawn below the bar, where the tables can fill the panel
+    if (ImGui::BeginTabBar("measurement-tabs")) {
+        if (ImGui::BeginTabItem(tr("Measured values"))) ImGui::EndTabItem();
+        if (ImGui::BeginTabItem(tr("Model against measurements"))) {
+            comparing = true;
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    if (comparing) return draw_model_against_measurements(app);
 
     ImGui::SetNextItemWidth(em * 16);
     const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
