@@ -21,15 +21,19 @@ var FiduciaInput = {
   lastNotice: "",
   touch: null,        // the finger being followed: {id, x, y, lastX, lastY, scrolling, timer, long}
 
+  // An export's wrapper exists before the wasm does and throws if called early (a focus or resize
+  // event while the page loads), so nothing calls in before the runtime is up.
+  ready: function (name) { return runtimeInitialized && !!Module["_" + name]; },
+  wake: function () { if (FiduciaInput.ready("fiducia_wake")) Module._fiducia_wake(); },
   call: function (name) {  // into the wasm, once it is there; wakes the frame loop
-    if (!Module["_" + name]) return;
+    if (!FiduciaInput.ready(name)) return;
     Module["_" + name].apply(null, Array.prototype.slice.call(arguments, 1));
-    if (Module._fiducia_wake) Module._fiducia_wake();
+    FiduciaInput.wake();
   },
   callText: function (name, text) {
-    if (!Module["_" + name] || !text) return;
+    if (!FiduciaInput.ready(name) || !text) return;
     FiduciaPage.withString(text, function (p) { Module["_" + name](p); });
-    if (Module._fiducia_wake) Module._fiducia_wake();
+    FiduciaInput.wake();
   },
 
   // ---- the text agent ----------------------------------------------------------------------

@@ -140,7 +140,7 @@ mergeInto(LibraryManager.library, {
     var path = UTF8ToString(pathPtr);
     FiduciaPage.fetchIntoFiles(path).then(function (ok) {
       if (!ok) console.warn("fiducia: " + path + " could not be loaded");
-      if (Module._fiducia_wake) Module._fiducia_wake();
+      FiduciaInput.wake();
     });
   },
 

@@ -39,6 +39,30 @@ test("the hosted page fetches its wasm once, early, and the app draws on the pag
   await page.context().close();
 });
 
+test("input while the page loads (focus, resize, a finger, a paste) reaches nothing before the wasm is up, and throws nothing", async () => {
+  const page = await h.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  // A slow network: the app's script (and its exports) is there well before its wasm.
+  await page.route("**/index.wasm", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  await page.addInitScript(() => {  // events from the first byte until the app is ready, as fast as tasks run
+    const channel = new MessageChannel();
+    window.firedEarly = 0;  // events fired while the app's exports existed but the wasm was not up
+    channel.port1.onmessage = () => {
+      if (typeof Module !== "undefined" && Module._fiducia_wake) window.firedEarly++;
+      for (const type of ["focus", "resize", "pointermove", "keydown"]) window.dispatchEvent(new Event(type));
+      window.dispatchEvent(new ClipboardEvent("paste", {clipboardData: new DataTransfer()}));
+      if (!(window.fiducia && window.fiducia.ready)) channel.port2.postMessage(0);
+    };
+    channel.port2.postMessage(0);
+  });
+  await h.open(page);
+  await waitForItem(page, "New plan");
+  assert.ok(await page.evaluate(() => window.firedEarly) > 0, "no event fell between the script and the wasm");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
 test("the service worker is registered after the first frame, not while the page starts", async () => {
   const page = await h.newPage();
   await h.open(page);
