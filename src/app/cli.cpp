@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/references.hpp"
 #include "io/json_util.hpp"
 #include "io/plan_file.hpp"
 #include "app/cli_args.hpp"
@@ -256,13 +257,6 @@ void print_simulation(const Plan& plan, const Projection& p, const SimulationRes
     print(out);
 }
 
-const Action* find_action(const Plan& plan, const std::string& id) {
-    for (const Action& a : plan.actions) {
-        if (a.id == id) return &a;
-    }
-    return nullptr;
-}
-
 std::string objective_text(double v, Objective o, const Plan& plan) {
     return o == Objective::trust ? pct(v) : money(v, plan.meta.currency);
 }
@@ -274,7 +268,7 @@ void print_optimise(const Plan& plan, const OptimiseOptions& o, const OptimiseRe
     out += "Chosen actions:\n";
     if (r.chosen.empty()) out += "  (none)\n";
     for (const std::string& id : r.chosen) {
-        const Action* a = find_action(plan, id);
+        const Action* a = find_by_id(plan.actions, id);
         out += "  " + id + (a && !a->name.empty() ? "  " + a->name : "") + "\n";
     }
     out += "\nObjective: " + objective_text(r.objective, o.objective, plan) + " (no action: " +

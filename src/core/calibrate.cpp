@@ -69,7 +69,7 @@ Calibration calibrate(const Plan& plan, const std::optional<std::string>& scenar
     for (std::size_t i = 0; i < points.size(); ++i) {
         const StakeholderMonth& sm = now.months[static_cast<std::size_t>(points[i].month)].stakeholders[points[i].group];
         const double p = points[i].share;
-        out.backtest.push_back({plan.stakeholders[points[i].group].id, points[i].month, p, sm.trust, sm.band_low,
+        out.backtest.push_back({index[i], plan.stakeholders[points[i].group].id, points[i].month, p, sm.trust, sm.band_low,
                                 sm.band_high, sm.band_low <= p && p <= sm.band_high});
     }
     if (!out.backtest.empty()) {

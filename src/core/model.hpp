@@ -177,6 +177,7 @@ struct CalibratedGroup {
 };
 
 struct BacktestPoint {
+    std::size_t observation = 0;  // its index in plan.observations
     std::string stakeholder;
     int month = 0;
     double observed = 0, projected = 0;

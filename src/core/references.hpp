@@ -60,6 +60,14 @@ std::vector<std::string> ids_of(const std::vector<T>& list) {
     return ids;
 }
 
+// The item of a plan's list with this id, or nullptr.
+template <typename T>
+const T* find_by_id(const std::vector<T>& list, const std::string& id) {
+    for (const T& item : list)
+        if (item.id == id) return &item;
+    return nullptr;
+}
+
 // The ids of every entity of this kind, in list order.
 std::vector<std::string> ids_of(const Plan& plan, Entity kind);
 // The id of the entity at `index` of its list, or nullptr when there is none.

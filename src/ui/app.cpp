@@ -262,6 +262,16 @@ const Calibration* App::calibration() {
     return &*calibration_;
 }
 
+const std::vector<PlanCheck>& App::plan_checks() {
+    if (checks_revision_ != doc_.revision()) {
+        const Projection* p = projection();
+        const Calibration* c = calibration();
+        checks_ = p && c ? fiducia::plan_checks(doc_.plan(), *p, *c) : std::vector<PlanCheck>{};
+        checks_revision_ = doc_.revision();
+    }
+    return checks_;
+}
+
 const std::vector<io::Problem>& App::plan_errors() {
     if (plan_errors_revision_ != doc_.revision()) {
         plan_errors_ = doc_.is_open() ? io::validate(doc_.plan()) : std::vector<io::Problem>{};
@@ -473,6 +483,7 @@ void App::draw_menu_bar() {
         draw_language_menu();
     }
     if (doc_.is_open()) draw_problems();
+    if (doc_.is_open()) draw_checks_menu(*this);
     if (doc_.is_open()) draw_file_state();
     ImGui::EndMenuBar();
 }

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/checks.hpp"
 #include "core/model.hpp"
 #include "io/json_util.hpp"
 #include "io/report.hpp"
@@ -113,6 +114,8 @@ public:
     const Projection* projection_before_measurements();
     // Each group's base rate fitted to its measured trust shares, and the backtest (once per revision).
     const Calibration* calibration();
+    // What is valid but surprising (core/checks.hpp), for the Checks menu; once per revision.
+    const std::vector<PlanCheck>& plan_checks();
     // What the file validator says of the plan as edited ("/pointer: rule (got value)"), once per
     // revision: the editors show these inline, with the same words a file would get.
     const std::vector<io::Problem>& plan_errors();
@@ -201,6 +204,8 @@ private:
     std::uint64_t before_measurements_revision_ = ~0ull;
     std::optional<Calibration> calibration_;
     std::uint64_t calibration_revision_ = ~0ull;
+    std::vector<PlanCheck> checks_;
+    std::uint64_t checks_revision_ = ~0ull;
 
     SimulationJob simulation_;
     OptimiserJob optimiser_;

@@ -92,3 +92,26 @@ TEST_CASE("Model against measurements: the backtest and each group's fitted base
     CHECK(h.app.save_text() == before);
     CHECK(ui::failed_asserts().empty());
 }
+
+TEST_CASE("Checks beside Problems: a measurement outside its band is listed in words and opens Measurements") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"),
+                            "retail-bank.json").ok);
+    const std::vector<PlanCheck>& checks = h.app.plan_checks();
+    REQUIRE(!checks.empty());
+    bool outside = false;  // the staff survey, 58 against a projected 39
+    for (const PlanCheck& c : checks) outside = outside || c.kind == PlanCheck::Kind::outside_band;
+    CHECK(outside);
+    h.app.open_panel(ui::PanelId::dashboard);
+    frames(h, 2);
+    const std::string menu = std::to_string(checks.size()) + (checks.size() == 1 ? " check" : " checks");
+    click(h, menu);
+    std::string item;
+    for (const ui::FrameItem& i : ui::frame_items())
+        if (i.in_menu && i.label.find("outside the 95% band") != std::string::npos) item = i.label;
+    REQUIRE_MESSAGE(!item.empty(), "no check about the band in the open menu");
+    CHECK(item.find("measured 58.0, projected 39.3") != std::string::npos);
+    click(h, item);
+    CHECK(h.app.current_panel() == static_cast<int>(ui::PanelId::measurements));
+    CHECK(ui::failed_asserts().empty());
+}

@@ -58,6 +58,7 @@ const char* dimension_family(int dimension);   // Mayer et al. 1995: ability / i
 ImU32 series_colour(int index);  // Okabe-Ito, ordered for a light background; cycles
 ImU32 up_colour();               // raises trust (blue)
 ImU32 down_colour();             // lowers trust (vermillion)
+ImU32 warning_colour();          // worth a second look (Checks): amber, dark on a light theme
 ImU32 neutral_colour();          // base rate, totals (the text colour, softened)
 ImU32 with_alpha(ImU32 colour, float alpha);
 ImU32 diverging(double t);       // 0 -> vermillion, 0.5 -> pale, 1 -> blue (heatmap)

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/references.hpp"
 #include "ui/platform/i18n.hpp"
 #include "ui/platform/theme.hpp"
 
@@ -111,15 +112,6 @@ std::string format_percent(double share, int decimals) {
     return localise_number(buffer);
 }
 
-namespace {
-template <typename T>
-const T* find_by_id(const std::vector<T>& list, const std::string& id) {
-    for (const T& item : list)
-        if (item.id == id) return &item;
-    return nullptr;
-}
-}  // namespace
-
 std::string source_label(const Plan& plan, ContributionKind kind, const std::string& id) {
     switch (kind) {
         case ContributionKind::base_rate: return tr("Base rate");
@@ -187,6 +179,11 @@ ImU32 series_colour(int index) {
 
 ImU32 up_colour() { return IM_COL32(0, 114, 178, 255); }
 ImU32 down_colour() { return IM_COL32(213, 94, 0, 255); }
+ImU32 warning_colour() {
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    const bool light = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z > 0.5f;
+    return light ? IM_COL32(153, 97, 0, 255) : IM_COL32(230, 159, 0, 255);  // 4.5:1 or better on either
+}
 ImU32 neutral_colour() { return ImGui::GetColorU32(ImGuiCol_Text, 0.55f); }
 
 ImU32 with_alpha(ImU32 colour, float alpha) {

@@ -46,6 +46,7 @@ void draw_actions(App& app);
 void draw_roadmap(App& app);
 void draw_scenarios_editor(App& app);  // src/ui/panels/panel_scenarios.cpp
 void draw_measurements(App& app);
+void draw_checks_menu(App& app);  // the menu bar's Checks, beside Problems (checks_menu.cpp)
 void draw_workshop(App& app);        // the facilitator's workshop (src/ui/panels/panel_workshop.cpp)
 void draw_workshop_score(App& app);  // a participant's scoring screen (src/ui/panels/panel_workshop_score.cpp)
 
