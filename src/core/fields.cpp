@@ -176,14 +176,14 @@ const std::vector<Field<Culture>>& culture_fields() {
 const std::vector<Field<Stakeholder>>& stakeholder_fields() {
     static const std::vector<Field<Stakeholder>> table = {
         number<Stakeholder>({.id = "size", .label = "size", .meaning = "People in the group.",
-                             .range = kNonNegative, .clamp = kNonneg, .changeable = true, .sensitivity = true,
+                             .range = kNonNegative, .clamp = kNonneg, .unit = "people", .changeable = true, .sensitivity = true,
                              .editor_label = "Size (people)",
                              .tooltip = "How many people are in the group (default 1000). Used for customers and revenue kept.",
                              .editor_range = {0, 1e9}, .format = "%.0f"},
                             &Stakeholder::size),
         number<Stakeholder>({.id = "importance", .label = "importance",
                              .meaning = "The group's weight in the Trust Index.",
-                             .range = kNonNegative, .clamp = kNonneg, .changeable = true, .sensitivity = true,
+                             .range = kNonNegative, .clamp = kNonneg, .unit = "relative weight", .changeable = true, .sensitivity = true,
                              .editor_label = "Importance",
                              .tooltip = "How much this group's trust counts in the organisation's Trust Index, relative to the others "
                                         "(default 1; 0 = tracked but not counted). The Trust Index is the importance-weighted average, like "
@@ -202,7 +202,7 @@ const std::vector<Field<Stakeholder>>& stakeholder_fields() {
                             &Stakeholder::base_rate),
         number<Stakeholder>({.id = "revenue_per_month", .label = "revenue per month",
                              .meaning = "Revenue per person per month.",
-                             .range = kNonNegative, .clamp = kNonneg, .changeable = true, .sensitivity = true,
+                             .range = kNonNegative, .clamp = kNonneg, .unit = "%s per person a month", .changeable = true, .sensitivity = true,
                              .editor_label = "Revenue per person per month (%s)##revenue",
                              .tooltip = "What one member of the group brings in each month (e.g. gross margin per active customer). Revenue "
                                         "kept = size x share still there x this, over the months.",
@@ -211,7 +211,7 @@ const std::vector<Field<Stakeholder>>& stakeholder_fields() {
         // No rating behaves as 3 stars, (R - 3) = 0: no shift, and an effect on it starts from 3.
         optional_number<Stakeholder>({.id = "peer_rating", .label = "peer rating",
                                       .meaning = "Review rating, 1-5 stars (a missing rating starts from 3).",
-                                      .range = kStarsRange, .clamp = ClampKind::rating, .changeable = true,
+                                      .range = kStarsRange, .clamp = ClampKind::rating, .unit = "stars", .changeable = true,
                                       .sensitivity = true, .editor_label = "Stars###stars",
                                       .tooltip = "The average review rating, 1-5 stars.", .editor_range = kStarsRange},
                                      &Stakeholder::peer_rating, 3.0),
@@ -259,7 +259,7 @@ const std::vector<Field<KnowledgeSource>>& knowledge_source_fields() {
                                 &KnowledgeSource::consistency),
         number<KnowledgeSource>({.id = "messages_per_month", .label = "messages per month",
                                  .meaning = "Messages each person reached gets per month.",
-                                 .range = kNonNegative, .clamp = kNonneg, .changeable = true, .sensitivity = true,
+                                 .range = kNonNegative, .clamp = kNonneg, .unit = "messages a month", .changeable = true, .sensitivity = true,
                                  .editor_label = "Messages per month",
                                  .tooltip = "How many messages each person reached gets from this source per month (default 1).",
                                  .editor_range = {0, 100}, .format = "%.2f"},
@@ -272,7 +272,7 @@ const std::vector<Field<Touchpoint>>& touchpoint_fields() {
     static const std::vector<Field<Touchpoint>> table = {
         number<Touchpoint>({.id = "interactions_per_month", .label = "interactions per month",
                             .meaning = "How often a typical member of the group goes through this touchpoint each month.",
-                            .range = kNonNegative, .clamp = kNonneg, .changeable = true, .required = true,
+                            .range = kNonNegative, .clamp = kNonneg, .unit = "interactions per person a month", .changeable = true, .required = true,
                             .sensitivity = true,
                             .editor_label = "Interactions per month",
                             .tooltip = "How often a typical member of the group goes through it each month (0.33 = once a quarter).",
@@ -293,7 +293,7 @@ const std::vector<Field<Touchpoint>>& touchpoint_fields() {
         // A file needs a positive severity; an effect may push it down to 0 (nothing weighs).
         number<Touchpoint>({.id = "severity", .label = "severity",
                             .meaning = "How much one bad experience here weighs (1 = an ordinary one).",
-                            .range = kPositive, .clamp = kNonneg, .changeable = true, .sensitivity = true,
+                            .range = kPositive, .clamp = kNonneg, .unit = "ordinary bad experiences", .changeable = true, .sensitivity = true,
                             .editor_label = "Severity",
                             .tooltip = "How much one bad experience here hurts compared with an ordinary one (default 1; 2 = counts double, "
                                        "e.g. a lost parcel against a slow page).",
@@ -307,7 +307,7 @@ const std::vector<Field<Commitment>>& commitment_fields() {
     static const std::vector<Field<Commitment>> table = {
         number<Commitment>({.id = "occasions_per_month", .label = "occasions per month",
                             .meaning = "How often a typical member sees the promise tested each month.",
-                            .range = kNonNegative, .clamp = kNonneg, .changeable = true, .required = true,
+                            .range = kNonNegative, .clamp = kNonneg, .unit = "occasions per person a month", .changeable = true, .required = true,
                             .sensitivity = true,
                             .editor_label = "Occasions per month",
                             .tooltip = "How often a typical member of the groups sees the promise put to the test each month (e.g. each "

@@ -53,6 +53,7 @@ struct FieldInfo {
     Range range;               // a file with a value outside is refused
     ClampKind clamp = ClampKind::nonneg;  // how an effect's result is held in range
     bool share = false;        // a 0..1 share (shown as %)
+    const char* unit = "";     // what one of its amounts is, for a number that is not a share ("people"); a UI key
     bool changeable = false;   // an action effect may change it (FORMAT.md "Fields an effect may change")
     bool required = false;     // the file must name it
     bool sensitivity = false;  // the tornado varies it (MODEL.md "tornado")

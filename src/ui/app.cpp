@@ -632,9 +632,7 @@ void App::draw_panel_menu() {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y * 0.85f));
-    const ImGuiID id = ImGui::GetID("##panel-menu");
-    const bool open = ImGui::BeginCombo("##panel-menu", tr(current.name), ImGuiComboFlags_HeightLargest);
-    locator_name_item(id, "##panel-menu");  // tests and window.fiducia.locate find it
+    const bool open = begin_combo("##panel-menu", tr(current.name), ImGuiComboFlags_HeightLargest);
     ImGui::PopStyleVar();
     if (!open) {
         item_tooltip(tr("Choose the panel to show: the dashboard, the plan's editors, the analyses, help."));

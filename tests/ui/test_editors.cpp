@@ -305,3 +305,46 @@ TEST_CASE("dragging a roadmap bar moves its start by whole months, as one undo s
     CHECK(h.app.document().plan().actions[last].start_month == start);
     CHECK(ui::failed_asserts().empty());
 }
+
+TEST_CASE("the effect editor: a new effect changes nothing, and a new target, field or operation starts neutral") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/online-shop.json"),
+                            "online-shop.json").ok);
+    h.app.open_panel(ui::PanelId::actions);
+    for (int i = 0; i < 2; ++i) h.frame();
+    const std::size_t a = static_cast<std::size_t>(h.app.editor_view().action);
+    const auto last = [&]() -> const Effect& { return h.app.document().plan().actions[a].effects.back(); };
+    const std::size_t before = h.app.document().plan().actions[a].effects.size();
+    click(h, centre_of("Add an effect"));
+    REQUIRE(h.app.document().plan().actions[a].effects.size() == before + 1);
+    CHECK(last().op == EffectOp::scale);
+    CHECK(last().value == 1);  // x 1: nothing happens until a value is chosen
+
+    const auto choose = [&](const std::string& combo, const std::string& item) {
+        h.frame();
+        click(h, centre_of(combo));
+        h.frame();  // a popup is measured in its first frame and shown in the next
+        std::optional<ImVec2> at;  // the item of the open list, not a same-named button elsewhere
+        for (const ui::FrameItem& i : ui::frame_items())
+            if (i.in_menu && i.label == item && i.rect.width > 0) at = ImVec2(i.rect.x + i.rect.width / 2, i.rect.y + i.rect.height / 2);
+        REQUIRE_MESSAGE(at.has_value(), "no item " << item << " in the list of " << combo);
+        click(h, *at);
+        h.frame();
+    };
+    h.app.document().begin_edit().actions[a].effects.back().value = 0.8;  // a multiplier chosen for bad share
+    choose("##field", "interactions per month");
+    CHECK(last().field == "interactions_per_month");
+    CHECK(last().op == EffectOp::scale);
+    CHECK(last().value == 1);  // not x 0.8 carried over to another figure
+
+    choose("##target", "Culture");
+    CHECK(last().target == EffectTarget::culture);
+    CHECK(last().value == 1);
+    choose("##op", "Add");
+    CHECK(last().op == EffectOp::add);
+    CHECK(last().value == 0);  // + 0 percentage points
+    choose("##op", "Set to");
+    CHECK(last().op == EffectOp::set);
+    CHECK(last().value == h.app.document().plan().culture.empowerment);  // set to what it is
+    CHECK(ui::failed_asserts().empty());
+}

@@ -99,7 +99,8 @@ std::map<std::string, std::string> source_texts() {
                 if (!key.empty()) texts.emplace(key, "core/fields.cpp");
             }
             if (f.changeable)
-                for (const char* text : {f.label, f.meaning}) texts.emplace(text, "core/fields.cpp");
+                for (const char* text : {f.label, f.meaning, f.unit})
+                    if (*text) texts.emplace(text, "core/fields.cpp");
         }
     });
     return texts;

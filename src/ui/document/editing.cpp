@@ -317,7 +317,7 @@ bool combo_stakeholder(App& app, const char* label, const std::string& current, 
     bool changed = false;
     std::string chosen;
     ImGui::BeginDisabled(app.document().read_only());
-    if (ImGui::BeginCombo(label, preview.c_str())) {
+    if (begin_combo(label, preview.c_str())) {
         for (std::size_t i = 0; i < plan.stakeholders.size(); ++i) {
             const Stakeholder& s = plan.stakeholders[i];
             ImGui::PushID(static_cast<int>(i));
@@ -342,7 +342,7 @@ bool combo_index(App& app, const char* label, int current, const char* const* la
     ImGui::BeginDisabled(app.document().read_only());
     // The labels are English (tr_noop tables or tr() texts): shown translated.
     const char* preview = current >= 0 && current < count ? tr(labels[current]) : "";
-    if (ImGui::BeginCombo(label, preview)) {
+    if (begin_combo(label, preview)) {
         for (int i = 0; i < count; ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(tr(labels[i]), i == current)) {

@@ -29,9 +29,25 @@ Effect default_effect(const Plan& plan, EffectTarget target) {
     e.id = entities.empty() ? "" : entities.front().first;
     e.field = effect_fields(target).front()->id;
     if (target == EffectTarget::touchpoint) e.field = "bad_share";
-    e.op = EffectOp::scale;
-    e.value = 0.8;
+    e.op = EffectOp::scale;  // changes nothing until a value is typed: no effect nobody chose
+    e.value = 1;
     return e;
+}
+
+// The value that makes an operation change nothing: x 1, + 0, or "set to" the figure as it is.
+double neutral_value(const Plan& plan, const Effect& e) {
+    if (e.op == EffectOp::scale) return 1;
+    if (e.op == EffectOp::add) return 0;
+    return effect_base_value(plan, e).value_or(0);
+}
+
+// What one of the value's amounts is, in words: "percentage points", "people"; "" for a multiplier.
+std::string value_unit(const Plan& plan, const Effect& e, const EffectField* field) {
+    if (!field || e.op == EffectOp::scale) return "";
+    if (field->share) return e.op == EffectOp::add ? tr("percentage points") : "";
+    if (!*field->unit) return "";
+    return std::string(field->unit).find("%s") != std::string::npos ? trf(field->unit, plan.meta.currency.c_str())
+                                                                    : std::string(tr(field->unit));
 }
 
 void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
@@ -60,7 +76,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
         for (const auto& [id, name] : entities)
             if (id == e.id) preview = name;
         ImGui::BeginDisabled(ro);
-        if (ImGui::BeginCombo("##entity", preview.c_str())) {
+        if (begin_combo("##entity", preview.c_str())) {
             for (std::size_t i = 0; i < entities.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 if (ImGui::Selectable(entities[i].second.c_str(), entities[i].first == e.id) && entities[i].first != e.id)
@@ -78,11 +94,15 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     const auto& fields = effect_fields(e.target);
     const EffectField* field = find_effect_field(e.target, e.field);
     ImGui::BeginDisabled(ro);
-    if (ImGui::BeginCombo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
+    if (begin_combo("##field", field ? tr(field->label) : (e.field.empty() ? tr("(choose)") : e.field.c_str()))) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
-            if (ImGui::Selectable(tr(fields[i]->label), field == fields[i]) && field != fields[i])
-                edit(app.document().begin_edit()).field = fields[i]->id;
+            if (ImGui::Selectable(tr(fields[i]->label), field == fields[i]) && field != fields[i]) {
+                Effect& changed = edit(app.document().begin_edit());
+                changed.field = fields[i]->id;
+                changed.op = EffectOp::scale;  // a multiplier meant for another figure would carry over silently
+                changed.value = 1;
+            }
             item_tooltip(tr(fields[i]->meaning));
             ImGui::PopID();
         }
@@ -95,20 +115,30 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     combo_index(app, "##op", static_cast<int>(e.op), kOpLabels, 3,
                 tr("Multiply by: the figure times the value (0.6 = 40% less). Add: the value is added (for shares, in "
                 "percentage points). Set to: the figure becomes the value. Results are kept in range (shares 0-100%)."),
-                [edit](Plan& p, int v) { edit(p).op = static_cast<EffectOp>(v); });
+                [edit](Plan& p, int v) {
+                    Effect& changed = edit(p);
+                    changed.op = static_cast<EffectOp>(v);
+                    changed.value = neutral_value(p, changed);
+                });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 7);
     const bool share = field && field->share;
     const bool points = share && e.op != EffectOp::scale;  // a share added or set: in percent
     double shown = points ? e.value * 100 : e.value;
     ImGui::BeginDisabled(ro);
-    const bool changed = number_field("##value", shown, {.min = -1e12, .max = 1e12, .format = points ? "%.1f%%" : "%.3f",
+    const char* format = !points ? "%.3f" : e.op == EffectOp::add ? "%.1f" : "%.1f%%";  // added: "percentage points" follows
+    const bool changed = number_field("##value", shown, {.min = -1e12, .max = 1e12, .format = format,
                                                          .percent = points, .speed = points ? 0.1 : 0.005});
     ImGui::EndDisabled();
     item_tooltip(tr("The value of the change: a multiplier, an amount to add, or the new value. Click to type it; drag "
                  "with Alt held to change it."));
     if (changed) edit(app.document().begin_edit(ImGui::IsItemActive())).value = points ? shown / 100 : shown;
     if (ImGui::IsItemDeactivated()) app.document().end_gesture();
+    const std::string unit = value_unit(plan, e, field);
+    if (!unit.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(unit.c_str());
+    }
     ImGui::SameLine();
     ImGui::BeginDisabled(ro);
     if (ImGui::Button(tr("Remove"))) {
@@ -178,9 +208,9 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
     if (ImGui::Button(tr("Add an effect"))) {
         const EffectTarget target = !plan.touchpoints.empty() ? EffectTarget::touchpoint : EffectTarget::culture;
         Effect e = default_effect(plan, target);
-        if (target == EffectTarget::culture) {
+        if (target == EffectTarget::culture) {  // the culture's shares are raised by points
             e.op = EffectOp::add;
-            e.value = 0.1;
+            e.value = 0;
         }
         app.document().begin_edit().actions[a].effects.push_back(e);
     }

@@ -41,7 +41,7 @@ void draw_explain(App& app) {
     view.explain_group = plan.stakeholders[group].id;
     if (view.explain_month < 0 || view.explain_month > p.horizon_months) view.explain_month = p.horizon_months;
     ImGui::SetNextItemWidth(em * 16);
-    if (ImGui::BeginCombo(tr("Group"), stakeholder_label(plan, group).c_str())) {
+    if (begin_combo(tr("Group"), stakeholder_label(plan, group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
             if (ImGui::Selectable(stakeholder_label(plan, g).c_str(), g == group)) view.explain_group = plan.stakeholders[g].id;

@@ -311,7 +311,7 @@ void draw_journey(App& app) {
             }
     }
     ImGui::SetNextItemWidth(em * 16);
-    if (ImGui::BeginCombo(tr("Journey of"), stakeholder_name(plan, view.journey_group).c_str())) {
+    if (begin_combo(tr("Journey of"), stakeholder_name(plan, view.journey_group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
             const Stakeholder& s = plan.stakeholders[g];

@@ -237,7 +237,7 @@ void draw_measurements(App& app) {
 
     ImGui::SetNextItemWidth(em * 16);
     const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
-    if (ImGui::BeginCombo(tr("Show"), preview.c_str())) {
+    if (begin_combo(tr("Show"), preview.c_str())) {
         if (ImGui::Selectable(tr("All groups"), view.measurement_group.empty())) view.measurement_group.clear();
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));

@@ -42,7 +42,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     };
     if (r.groups.size() > 1) {
         ImGui::SetNextItemWidth(em * 16);
-        if (ImGui::BeginCombo(tr("Customer group"), group_name(group).c_str())) {
+        if (begin_combo(tr("Customer group"), group_name(group).c_str())) {
             for (std::size_t i = 0; i < r.groups.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 if (ImGui::Selectable(group_name(r.groups[i]).c_str(), static_cast<int>(i) == view.simulation_group))

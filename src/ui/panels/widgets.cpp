@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include "ui/platform/accessibility.hpp"
+#include "ui/platform/locator.hpp"
 
 namespace fiducia::ui {
 
@@ -26,6 +27,13 @@ void help_marker(const char* text) {
     ImGui::SameLine();
     ImGui::TextDisabled("(?)");
     item_tooltip(text);
+}
+
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    const ImGuiID id = ImGui::GetID(label);
+    const bool open = ImGui::BeginCombo(label, preview, flags);
+    locator_name_item(id, label);
+    return open;
 }
 
 void field_error(const std::string& text) {

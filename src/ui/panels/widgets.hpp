@@ -16,7 +16,10 @@
 namespace fiducia::ui {
 
 void help_marker(const char* text);       // a "(?)" after the last item that explains it on hover
-void item_tooltip(const char* text);      // tooltip for the last item, wrapped to a readable width
+void item_tooltip(const char* text);
+// ImGui::BeginCombo, and the combo named by its label so tests and the screen-reader mirror find it
+// (ImGui's own combo does not report its label).
+bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);      // tooltip for the last item, wrapped to a readable width
 void field_error(const std::string& text);  // the broken rule, in red, under the last item
 // Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`,
 // else on the next line: a row of buttons wraps on a narrow screen instead of running off it.
