@@ -365,7 +365,9 @@ std::string not_a_boolean(const Json& value) { return "must be true or false" + 
 std::string not_an_object(const Json& value) { return "must be an object" + got(value); }
 std::string not_an_array(const Json& value) { return "must be an array" + got(value); }
 std::string not_an_id(const Json& value) { return "must be an id matching ^[a-z0-9][a-z0-9_-]{0,63}$" + got(value); }
-std::string not_one_of(const std::string& choices, const Json& value) { return "must be one of " + choices + got(value); }
+std::string not_one_of(const std::string& choices, const Json& value) {
+    return "must be one of " + choices + got(value);
+}
 std::string outside(const Bounds& bounds, bool integer, const Json& value) { return bounds.rule(integer) + got(value); }
 std::string outside_or_null(const Bounds& bounds, const Json& value) {
     return (value.is_number() ? bounds.rule(false) : std::string("must be a number")) + " or null" + got(value);

@@ -54,7 +54,8 @@ void check_unique_ids(const std::vector<T>& items, const std::string& list_point
         if (id.empty()) continue;
         auto [it, inserted] = first.emplace(id, i);
         if (!inserted)
-            out.push_back({child(child(list_pointer, i), "id"), rules::not_unique(std::string(id), child(list_pointer, it->second))});
+            out.push_back({child(child(list_pointer, i), "id"),
+                           rules::not_unique(std::string(id), child(list_pointer, it->second))});
     }
 }
 
