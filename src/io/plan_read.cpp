@@ -547,7 +547,7 @@ LoadResult load_plan(std::string_view text) {
     std::int64_t version = 0;
     auto v = doc.find("version");
     if (v == doc.end()) {
-        result.errors.push_back("/version: is required");
+        result.errors.push_back(Problem{"/version", rules::required()}.text());
         return result;
     }
     if (!read_integer_value(*v, "/version", at_least(0), version, version_errors)) {
