@@ -26,6 +26,8 @@ LoadResult load_plan(std::string_view text);
 
 // What load_plan would say of this plan saved and opened again, found by walking the typed plan
 // (plan_check.cpp; no JSON is built): the editors' live check, run on every edit. Empty when valid.
+// Not seen: the limits of a whole text (20 MiB, nesting, keys per object), an `unknown` that names a
+// key the reader knows, and two coverage keys that differ only in bytes that are not UTF-8.
 std::vector<Problem> validate(const Plan& plan);
 // The same check made by the file reader on the plan's canonical document (plan_json), as validate
 // did before it walked the typed plan; kept for the benchmark that compares the two.
