@@ -175,6 +175,22 @@ void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x) {
     read_fields(r, table, x, [](std::string_view) {});
 }
 
+// An object member read by read_one, when it is there and an object.
+template <typename T, typename ReadOne>
+void read_object_field(ObjectReader& r, const char* key, T& out, Context& ctx, ReadOne read_one) {
+    const Json* v = r.take(key);
+    if (!v) return;
+    if (expect_object(*v, r.at(key), ctx.errors)) read_one(*v, r.at(key), ctx, out);
+}
+
+// An object holding only a table's fields (settings.abandonment, culture).
+template <typename T, const std::vector<Field<T>>& (*table)()>
+void read_field_object(const Json& j, const std::string& ptr, Context& ctx, T& x) {
+    ObjectReader r(j, ptr, ctx.errors);
+    read_fields(r, table(), x);
+    x.unknown = r.unknown();
+}
+
 // ---- meta -----------------------------------------------------------------------------------
 
 void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
@@ -209,12 +225,6 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
 
 // ---- settings -------------------------------------------------------------------------------
 
-void read_abandonment(const Json& j, const std::string& ptr, Context& ctx, Abandonment& a) {
-    ObjectReader r(j, ptr, ctx.errors);
-    read_fields(r, abandonment_fields(), a);
-    a.unknown = r.unknown();
-}
-
 void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings& s) {
     ObjectReader r(j, ptr, ctx.errors);
     if (const Json* v = r.take("horizon_months")) {
@@ -242,20 +252,8 @@ void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings
         }
     }
     read_fields(r, settings_fields(), s);
-    if (const Json* v = r.take("abandonment")) {
-        if (expect_object(*v, r.at("abandonment"), ctx.errors)) {
-            read_abandonment(*v, r.at("abandonment"), ctx, s.abandonment);
-        }
-    }
+    read_object_field(r, "abandonment", s.abandonment, ctx, read_field_object<Abandonment, abandonment_fields>);
     s.unknown = r.unknown();
-}
-
-// ---- culture --------------------------------------------------------------------------------
-
-void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& c) {
-    ObjectReader r(j, ptr, ctx.errors);
-    read_fields(r, culture_fields(), c);
-    c.unknown = r.unknown();
 }
 
 // ---- stakeholder ----------------------------------------------------------------------------
@@ -453,13 +451,6 @@ void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop
 
 // ---- the plan -------------------------------------------------------------------------------
 
-template <typename T, typename ReadOne>
-void read_object_field(ObjectReader& r, const char* key, T& out, Context& ctx, ReadOne read_one) {
-    const Json* v = r.take(key);
-    if (!v) return;
-    if (expect_object(*v, r.at(key), ctx.errors)) read_one(*v, r.at(key), ctx, out);
-}
-
 void read_plan(const Json& doc, Context& ctx, Plan& plan) {
     ObjectReader r(doc, "", ctx.errors);
     r.take("fiducia");
@@ -474,7 +465,7 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
 
     read_object_field(r, "meta", plan.meta, ctx, read_meta);
     read_object_field(r, "settings", plan.settings, ctx, read_settings);
-    read_object_field(r, "culture", plan.culture, ctx, read_culture);
+    read_object_field(r, "culture", plan.culture, ctx, read_field_object<Culture, culture_fields>);
     read_list(r, "stakeholders", plan.stakeholders, ctx, read_stakeholder);
     check_unique(plan.stakeholders, "/stakeholders", ctx.errors);
     read_list(r, "knowledge_sources", plan.knowledge_sources, ctx, read_knowledge_source);

@@ -27,6 +27,15 @@ void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x) {
     write_fields(j, table, x, [](std::string_view) {});
 }
 
+// An object holding only a table's fields (settings.abandonment, culture), unknown keys last.
+template <typename T>
+Json write_field_object(const std::vector<Field<T>>& table, const T& x) {
+    Json j = Json::object();
+    write_fields(j, table, x);
+    append_unknown(j, x.unknown);
+    return j;
+}
+
 // ---- meta -----------------------------------------------------------------------------------
 
 Json write_meta(const Meta& m) {
@@ -45,30 +54,14 @@ Json write_meta(const Meta& m) {
 
 // ---- settings -------------------------------------------------------------------------------
 
-Json write_abandonment(const Abandonment& a) {
-    Json j = Json::object();
-    write_fields(j, abandonment_fields(), a);
-    append_unknown(j, a.unknown);
-    return j;
-}
-
 Json write_settings(const Settings& s) {
     Json j = Json::object();
     j["horizon_months"] = s.horizon_months;
     j["start"] = s.start;
     j["seed"] = s.seed;
     write_fields(j, settings_fields(), s);
-    j["abandonment"] = write_abandonment(s.abandonment);
+    j["abandonment"] = write_field_object(abandonment_fields(), s.abandonment);
     append_unknown(j, s.unknown);
-    return j;
-}
-
-// ---- culture --------------------------------------------------------------------------------
-
-Json write_culture(const Culture& c) {
-    Json j = Json::object();
-    write_fields(j, culture_fields(), c);
-    append_unknown(j, c.unknown);
     return j;
 }
 
@@ -234,7 +227,7 @@ Json plan_json(const Plan& plan) {
     j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
     j["meta"] = write_meta(plan.meta);
     j["settings"] = write_settings(plan.settings);
-    j["culture"] = write_culture(plan.culture);
+    j["culture"] = write_field_object(culture_fields(), plan.culture);
     auto list = [&](const char* key, const auto& items, auto write_one) {
         Json a = Json::array();
         for (const auto& item : items) a.push_back(write_one(item));
