@@ -351,6 +351,33 @@ Bounds above_and_at_most(double lo, double hi) {
     return b;
 }
 
+namespace rules {
+
+namespace {
+std::string got(const Json& value) { return " (got " + show(value) + ")"; }
+}  // namespace
+
+std::string required() { return "is required"; }
+std::string not_a_string(const Json& value) { return "must be a string" + got(value); }
+std::string not_a_number(const Json& value) { return "must be a number" + got(value); }
+std::string not_finite(const Json& value) { return "must be a finite number" + got(value); }
+std::string not_a_boolean(const Json& value) { return "must be true or false" + got(value); }
+std::string not_an_object(const Json& value) { return "must be an object" + got(value); }
+std::string not_an_array(const Json& value) { return "must be an array" + got(value); }
+std::string not_an_id(const Json& value) { return "must be an id matching ^[a-z0-9][a-z0-9_-]{0,63}$" + got(value); }
+std::string not_one_of(const std::string& choices, const Json& value) {
+    return "must be one of " + choices + got(value);
+}
+std::string outside(const Bounds& bounds, bool integer, const Json& value) { return bounds.rule(integer) + got(value); }
+std::string outside_or_null(const Bounds& bounds, const Json& value) {
+    return (value.is_number() ? bounds.rule(false) : std::string("must be a number")) + " or null" + got(value);
+}
+std::string not_unique(const std::string& id, const std::string& first_pointer) {
+    return "must be unique (got " + show(Json(id)) + ", also at " + first_pointer + ")";
+}
+
+}  // namespace rules
+
 void Errors::add(const std::string& pointer, const std::string& message) { list.push_back({pointer, message}); }
 
 std::vector<std::string> texts(const std::vector<Problem>& problems) {
@@ -381,16 +408,16 @@ std::string one_of(const char* const* ids, std::size_t count) {
 bool read_number_value(const Json& v, const std::string& ptr, const Bounds& bounds, double& out,
                        Errors& errors) {
     if (!v.is_number()) {
-        errors.add(ptr, "must be a number (got " + show(v) + ")");
+        errors.add(ptr, rules::not_a_number(v));
         return false;
     }
     double x = v.get<double>();
     if (!std::isfinite(x)) {
-        errors.add(ptr, "must be a finite number (got " + show(v) + ")");
+        errors.add(ptr, rules::not_finite(v));
         return false;
     }
     if (!bounds.contains(x)) {
-        errors.add(ptr, bounds.rule(false) + " (got " + show(v) + ")");
+        errors.add(ptr, rules::outside(bounds, false, v));
         return false;
     }
     out = x;
@@ -400,7 +427,7 @@ bool read_number_value(const Json& v, const std::string& ptr, const Bounds& boun
 bool read_integer_value(const Json& v, const std::string& ptr, const Bounds& bounds,
                         std::int64_t& out, Errors& errors) {
     if (!v.is_number()) {
-        errors.add(ptr, bounds.rule(true) + " (got " + show(v) + ")");
+        errors.add(ptr, rules::outside(bounds, true, v));
         return false;
     }
     std::int64_t x = 0;
@@ -423,7 +450,7 @@ bool read_integer_value(const Json& v, const std::string& ptr, const Bounds& bou
         }
     }
     if (!integral || !bounds.contains(static_cast<double>(x))) {
-        errors.add(ptr, bounds.rule(true) + " (got " + show(v) + ")");
+        errors.add(ptr, rules::outside(bounds, true, v));
         return false;
     }
     out = x;
@@ -439,7 +466,7 @@ const Json* ObjectReader::take(const char* key, bool required) {
         auto it = obj_.find(key);
         if (it != obj_.end()) return &*it;
     }
-    if (required) errors_.add(at(key), "is required");
+    if (required) errors_.add(at(key), rules::required());
     return nullptr;
 }
 
@@ -447,7 +474,7 @@ bool ObjectReader::string(const char* key, std::string& out, bool required) {
     const Json* v = take(key, required);
     if (!v) return false;
     if (!v->is_string()) {
-        errors_.add(at(key), "must be a string (got " + show(*v) + ")");
+        errors_.add(at(key), rules::not_a_string(*v));
         return false;
     }
     out = v->get<std::string>();
@@ -458,7 +485,7 @@ bool ObjectReader::id(const char* key, std::string& out, bool required) {
     const Json* v = take(key, required);
     if (!v) return false;
     if (!v->is_string() || !is_id(v->get_ref<const std::string&>())) {
-        errors_.add(at(key), "must be an id matching ^[a-z0-9][a-z0-9_-]{0,63}$ (got " + show(*v) + ")");
+        errors_.add(at(key), rules::not_an_id(*v));
         return false;
     }
     out = v->get<std::string>();
@@ -481,8 +508,7 @@ bool ObjectReader::optional_number(const char* key, std::optional<double>& out,
     }
     double x = v->is_number() ? v->get<double>() : 0.0;
     if (!v->is_number() || !bounds.contains(x)) {
-        std::string rule = v->is_number() ? bounds.rule(false) : std::string("must be a number");
-        errors_.add(at(key), rule + " or null (got " + show(*v) + ")");
+        errors_.add(at(key), rules::outside_or_null(bounds, *v));
         return false;
     }
     out = x;
@@ -500,7 +526,7 @@ bool ObjectReader::boolean(const char* key, bool& out, bool required) {
     const Json* v = take(key, required);
     if (!v) return false;
     if (!v->is_boolean()) {
-        errors_.add(at(key), "must be true or false (got " + show(*v) + ")");
+        errors_.add(at(key), rules::not_a_boolean(*v));
         return false;
     }
     out = v->get<bool>();

@@ -82,6 +82,26 @@ Bounds greater_than(double lo);           // (lo, inf)
 Bounds any_number();
 Bounds above_and_at_most(double lo, double hi);  // (lo, hi]
 
+// The words of the generic rules, one function each: the readers here and the typed plan check
+// (plan_check.cpp) build every such message with them, so a rule is worded once.
+namespace rules {
+std::string required();                          // "is required"
+std::string not_a_string(const Json& got);       // "must be a string (got 3)"
+std::string not_a_number(const Json& got);       // "must be a number (got null)"
+std::string not_finite(const Json& got);         // "must be a finite number (got ...)"
+std::string not_a_boolean(const Json& got);      // "must be true or false (got ...)"
+std::string not_an_object(const Json& got);      // "must be an object (got ...)"
+std::string not_an_array(const Json& got);       // "must be an array (got ...)"
+std::string not_an_id(const Json& got);          // "must be an id matching ^[a-z0-9][a-z0-9_-]{0,63}$ (got ...)"
+std::string not_one_of(const std::string& choices, const Json& got);  // an enumeration's value
+// A number (an integer when `integer`) outside its bounds, or not a number where an integer is due.
+std::string outside(const Bounds& bounds, bool integer, const Json& got);
+// An optional number ("... or null") outside its bounds or of another type.
+std::string outside_or_null(const Bounds& bounds, const Json& got);
+// An id a list names a second time: "must be unique (got \"a\", also at /stakeholders/0)".
+std::string not_unique(const std::string& id, const std::string& first_pointer);
+}  // namespace rules
+
 struct Errors {
     std::vector<Problem> list;
     void add(const std::string& pointer, const std::string& message);
@@ -142,7 +162,7 @@ bool ObjectReader::enumeration(const char* key, const Ids& ids, int& out, bool r
             }
         }
     }
-    errors_.add(at(key), "must be one of " + one_of(ids.data(), ids.size()) + " (got " + show(*v) + ")");
+    errors_.add(at(key), rules::not_one_of(one_of(ids.data(), ids.size()), *v));
     return false;
 }
 

@@ -40,7 +40,7 @@ std::optional<Json> parse_with_header(std::string_view text, const char* kind, c
     std::int64_t version = 0;
     auto v = doc->find("version");
     if (v == doc->end()) {
-        errors.add("/version", "is required");
+        errors.add("/version", rules::required());
         return std::nullopt;
     }
     if (!read_integer_value(*v, "/version", between(1, 1e9), version, errors)) return std::nullopt;
@@ -67,7 +67,7 @@ bool read_dimension(const Json& v, const std::string& ptr, Dimension& out, Error
         out = static_cast<Dimension>(d);
         return true;
     }
-    errors.add(ptr, "must be one of " + one_of(kDimensionIds.data(), kDimensionIds.size()) + " (got " + show(v) + ")");
+    errors.add(ptr, rules::not_one_of(one_of(kDimensionIds.data(), kDimensionIds.size()), v));
     return false;
 }
 
@@ -75,7 +75,7 @@ bool read_dimension(const Json& v, const std::string& ptr, Dimension& out, Error
 const Json* take_array(ObjectReader& r, const char* key, Errors& errors) {
     const Json* v = r.take(key, true);
     if (v && !v->is_array()) {
-        errors.add(r.at(key), "must be an array (got " + show(*v) + ")");
+        errors.add(r.at(key), rules::not_an_array(*v));
         return nullptr;
     }
     return v;
@@ -170,13 +170,13 @@ InvitationLoad load_invitation(std::string_view text) {
             const std::string ptr = child("/stakeholders", i);
             const Json& item = (*list)[i];
             if (!item.is_object()) {
-                errors.add(ptr, "must be an object (got " + show(item) + ")");
+                errors.add(ptr, rules::not_an_object(item));
                 continue;
             }
             ObjectReader g(item, ptr, errors);
             Invitation::Group group;
             if (g.id("id", group.id) && !seen.emplace(group.id, ptr).second)
-                errors.add(g.at("id"), "must be unique (got " + show(Json(group.id)) + ", also at " + seen[group.id] + ")");
+                errors.add(g.at("id"), rules::not_unique(group.id, seen[group.id]));
             g.string("name", group.name, true);
             inv.stakeholders.push_back(std::move(group));
         }
@@ -227,7 +227,7 @@ RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
                                     show(Json(against->id)) + ")");
     if (const Json* p = r.take("participant")) {
         if (!p->is_object()) {
-            errors.add("/participant", "must be an object (got " + show(*p) + ")");
+            errors.add("/participant", rules::not_an_object(*p));
         } else {
             ObjectReader pr(*p, "/participant", errors);
             pr.id("id", rf.participant_id, false);
@@ -239,7 +239,7 @@ RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
         const Json* list = required ? take_array(r, key, errors) : r.take(key);
         if (!list) return;
         if (!list->is_array()) {
-            errors.add(r.at(key), "must be an array (got " + show(*list) + ")");
+            errors.add(r.at(key), rules::not_an_array(*list));
             return;
         }
         std::map<std::pair<std::string, int>, std::string> seen;
@@ -247,7 +247,7 @@ RatingsLoad load_ratings(std::string_view text, const Invitation* against) {
             const std::string ptr = child(std::string("/") + key, i);
             const Json& item = (*list)[i];
             if (!item.is_object()) {
-                errors.add(ptr, "must be an object (got " + show(item) + ")");
+                errors.add(ptr, rules::not_an_object(item));
                 continue;
             }
             ObjectReader s(item, ptr, errors);

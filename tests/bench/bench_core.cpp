@@ -46,6 +46,7 @@ struct Checksum {
 
 void bench_io();  // bench_io.cpp: plan-file load/save of a ~10 MB plan
 void bench_merge();  // bench_merge.cpp: diff and three-way merge of two edited 10 MB copies
+void bench_validate();  // bench_io.cpp: the editors' live check on the large plan, typed and via JSON
 
 int main() {
     const Plan large = bench::large_plan(1);
@@ -140,6 +141,7 @@ int main() {
     std::printf("optimise_24_actions_value_ms median=%.1f runs=3 (nodes %lld, chosen %zu)\n", optv,
                 static_cast<long long>(res.nodes), res.chosen.size());
     bench_io();
+    bench_validate();
     bench_merge();
     return 0;
 }

@@ -1,6 +1,7 @@
 // Plan-file benchmarks, called from bench_core's main: a ~10 MB canonical plan (the large benchmark
 // plan grown with many touchpoints, observations and workshop ratings) loaded (parse + validate)
-// and saved. Prints `load_validate_10mb_ms median=X bytes=N` and `save_10mb_ms median=X`.
+// and saved. Prints `load_validate_10mb_ms median=X bytes=N` and `save_10mb_ms median=X`; bench_validate
+// times the editors' live check.
 // Runs natively and under node (no threads, no files).
 #include <algorithm>
 #include <chrono>
@@ -51,6 +52,19 @@ void bench_io() {
     std::size_t saved_bytes = 0;
     const double save = io_median_ms(5, [&] { saved_bytes = io::save_plan(plan).size(); });
     std::printf("save_10mb_ms median=%.1f runs=5 (same bytes: %s)\n", save, saved_bytes == text.size() ? "yes" : "NO");
+}
+
+// The editors' live check on the large benchmark plan, measured in the same run both ways: walking
+// the typed plan (io::validate) and the file reader run on its canonical document (as before).
+// Prints `validate_typed_large_ms median=X` and `validate_via_json_large_ms median=Y`.
+void bench_validate() {
+    const Plan plan = bench::large_plan(1);
+    std::size_t typed = 0, via_json = 0;
+    const double t = io_median_ms(21, [&] { typed = io::validate(plan).size(); });
+    const double j = io_median_ms(21, [&] { via_json = io::validate_via_json(plan).size(); });
+    std::printf("validate_typed_large_ms median=%.3f runs=21 (problems %zu)\n", t, typed);
+    std::printf("validate_via_json_large_ms median=%.3f runs=21 (problems %zu, %.0fx the typed walk)\n", j, via_json,
+                t > 0 ? j / t : 0.0);
 }
 
 // Two colleagues' edited copies of the 10 MB plan merged against it (and diffed): every 50th

@@ -1,18 +1,14 @@
-// Plan files: one read/write function pair per plan type, in FORMAT.md order. Reading checks the
-// type of every value before using it and collects every problem as "pointer: rule (got value)";
-// writing emits FORMAT.md's key order with every default spelled out and unknown keys last.
-#include "io/plan_file.hpp"
-
-#include <cmath>
+// Reading plan files: one read function per plan type, in FORMAT.md order. Reading checks the type
+// of every value before using it and collects every problem as "pointer: rule (got value)"; the
+// rules' words are shared with the typed check (plan_rules.hpp, plan_check.cpp).
 #include <limits>
-#include <map>
 #include <set>
 
 #include "core/fields.hpp"
 #include "io/json_util.hpp"
 #include "io/migrate.hpp"
-#include "io/presentation.hpp"
-#include "io/sha256.hpp"
+#include "io/plan_file.hpp"
+#include "io/plan_rules.hpp"
 
 namespace fiducia::io {
 
@@ -33,13 +29,13 @@ constexpr int kMaxInt = std::numeric_limits<int>::max();
 
 bool expect_object(const Json& v, const std::string& ptr, Errors& errors) {
     if (v.is_object()) return true;
-    errors.add(ptr, "must be an object (got " + show(v) + ")");
+    errors.add(ptr, rules::not_an_object(v));
     return false;
 }
 
 bool expect_array(const Json& v, const std::string& ptr, Errors& errors) {
     if (v.is_array()) return true;
-    errors.add(ptr, "must be an array (got " + show(v) + ")");
+    errors.add(ptr, rules::not_an_array(v));
     return false;
 }
 
@@ -84,36 +80,22 @@ IdSet collect_ids(const Json& doc, const char* list, const char* sub = nullptr) 
     return ids;
 }
 
-// Every id appears once in its list.
+// Every id read appears once in its list (an invalid id was not read: it stays "").
 template <typename T>
 void check_unique(const std::vector<T>& items, const std::string& list_ptr, Errors& errors) {
-    std::map<std::string, std::size_t> first;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string& id = items[i].id;
-        if (id.empty()) continue;
-        auto [it, inserted] = first.emplace(id, i);
-        if (!inserted) {
-            errors.add(child(child(list_ptr, i), "id"),
-                       "must be unique (got " + show(Json(id)) + ", also at " +
-                           child(list_ptr, it->second) + ")");
-        }
-    }
-}
-
-const char* article(const char* noun) {
-    return std::string_view("aeiou").find(noun[0]) != std::string_view::npos ? "an " : "a ";
+    check_unique_ids(items, list_ptr, errors.list, [](const T& item) { return std::string_view(item.id); });
 }
 
 // A reference to an entity of another list.
 bool read_ref(const Json& v, const std::string& ptr, const IdSet& ids, const char* what,
               std::string& out, Errors& errors) {
     if (!v.is_string()) {
-        errors.add(ptr, std::string("must be ") + article(what) + what + " id (got " + show(v) + ")");
+        errors.add(ptr, rules::not_an_id_of(what, v));
         return false;
     }
     const std::string& s = v.get_ref<const std::string&>();
     if (!ids.count(s)) {
-        errors.add(ptr, std::string("must name ") + article(what) + what + " of this plan (got " + show(v) + ")");
+        errors.add(ptr, rules::missing_reference(what, v));
         return false;
     }
     out = s;
@@ -141,7 +123,7 @@ void read_ref_list(ObjectReader& r, const char* key, const IdSet& ids, const cha
         if (read_ref((*v)[i], p, ids, what, id, errors)) {
             bool repeated = false;
             for (const std::string& seen : out) repeated = repeated || seen == id;
-            if (repeated) errors.add(p, "must not repeat an id (got " + show((*v)[i]) + ")");
+            if (repeated) errors.add(p, rules::repeated_reference((*v)[i]));
         }
         out.push_back(id);
     }
@@ -161,8 +143,7 @@ void read_dimension_weights(ObjectReader& r, const char* key, DimensionWeights& 
         const std::string p = child(ptr, it.key());
         int d = dimension_index(it.key());
         if (d < 0) {
-            errors.add(p, "is not a dimension (one of " +
-                              one_of(kDimensionIds.data(), kDimensionIds.size()) + ")");
+            errors.add(p, rules::not_a_dimension());
             ok = false;
             continue;
         }
@@ -172,25 +153,10 @@ void read_dimension_weights(ObjectReader& r, const char* key, DimensionWeights& 
     double sum = 0;
     for (double x : w) sum += x;
     if (!(sum > 0)) {
-        errors.add(ptr, "must have a positive sum (got " + show(*v) + ")");
+        errors.add(ptr, rules::no_positive_sum(*v));
         return;
     }
     out = w;
-}
-
-Json write_dimension_weights(const DimensionWeights& w) {
-    Json j = Json::object();
-    for (int d = 0; d < kDimensions; ++d) j[kDimensionIds[d]] = canonical_number(w[d]);
-    return j;
-}
-
-// The bounds of a table field (core/fields.hpp), worded for error messages.
-Bounds bounds_of(const Range& range) {
-    Bounds b;
-    b.lo = range.lo, b.hi = range.hi, b.lo_open = range.lo_open, b.hi_open = range.hi_open;
-    b.has_lo = range.lo > -kUnbounded;
-    b.has_hi = range.hi < kUnbounded;
-    return b;
 }
 
 // Reads a table's fields in table order; `after(id)` reads the keys FORMAT.md lists right after
@@ -203,28 +169,26 @@ void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x, Afte
         after(std::string_view(f.id));
     }
 }
+
 template <typename T>
 void read_fields(ObjectReader& r, const std::vector<Field<T>>& table, T& x) {
     read_fields(r, table, x, [](std::string_view) {});
 }
 
-// Writes a table's fields in table order (an absent optional one as null), `after` as above.
-template <typename T, typename After>
-void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x, After after) {
-    static const T defaults{};
-    for (const Field<T>& f : table) {
-        if (!(f.omitted_at_default && f.get(x) == f.get(defaults)))
-            j[f.id] = f.present(x) ? canonical_number(f.get(x)) : Json(nullptr);
-        after(std::string_view(f.id));
-    }
-}
-template <typename T>
-void write_fields(Json& j, const std::vector<Field<T>>& table, const T& x) {
-    write_fields(j, table, x, [](std::string_view) {});
+// An object member read by read_one, when it is there and an object.
+template <typename T, typename ReadOne>
+void read_object_field(ObjectReader& r, const char* key, T& out, Context& ctx, ReadOne read_one) {
+    const Json* v = r.take(key);
+    if (!v) return;
+    if (expect_object(*v, r.at(key), ctx.errors)) read_one(*v, r.at(key), ctx, out);
 }
 
-Bounds month_bounds(const Context& ctx, int lo) {
-    return ctx.horizon ? between(lo, *ctx.horizon) : between(lo, 120);
+// An object holding only a table's fields (settings.abandonment, culture).
+template <typename T, const std::vector<Field<T>>& (*table)()>
+void read_field_object(const Json& j, const std::string& ptr, Context& ctx, T& x) {
+    ObjectReader r(j, ptr, ctx.errors);
+    read_fields(r, table(), x);
+    x.unknown = r.unknown();
 }
 
 // ---- meta -----------------------------------------------------------------------------------
@@ -239,7 +203,7 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
             for (std::size_t i = 0; i < a->size(); ++i) {
                 const Json& s = (*a)[i];
                 if (!s.is_string()) {
-                    ctx.errors.add(child(r.at("authors"), i), "must be a string (got " + show(s) + ")");
+                    ctx.errors.add(child(r.at("authors"), i), rules::not_a_string(s));
                     continue;
                 }
                 m.authors.push_back(s.get<std::string>());
@@ -253,52 +217,19 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
         if (v->is_string() && is_content_hash(v->get_ref<const std::string&>())) {
             m.base = v->get<std::string>();
         } else {
-            ctx.errors.add(r.at("base"), "must be \"sha256:\" and 64 lowercase hex digits, the content hash of "
-                                         "the version this copy was opened from (got " + show(*v) + ")");
+            ctx.errors.add(r.at("base"), rules::not_a_content_hash(*v));
         }
     }
     m.unknown = r.unknown();
 }
 
-Json write_meta(const Meta& m) {
-    Json j = Json::object();
-    j["title"] = m.title;
-    j["organisation"] = m.organisation;
-    j["authors"] = Json::array();
-    for (const std::string& a : m.authors) j["authors"].push_back(a);
-    j["language"] = m.language;
-    j["currency"] = m.currency;
-    j["notes"] = m.notes;
-    if (!m.base.empty()) j["base"] = m.base;
-    append_unknown(j, m.unknown);
-    return j;
-}
-
 // ---- settings -------------------------------------------------------------------------------
-
-bool is_year_month(const std::string& s) {
-    int year = 0, month = 0;
-    return presentation::parse_year_month(s, year, month);
-}
-
-void read_abandonment(const Json& j, const std::string& ptr, Context& ctx, Abandonment& a) {
-    ObjectReader r(j, ptr, ctx.errors);
-    read_fields(r, abandonment_fields(), a);
-    a.unknown = r.unknown();
-}
-
-Json write_abandonment(const Abandonment& a) {
-    Json j = Json::object();
-    write_fields(j, abandonment_fields(), a);
-    append_unknown(j, a.unknown);
-    return j;
-}
 
 void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings& s) {
     ObjectReader r(j, ptr, ctx.errors);
     if (const Json* v = r.take("horizon_months")) {
         std::int64_t horizon = 0;
-        if (read_integer_value(*v, r.at("horizon_months"), between(1, 120), horizon, ctx.errors)) {
+        if (read_integer_value(*v, r.at("horizon_months"), horizon_bounds(), horizon, ctx.errors)) {
             s.horizon_months = static_cast<int>(horizon);
             ctx.horizon = s.horizon_months;
         } else {
@@ -306,9 +237,8 @@ void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings
         }
     }
     if (const Json* v = r.take("start")) {
-        if (!v->is_string() || !(v->get_ref<const std::string&>().empty() ||
-                                 is_year_month(v->get_ref<const std::string&>()))) {
-            ctx.errors.add(r.at("start"), "must be a month written YYYY-MM, or \"\" (got " + show(*v) + ")");
+        if (!v->is_string() || !is_start_month(v->get_ref<const std::string&>())) {
+            ctx.errors.add(r.at("start"), rules::not_a_start_month(*v));
         } else {
             s.start = v->get<std::string>();
         }
@@ -322,43 +252,11 @@ void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings
         }
     }
     read_fields(r, settings_fields(), s);
-    if (const Json* v = r.take("abandonment")) {
-        if (expect_object(*v, r.at("abandonment"), ctx.errors)) {
-            read_abandonment(*v, r.at("abandonment"), ctx, s.abandonment);
-        }
-    }
+    read_object_field(r, "abandonment", s.abandonment, ctx, read_field_object<Abandonment, abandonment_fields>);
     s.unknown = r.unknown();
 }
 
-Json write_settings(const Settings& s) {
-    Json j = Json::object();
-    j["horizon_months"] = s.horizon_months;
-    j["start"] = s.start;
-    j["seed"] = s.seed;
-    write_fields(j, settings_fields(), s);
-    j["abandonment"] = write_abandonment(s.abandonment);
-    append_unknown(j, s.unknown);
-    return j;
-}
-
-// ---- culture --------------------------------------------------------------------------------
-
-void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& c) {
-    ObjectReader r(j, ptr, ctx.errors);
-    read_fields(r, culture_fields(), c);
-    c.unknown = r.unknown();
-}
-
-Json write_culture(const Culture& c) {
-    Json j = Json::object();
-    write_fields(j, culture_fields(), c);
-    append_unknown(j, c.unknown);
-    return j;
-}
-
 // ---- stakeholder ----------------------------------------------------------------------------
-
-constexpr std::string_view kWeightsFollow = "base_rate";  // FORMAT.md lists the weights after it
 
 void read_stakeholder(const Json& j, const std::string& ptr, Context& ctx, Stakeholder& s) {
     ObjectReader r(j, ptr, ctx.errors);
@@ -370,18 +268,6 @@ void read_stakeholder(const Json& j, const std::string& ptr, Context& ctx, Stake
         if (id == kWeightsFollow) read_dimension_weights(r, "weights", s.weights, ctx.errors);
     });
     s.unknown = r.unknown();
-}
-
-Json write_stakeholder(const Stakeholder& s) {
-    Json j = Json::object();
-    j["id"] = s.id;
-    j["name"] = s.name;
-    j["kind"] = kStakeholderKindIds[static_cast<int>(s.kind)];
-    write_fields(j, stakeholder_fields(), s, [&](std::string_view id) {
-        if (id == kWeightsFollow) j["weights"] = write_dimension_weights(s.weights);
-    });
-    append_unknown(j, s.unknown);
-    return j;
 }
 
 // ---- knowledge source -----------------------------------------------------------------------
@@ -400,8 +286,7 @@ void read_knowledge_source(const Json& j, const std::string& ptr, Context& ctx, 
                 CoverageEntry e;
                 bool ok = true;
                 if (!ctx.stakeholders.count(it.key())) {
-                    ctx.errors.add(p, "key must name a stakeholder of this plan (got " +
-                                          show(Json(it.key())) + ")");
+                    ctx.errors.add(p, rules::not_a_coverage_key(Json(it.key())));
                     ok = false;
                 }
                 ok = read_number_value(it.value(), p, bounds_of(kShareRange), e.share, ctx.errors) && ok;
@@ -412,19 +297,6 @@ void read_knowledge_source(const Json& j, const std::string& ptr, Context& ctx, 
     }
     read_fields(r, knowledge_source_fields(), k);
     k.unknown = r.unknown();
-}
-
-Json write_knowledge_source(const KnowledgeSource& k) {
-    Json j = Json::object();
-    j["id"] = k.id;
-    j["name"] = k.name;
-    j["channel"] = kChannelIds[static_cast<int>(k.channel)];
-    Json coverage = Json::object();
-    for (const CoverageEntry& e : k.coverage) coverage[e.stakeholder] = canonical_number(e.share);
-    j["coverage"] = coverage;
-    write_fields(j, knowledge_source_fields(), k);
-    append_unknown(j, k.unknown);
-    return j;
 }
 
 // ---- touchpoint -----------------------------------------------------------------------------
@@ -442,19 +314,6 @@ void read_touchpoint(const Json& j, const std::string& ptr, Context& ctx, Touchp
     t.unknown = r.unknown();
 }
 
-Json write_touchpoint(const Touchpoint& t) {
-    Json j = Json::object();
-    j["id"] = t.id;
-    j["name"] = t.name;
-    j["stakeholder"] = t.stakeholder;
-    j["stage"] = kStageIds[static_cast<int>(t.stage)];
-    j["channel"] = t.channel;
-    write_fields(j, touchpoint_fields(), t);
-    j["dimensions"] = write_dimension_weights(t.dimensions);
-    append_unknown(j, t.unknown);
-    return j;
-}
-
 // ---- commitment -----------------------------------------------------------------------------
 
 void read_commitment(const Json& j, const std::string& ptr, Context& ctx, Commitment& c) {
@@ -467,18 +326,6 @@ void read_commitment(const Json& j, const std::string& ptr, Context& ctx, Commit
     c.unknown = r.unknown();
 }
 
-Json write_commitment(const Commitment& c) {
-    Json j = Json::object();
-    j["id"] = c.id;
-    j["statement"] = c.statement;
-    j["stakeholders"] = Json::array();
-    for (const std::string& s : c.stakeholders) j["stakeholders"].push_back(s);
-    write_fields(j, commitment_fields(), c);
-    j["public"] = c.is_public;
-    append_unknown(j, c.unknown);
-    return j;
-}
-
 // ---- action and effect ----------------------------------------------------------------------
 
 void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e) {
@@ -489,20 +336,19 @@ void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e)
     if (target_ok && e.target == EffectTarget::culture) {
         if (const Json* v = r.take("id")) {
             if (!(v->is_string() && v->get_ref<const std::string&>().empty())) {
-                ctx.errors.add(r.at("id"), "must be left out for target culture (got " + show(*v) + ")");
+                ctx.errors.add(r.at("id"), rules::id_for_culture(*v));
             }
         }
     } else if (target_ok) {
-        static const char* what[] = {"touchpoint", "commitment", "knowledge_source", "stakeholder"};
         const IdSet* ids[] = {&ctx.touchpoints, &ctx.commitments, &ctx.knowledge_sources,
                               &ctx.stakeholders};
-        read_ref_field(r, "id", *ids[target], what[target], e.id, ctx.errors);
+        read_ref_field(r, "id", *ids[target], effect_target_noun(e.target), e.id, ctx.errors);
     } else {
         r.take("id");
     }
     if (const Json* v = r.take("field", true)) {
         if (!v->is_string()) {
-            ctx.errors.add(r.at("field"), "must be a string (got " + show(*v) + ")");
+            ctx.errors.add(r.at("field"), rules::not_a_string(*v));
         } else if (target_ok) {
             const auto& fields = changeable_fields(e.target);  // core/fields.hpp
             bool found = false;
@@ -510,10 +356,7 @@ void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e)
             if (found) {
                 e.field = v->get<std::string>();
             } else {
-                ctx.errors.add(r.at("field"), std::string("must be a field an effect may change on ") +
-                                                  kEffectTargetIds[target] + ": " +
-                                                  one_of(fields.data(), fields.size()) + " (got " +
-                                                  show(*v) + ")");
+                ctx.errors.add(r.at("field"), rules::not_changeable(e.target, *v));
             }
         }
     }
@@ -523,44 +366,18 @@ void read_effect(const Json& j, const std::string& ptr, Context& ctx, Effect& e)
     e.unknown = r.unknown();
 }
 
-Json write_effect(const Effect& e) {
-    Json j = Json::object();
-    j["target"] = kEffectTargetIds[static_cast<int>(e.target)];
-    if (e.target != EffectTarget::culture) j["id"] = e.id;
-    j["field"] = e.field;
-    j["op"] = kEffectOpIds[static_cast<int>(e.op)];
-    j["value"] = canonical_number(e.value);
-    append_unknown(j, e.unknown);
-    return j;
-}
-
 void read_action(const Json& j, const std::string& ptr, Context& ctx, Action& a) {
     ObjectReader r(j, ptr, ctx.errors);
     r.id("id", a.id);
     r.string("name", a.name, true);
     r.string("owner", a.owner);
     std::int64_t start = a.start_month, ramp = a.ramp_months;
-    if (r.integer("start_month", start, month_bounds(ctx, 1), true)) a.start_month = static_cast<int>(start);
-    if (r.integer("ramp_months", ramp, between(1, 1200))) a.ramp_months = static_cast<int>(ramp);
+    if (r.integer("start_month", start, month_bounds(ctx.horizon, 1), true)) a.start_month = static_cast<int>(start);
+    if (r.integer("ramp_months", ramp, ramp_bounds())) a.ramp_months = static_cast<int>(ramp);
     read_fields(r, action_fields(), a);
     read_list(r, "effects", a.effects, ctx, read_effect);
     r.boolean("enabled", a.enabled);
     a.unknown = r.unknown();
-}
-
-Json write_action(const Action& a) {
-    Json j = Json::object();
-    j["id"] = a.id;
-    j["name"] = a.name;
-    j["owner"] = a.owner;
-    j["start_month"] = a.start_month;
-    j["ramp_months"] = a.ramp_months;
-    write_fields(j, action_fields(), a);
-    j["effects"] = Json::array();
-    for (const Effect& e : a.effects) j["effects"].push_back(write_effect(e));
-    j["enabled"] = a.enabled;
-    append_unknown(j, a.unknown);
-    return j;
 }
 
 // ---- scenario -------------------------------------------------------------------------------
@@ -573,48 +390,20 @@ void read_scenario(const Json& j, const std::string& ptr, Context& ctx, Scenario
     s.unknown = r.unknown();
 }
 
-Json write_scenario(const Scenario& s) {
-    Json j = Json::object();
-    j["id"] = s.id;
-    j["name"] = s.name;
-    j["actions"] = Json::array();
-    for (const std::string& a : s.actions) j["actions"].push_back(a);
-    append_unknown(j, s.unknown);
-    return j;
-}
-
 // ---- observation ----------------------------------------------------------------------------
 
 void read_observation(const Json& j, const std::string& ptr, Context& ctx, Observation& o) {
     ObjectReader r(j, ptr, ctx.errors);
     read_ref_field(r, "stakeholder", ctx.stakeholders, "stakeholder", o.stakeholder, ctx.errors);
     std::int64_t month = o.month;
-    if (r.integer("month", month, month_bounds(ctx, 0), true)) o.month = static_cast<int>(month);
+    if (r.integer("month", month, month_bounds(ctx.horizon, 0), true)) o.month = static_cast<int>(month);
     int metric = static_cast<int>(o.metric);
     bool metric_ok = r.enumeration("metric", kMetricIds, metric, true);
     if (metric_ok) o.metric = static_cast<Metric>(metric);
-    Bounds value_bounds = any_number();
-    if (metric_ok && (o.metric == Metric::trust_share || o.metric == Metric::churn)) {
-        value_bounds = between(0, 1);
-    } else if (metric_ok && o.metric == Metric::nps) {
-        value_bounds = between(-100, 100);
-    }
-    r.number("value", o.value, value_bounds, true);
+    r.number("value", o.value, observation_value_bounds(metric_ok ? std::optional(o.metric) : std::nullopt), true);
     read_fields(r, observation_fields(), o);
     r.string("source", o.source);
     o.unknown = r.unknown();
-}
-
-Json write_observation(const Observation& o) {
-    Json j = Json::object();
-    j["stakeholder"] = o.stakeholder;
-    j["month"] = o.month;
-    j["metric"] = kMetricIds[static_cast<int>(o.metric)];
-    j["value"] = canonical_number(o.value);
-    write_fields(j, observation_fields(), o);
-    j["source"] = o.source;
-    append_unknown(j, o.unknown);
-    return j;
 }
 
 // ---- workshop -------------------------------------------------------------------------------
@@ -624,14 +413,6 @@ void read_participant(const Json& j, const std::string& ptr, Context& ctx, Parti
     r.id("id", p.id);
     r.string("name", p.name);
     p.unknown = r.unknown();
-}
-
-Json write_participant(const Participant& p) {
-    Json j = Json::object();
-    j["id"] = p.id;
-    j["name"] = p.name;
-    append_unknown(j, p.unknown);
-    return j;
 }
 
 // One participant's answer for a stakeholder and a dimension: a rating's score (1..9) or an
@@ -648,23 +429,12 @@ void read_answer(const Json& j, const std::string& ptr, Context& ctx, Cell& g, c
     g.unknown = r.unknown();
 }
 
-template <typename Cell, int Cell::*value>
-Json write_answer(const Cell& g, const char* key) {
-    Json j = Json::object();
-    j["participant"] = g.participant;
-    j["stakeholder"] = g.stakeholder;
-    j["dimension"] = kDimensionIds[static_cast<int>(g.dimension)];
-    j[key] = g.*value;
-    append_unknown(j, g.unknown);
-    return j;
-}
-
 void read_rating(const Json& j, const std::string& ptr, Context& ctx, Rating& g) {
-    read_answer<Rating, &Rating::score>(j, ptr, ctx, g, "score", 9);
+    read_answer<Rating, &Rating::score>(j, ptr, ctx, g, "score", kHighestScore);
 }
 
 void read_importance(const Json& j, const std::string& ptr, Context& ctx, ImportanceRating& g) {
-    read_answer<ImportanceRating, &ImportanceRating::importance>(j, ptr, ctx, g, "importance", 5);
+    read_answer<ImportanceRating, &ImportanceRating::importance>(j, ptr, ctx, g, "importance", kHighestImportance);
 }
 
 void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop& w) {
@@ -679,33 +449,7 @@ void read_workshop(const Json& j, const std::string& ptr, Context& ctx, Workshop
     w.unknown = r.unknown();
 }
 
-Json write_workshop(const Workshop& w) {
-    Json j = Json::object();
-    // README "Workshop files": optional, so plans without a prepared workshop stay as they were.
-    if (!w.id.empty()) j["id"] = w.id;
-    if (!w.title.empty()) j["title"] = w.title;
-    if (!w.stakeholders.empty()) j["stakeholders"] = w.stakeholders;
-    j["participants"] = Json::array();
-    for (const Participant& p : w.participants) j["participants"].push_back(write_participant(p));
-    j["ratings"] = Json::array();
-    for (const Rating& g : w.ratings) j["ratings"].push_back(write_answer<Rating, &Rating::score>(g, "score"));
-    if (!w.importance.empty()) {
-        j["importance"] = Json::array();
-        for (const ImportanceRating& g : w.importance)
-            j["importance"].push_back(write_answer<ImportanceRating, &ImportanceRating::importance>(g, "importance"));
-    }
-    append_unknown(j, w.unknown);
-    return j;
-}
-
 // ---- the plan -------------------------------------------------------------------------------
-
-template <typename T, typename ReadOne>
-void read_object_field(ObjectReader& r, const char* key, T& out, Context& ctx, ReadOne read_one) {
-    const Json* v = r.take(key);
-    if (!v) return;
-    if (expect_object(*v, r.at(key), ctx.errors)) read_one(*v, r.at(key), ctx, out);
-}
 
 void read_plan(const Json& doc, Context& ctx, Plan& plan) {
     ObjectReader r(doc, "", ctx.errors);
@@ -721,7 +465,7 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
 
     read_object_field(r, "meta", plan.meta, ctx, read_meta);
     read_object_field(r, "settings", plan.settings, ctx, read_settings);
-    read_object_field(r, "culture", plan.culture, ctx, read_culture);
+    read_object_field(r, "culture", plan.culture, ctx, read_field_object<Culture, culture_fields>);
     read_list(r, "stakeholders", plan.stakeholders, ctx, read_stakeholder);
     check_unique(plan.stakeholders, "/stakeholders", ctx.errors);
     read_list(r, "knowledge_sources", plan.knowledge_sources, ctx, read_knowledge_source);
@@ -742,7 +486,7 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
     if (!plan.stakeholders.empty()) {
         bool any = false;
         for (const Stakeholder& s : plan.stakeholders) any = any || s.importance > 0;
-        if (!any) ctx.errors.add("/stakeholders", "at least one stakeholder must have importance greater than 0");
+        if (!any) ctx.errors.add("/stakeholders", rules::no_importance());
     }
 }
 
@@ -754,9 +498,7 @@ std::vector<Problem> check_document(const Json& doc, std::int64_t version, std::
     read_plan(doc, ctx, plan);
     plan.version = version > kFormatVersion ? static_cast<int>(version) : kFormatVersion;
     if (!ctx.errors.list.empty() && version > kFormatVersion) {
-        ctx.errors.add("/version", "the file is version " + std::to_string(version) + ", newer than this app (" +
-                                       std::to_string(kFormatVersion) + "); it was checked as version " +
-                                       std::to_string(kFormatVersion));
+        ctx.errors.add("/version", rules::newer_version(version));
     }
     return std::move(ctx.errors.list);
 }
@@ -796,7 +538,7 @@ LoadResult load_plan(std::string_view text) {
     std::int64_t version = 0;
     auto v = doc.find("version");
     if (v == doc.end()) {
-        result.errors.push_back("/version: is required");
+        result.errors.push_back(Problem{"/version", rules::required()}.text());
         return result;
     }
     if (!read_integer_value(*v, "/version", at_least(0), version, version_errors)) {
@@ -826,48 +568,9 @@ LoadResult load_plan(std::string_view text) {
     return result;
 }
 
-std::vector<Problem> validate(const Plan& plan) {
+std::vector<Problem> validate_via_json(const Plan& plan) {
     Plan read;
     return check_document(plan_json(plan), plan.version, {}, read);
-}
-
-std::string save_plan(const Plan& plan) { return dump_pretty(plan_json(plan)) + "\n"; }
-
-Json plan_json(const Plan& plan) {
-    Json j = Json::object();
-    j["fiducia"] = "plan";
-    j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
-    j["meta"] = write_meta(plan.meta);
-    j["settings"] = write_settings(plan.settings);
-    j["culture"] = write_culture(plan.culture);
-    auto list = [&](const char* key, const auto& items, auto write_one) {
-        Json a = Json::array();
-        for (const auto& item : items) a.push_back(write_one(item));
-        j[key] = std::move(a);
-    };
-    list("stakeholders", plan.stakeholders, write_stakeholder);
-    list("knowledge_sources", plan.knowledge_sources, write_knowledge_source);
-    list("touchpoints", plan.touchpoints, write_touchpoint);
-    list("commitments", plan.commitments, write_commitment);
-    list("actions", plan.actions, write_action);
-    list("scenarios", plan.scenarios, write_scenario);
-    list("observations", plan.observations, write_observation);
-    j["workshop"] = write_workshop(plan.workshop);
-    append_unknown(j, plan.unknown);
-    return j;
-}
-
-bool is_content_hash(std::string_view s) {
-    if (s.size() != 71 || s.substr(0, 7) != "sha256:") return false;
-    for (char c : s.substr(7))
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
-std::string content_hash(const Plan& plan) {
-    Json j = plan_json(plan);
-    j["meta"].erase("base");  // the recorded ancestor is not part of the content
-    return "sha256:" + sha256_hex(dump_pretty(j) + "\n");
 }
 
 }  // namespace fiducia::io
