@@ -91,7 +91,7 @@ void add_source_evidence(const Compiled& cp, const CGroup& g, const SourceRef& s
             break;
         }
         case SourceKind::culture: {
-            if (!g.employees) break;
+            if (!g.employees || !cp.culture_assessed) break;
             const T e = v[cp.f_empowerment];
             const T rho = v[cp.f_reward];
             out.r[kAdvice] = out.r[kAdvice] + e;

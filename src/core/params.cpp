@@ -117,7 +117,8 @@ Compiled compile(const Plan& plan) {
     cp.W = std::max(1e-9, finite_or(s.prior_weight, 2));
     cp.m_pub = std::max(0.0, finite_or(s.public_commitment_multiplier, 2));
     cp.phi = std::max(0.0, finite_or(s.personalisation_lift, 1));
-    cp.eta = clamp_to(finite_or(s.empowerment_effect, 0.5), 0.0, 1.0);
+    cp.culture_assessed = plan.culture.assessed;
+    cp.eta = plan.culture.assessed ? clamp_to(finite_or(s.empowerment_effect, 0.5), 0.0, 1.0) : 0.0;
     cp.kappa = std::max(1e-9, finite_or(s.abandonment.kappa, 1.72));
     cp.beta = std::max(1e-9, finite_or(s.abandonment.beta, 1.665));
 

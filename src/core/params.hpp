@@ -74,6 +74,7 @@ struct CAction {
 struct Compiled {
     int horizon = 24;
     double lambda = 0.9, nu = 3, W = 2, m_pub = 2, phi = 1, eta = 0.5, kappa = 1.72, beta = 1.665;
+    bool culture_assessed = true;  // false: the culture adds no evidence (and eta is 0)
     int f_empowerment = 0, f_reward = 0;
     std::vector<double> base;         // field values before any action
     std::vector<ClampKind> clamp;     // per field

@@ -85,6 +85,9 @@ struct Settings {
 };
 
 struct Culture {
+    // Not assessed (a new plan's culture until it is set): adds no evidence and cuts no service
+    // failure. Files say so with "assessed": false; a file without the key was assessed (0/0 included).
+    bool assessed = true;
     double empowerment = 0;
     double reward = 0;
     std::string unknown;

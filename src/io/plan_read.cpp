@@ -191,6 +191,14 @@ void read_field_object(const Json& j, const std::string& ptr, Context& ctx, T& x
     x.unknown = r.unknown();
 }
 
+// The culture's table fields and the extension "assessed" (docs/FORMAT.md "culture").
+void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& c) {
+    ObjectReader r(j, ptr, ctx.errors);
+    r.boolean("assessed", c.assessed);
+    read_fields(r, culture_fields(), c);
+    c.unknown = r.unknown();
+}
+
 // ---- meta -----------------------------------------------------------------------------------
 
 void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
@@ -465,7 +473,7 @@ void read_plan(const Json& doc, Context& ctx, Plan& plan) {
 
     read_object_field(r, "meta", plan.meta, ctx, read_meta);
     read_object_field(r, "settings", plan.settings, ctx, read_settings);
-    read_object_field(r, "culture", plan.culture, ctx, read_field_object<Culture, culture_fields>);
+    read_object_field(r, "culture", plan.culture, ctx, read_culture);
     read_list(r, "stakeholders", plan.stakeholders, ctx, read_stakeholder);
     check_unique(plan.stakeholders, "/stakeholders", ctx.errors);
     read_list(r, "knowledge_sources", plan.knowledge_sources, ctx, read_knowledge_source);

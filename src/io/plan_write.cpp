@@ -227,7 +227,10 @@ Json plan_json(const Plan& plan) {
     j["version"] = plan.version > kFormatVersion ? plan.version : kFormatVersion;
     j["meta"] = write_meta(plan.meta);
     j["settings"] = write_settings(plan.settings);
-    j["culture"] = write_field_object(culture_fields(), plan.culture);
+    Json culture = Json::object();
+    if (!plan.culture.assessed) culture["assessed"] = false;  // written only when false: older files keep their bytes
+    culture.update(write_field_object(culture_fields(), plan.culture));
+    j["culture"] = std::move(culture);
     auto list = [&](const char* key, const auto& items, auto write_one) {
         Json a = Json::array();
         for (const auto& item : items) a.push_back(write_one(item));

@@ -39,6 +39,7 @@ Plan blank_plan() {
     customers.id = "customers";
     customers.name = tr("Customers");
     plan.stakeholders.push_back(customers);
+    plan.culture.assessed = false;  // no evidence nobody entered: 0% / 0% would count as a bad culture
     return plan;
 }
 

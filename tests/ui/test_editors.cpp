@@ -348,3 +348,27 @@ TEST_CASE("the effect editor: a new effect changes nothing, and a new target, fi
     CHECK(last().value == h.app.document().plan().culture.empowerment);  // set to what it is
     CHECK(ui::failed_asserts().empty());
 }
+
+TEST_CASE("a new plan's culture is not assessed: a new employees group starts at its base rate; setting a share assesses it") {
+    test::UiHarness h;
+    h.app.new_plan();
+    CHECK_FALSE(h.app.document().plan().culture.assessed);
+    Stakeholder staff;
+    staff.id = "staff";
+    staff.name = "Staff";
+    staff.kind = StakeholderKind::employees;
+    h.app.document().begin_edit().stakeholders.push_back(staff);
+    CHECK(h.app.projection()->months[0].stakeholders.back().trust == doctest::Approx(0.5));  // no evidence nobody entered
+    h.app.open_panel(ui::PanelId::culture);
+    for (int i = 0; i < 2; ++i) h.frame();
+    click(h, centre_of("Empowerment"));
+    ImGui::GetIO().AddInputCharactersUTF8("40");
+    h.frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, true);
+    h.frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, false);
+    for (int i = 0; i < 2; ++i) h.frame();
+    CHECK(h.app.document().plan().culture.empowerment == doctest::Approx(0.4));
+    CHECK(h.app.document().plan().culture.assessed);
+    CHECK(ui::failed_asserts().empty());
+}

@@ -22,13 +22,23 @@ void draw_culture(App& app) {
                  "customers to solve problems and answer questions (a hockey club lets all its customer-facing staff do "
                  "whatever it takes), and reward them for earning customers' trust."));
     error_summary(app, {"/culture"});
+    edit_bool(app, tr("Not assessed yet"), !plan.culture.assessed,
+              tr("Tick while you do not know the culture: it then adds no evidence and cuts no service failure, so a "
+                 "new plan's employees are not scored as badly treated (0% / 0% would count as a bad culture). Setting "
+                 "empowerment or reward unticks it."),
+              [](Plan& p, bool v) { p.culture.assessed = !v; });
+    if (!plan.culture.assessed)
+        ImGui::TextDisabled("%s", tr("Not assessed: the culture changes no figure until you set empowerment or reward."));
     ImGui::PushItemWidth(em * 16);
-    auto edit_culture = [](Plan& p) -> Culture& { return p.culture; };
+    auto edit_culture = [](Plan& p) -> Culture& {
+        p.culture.assessed = true;  // a value typed is an assessment
+        return p.culture;
+    };
     edit_field(app, culture_fields(), "empowerment", plan.culture, "/culture", edit_culture);
     edit_field(app, culture_fields(), "reward", plan.culture, "/culture", edit_culture);
     ImGui::PopItemWidth();
 
-    const double eta = plan.settings.empowerment_effect, e = plan.culture.empowerment;
+    const double eta = plan.culture.assessed ? plan.settings.empowerment_effect : 0.0, e = plan.culture.empowerment;
     const double factor = std::clamp(1 - eta * e, 0.0, 1.0);
     chart::subheading(tr("What it does to service"),
                       tr("Service touchpoints' bad share, as written and after empowerment: bad share x (1 - eta x e), eta "
@@ -71,6 +81,10 @@ void draw_culture(App& app) {
     for (const Stakeholder& s : plan.stakeholders) {
         if (s.kind != StakeholderKind::employees) continue;
         ++employees;
+        if (!plan.culture.assessed) {
+            ImGui::BulletText(tr("%s: nothing while the culture is not assessed."), s.name.c_str());
+            continue;
+        }
         ImGui::BulletText(tr("%s: advice %s good / %s bad, empathy %s good / %s bad each month."), s.name.c_str(),
                           plain_number(e, 2).c_str(), plain_number(1 - e, 2).c_str(),
                           plain_number(plan.culture.reward, 2).c_str(), plain_number(1 - plan.culture.reward, 2).c_str());
