@@ -112,4 +112,21 @@ std::string observation_label(const Plan& plan, const std::string& id,
     return o ? words(o->month, o->source) : id;
 }
 
+CustomerTotals customer_totals(const Plan& plan, const Projection& projection) {
+    CustomerTotals t;
+    if (projection.months.empty()) return t;
+    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
+        if (plan.stakeholders[g].kind != StakeholderKind::customers) continue;
+        t.any = true;
+        const StakeholderMonth& end = projection.months.back().stakeholders[g];
+        t.kept += end.size * end.retained;
+        t.size += end.size;
+        for (std::size_t m = 1; m < projection.months.size(); ++m) {
+            const StakeholderMonth& sm = projection.months[m].stakeholders[g];
+            if (sm.retained > 1e-9) t.revenue_lost += sm.revenue * (1 - sm.retained) / sm.retained;
+        }
+    }
+    return t;
+}
+
 }  // namespace fiducia::presentation

@@ -25,6 +25,16 @@ struct WaterfallStep {
 // dropped (they move nothing a reader could see).
 std::vector<WaterfallStep> waterfall(const std::vector<Contribution>& contributions);
 
+// The customers groups over the horizon (the dashboard's and the report's figures).
+struct CustomerTotals {
+    bool any = false;         // the plan has a group of kind customers
+    double kept = 0;          // customers still there at the horizon
+    double size = 0;          // the groups' size at the horizon
+    double lost() const { return size - kept; }
+    double revenue_lost = 0;  // what the leavers would have brought in months 1..horizon
+};
+CustomerTotals customer_totals(const Plan& plan, const Projection& projection);
+
 // The step of month ticks over 0..horizon: 1, 2, 3, 6, 12, 24... months, the smallest giving at
 // most max_ticks ticks from month 0 (a year's multiples read as calendar years).
 int month_step(int horizon, int max_ticks);

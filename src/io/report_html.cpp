@@ -35,7 +35,7 @@ h2 { font-size: 20px; margin: 28px 0 10px; break-after: avoid; }
 h3 { font-size: 16px; margin: 18px 0 6px; break-after: avoid; overflow-wrap: anywhere; }
 .org { font-size: 17px; margin: 0 0 6px; overflow-wrap: anywhere; }
 .meta, .hint, footer { color: var(--soft); font-size: 13px; margin: 2px 0; }
-.figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 12px; }
+.figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
 .figure { background: var(--tint); border-radius: 6px; padding: 10px 12px; break-inside: avoid; }
 .figure .label { font-size: 12px; color: var(--soft); }
 .figure .value { font-size: 24px; font-weight: 700; }
@@ -296,7 +296,14 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
     h += figure_box(text_escape(sayf(lang, "Trust Index at month %d", d.horizon)), trust(lang, d.index_horizon),
                     text_escape(sayf(lang, "%s points", points(lang, change).c_str())), change_class);
     h += figure_box(say_text(lang, "Cost of the actions"), html_escape(money(lang, d.total_cost, cur)), over_horizon, "");
-    h += figure_box(say_text(lang, "Revenue kept"), html_escape(money(lang, d.revenue_kept, cur)), over_horizon, "");
+    h += figure_box(say_text(lang, "Revenue kept"), html_escape(money(lang, d.revenue_kept, cur)),
+                    text_escape(sayf(lang, "total over %d months", d.horizon)), "");
+    if (d.customers.any) {
+        h += figure_box(say_text(lang, "Customers lost"), html_escape(money(lang, d.customers.lost(), "")),
+                        text_escape(sayf(lang, "to bad experiences over %d months", d.horizon)), "down");
+        h += figure_box(say_text(lang, "Revenue lost to bad experiences"), html_escape(money(lang, d.customers.revenue_lost, cur)),
+                        text_escape(sayf(lang, "total over %d months", d.horizon)), "down");
+    }
     h += "</section>\n<p class=\"hint\">" +
          say_text(lang, "Trust is shown x100: the share of the group who trust the organisation. "
                   "The band is the model's 95% interval.") +
@@ -354,7 +361,7 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
     h += "<section class=\"page\">\n<h2>" + text_escape(sayf(lang, "Explanation at month %d", d.horizon)) +
          "</h2>\n<p class=\"hint\">" +
          say_text(lang, "How each score is built: the base rate, then each source of evidence, largest first, in points of "
-                  "trust. Blue raises trust, red lowers it.") +
+                  "trust. Blue raises trust, orange lowers it.") +
          "</p>\n";
     for (const StakeholderRow& s : d.stakeholders) {
         h += "<h3>" + html_escape(s.name) + "</h3>\n<figure>" + waterfall_chart(lang, s) + "</figure>\n";
@@ -369,6 +376,26 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
         h += "</tbody>\n</table>\n";
     }
     h += "</section>\n";
+
+    for (const ReportSection& s : d.sections) {
+        h += "<section class=\"page\">\n<h2>" + html_escape(s.title) + "</h2>\n";
+        for (const std::string& line : s.lines) h += "<p>" + html_escape(line) + "</p>\n";
+        for (const auto& [heading, table] : s.tables) {
+            if (!heading.empty()) h += "<h3>" + html_escape(heading) + "</h3>\n";
+            h += "<table>\n<thead><tr>";
+            for (std::size_t c = 0; c < table.header.size(); ++c)
+                h += std::string(table.right[c] ? "<th class=\"num\">" : "<th>") + html_escape(table.header[c]) + "</th>";
+            h += "</tr></thead>\n<tbody>\n";
+            for (const std::vector<std::string>& row : table.rows) {
+                h += "<tr>";
+                for (std::size_t c = 0; c < row.size(); ++c) h += td(html_escape(row[c]), table.right[c]);
+                h += "</tr>\n";
+            }
+            h += "</tbody>\n</table>\n";
+        }
+        for (const std::string& line : s.after) h += "<p class=\"hint\">" + html_escape(line) + "</p>\n";
+        h += "</section>\n";
+    }
 
     if (!plan.meta.notes.empty()) {
         h += "<section class=\"notes\">\n<h2>" + say_text(lang, "Notes") + "</h2>\n";

@@ -87,12 +87,117 @@ std::string money(const ReportLanguage& lang, double value, const std::string& c
     return money_text("en", localise_number("en", digits), currency, negative);
 }
 
+std::string number(const ReportLanguage& lang, double value, int decimals) {
+    char b[64];
+    std::snprintf(b, sizeof b, "%.*f", std::clamp(decimals, 0, 6), std::isfinite(value) ? value : 0.0);
+    return localised(lang, b);
+}
+
 std::string month_name(const ReportLanguage& lang, int month, const std::string& start) {
     const long total = presentation::calendar_month(month, start);
     if (total < 0) return sayf(lang, "Month %d", month);
     const int year = static_cast<int>(total / 12), calendar = static_cast<int>(total % 12) + 1;
     return lang.month_year ? lang.month_year(year, calendar) : month_year("en", year, calendar);
 }
+
+namespace {
+
+std::string stakeholder_name(const Plan& plan, const std::string& id) {
+    for (const Stakeholder& s : plan.stakeholders)
+        if (s.id == id) return s.name.empty() ? s.id : s.name;
+    return id;
+}
+
+std::string metric_name(const ReportLanguage& lang, Metric m) {
+    switch (m) {
+        case Metric::trust_share: return say(lang, "Trust share");
+        case Metric::nps: return say(lang, "NPS");
+        case Metric::csat: return say(lang, "CSAT");
+        case Metric::churn: return say(lang, "Churn");
+        case Metric::other: break;
+    }
+    return say(lang, "Other");
+}
+
+std::string dimension_name(const ReportLanguage& lang, Dimension d) {
+    switch (d) {
+        case Dimension::transactions: return say(lang, "Transactions");
+        case Dimension::promises: return say(lang, "Promises");
+        case Dimension::honesty: return say(lang, "Honesty");
+        case Dimension::advice: return say(lang, "Advice");
+        case Dimension::empathy: break;
+    }
+    return say(lang, "Empathy");
+}
+
+// What was measured, the backtest and the fitted base rates (docs/MODEL.md "Calibration and backtest").
+ReportSection measurements(const Plan& plan, const std::optional<std::string>& scenario, const ReportLanguage& lang) {
+    ReportSection s{say(lang, "Measurements"), {}, {}, {}};
+    ReportTable all{{say(lang, "Month"), say(lang, "Stakeholder"), say(lang, "Metric"), say(lang, "Value"),
+                     say(lang, "Respondents"), say(lang, "Source")},
+                    {false, false, false, true, true, false}, {}};
+    for (const Observation& o : plan.observations) {
+        const bool share = o.metric == Metric::trust_share || o.metric == Metric::churn;
+        all.rows.push_back({month_name(lang, o.month, plan.settings.start), stakeholder_name(plan, o.stakeholder),
+                            metric_name(lang, o.metric),
+                            share ? trust(lang, o.value) + "%" : number(lang, o.value, o.metric == Metric::nps ? 1 : 2),
+                            o.n ? money(lang, *o.n, "") : "-", o.source});
+    }
+    s.tables.push_back({"", std::move(all)});
+    const Calibration c = calibrate(plan, scenario);
+    if (c.backtest.empty()) {
+        s.lines.push_back(say(lang, "No trust share was measured between month 0 and the horizon: the model is not tested."));
+        return s;
+    }
+    std::size_t inside = 0;
+    for (const BacktestPoint& b : c.backtest) inside += b.inside;
+    s.lines.push_back(sayf(lang, "Backtest: %d of %d trust-share measurements lie inside the projection's 95%% band (%s%%).",
+                           static_cast<int>(inside), static_cast<int>(c.backtest.size()), trust(lang, *c.coverage).c_str()));
+    ReportTable back{{say(lang, "Month"), say(lang, "Stakeholder"), say(lang, "Measured"), say(lang, "Projected"),
+                      say(lang, "95% band"), say(lang, "Inside")},
+                     {false, false, true, true, true, false}, {}};
+    for (const BacktestPoint& b : c.backtest)
+        back.rows.push_back({month_name(lang, b.month, plan.settings.start), stakeholder_name(plan, b.stakeholder),
+                             trust(lang, b.observed), trust(lang, b.projected),
+                             sayf(lang, "%s to %s", trust(lang, b.band_low).c_str(), trust(lang, b.band_high).c_str()),
+                             b.inside ? say(lang, "yes") : say(lang, "no")});
+    s.tables.push_back({say(lang, "Backtest"), std::move(back)});
+    ReportTable fit{{say(lang, "Stakeholder"), say(lang, "Base rate"), say(lang, "Fitted"), say(lang, "Measurements"),
+                     say(lang, "Error now"), say(lang, "Error fitted")},
+                    {false, true, true, true, true, true}, {}};
+    for (const CalibratedGroup& g : c.groups) {
+        fit.rows.push_back({stakeholder_name(plan, g.stakeholder), trust(lang, g.base_rate_before) + "%",
+                            trust(lang, g.base_rate_after) + "%", std::to_string(g.observations),
+                            trust(lang, g.rmse_before), trust(lang, g.rmse_after)});
+        if (g.at_bound())
+            s.after.push_back(sayf(lang, "%s: the best-fitting base rate sits at %s%%, the end of its range: the plan's "
+                                         "evidence, not its base rate, disagrees with the measurements.",
+                                   stakeholder_name(plan, g.stakeholder).c_str(), trust(lang, g.base_rate_after).c_str()));
+    }
+    s.tables.push_back({say(lang, "Base rates fitted to the measurements (errors in points of trust)"), std::move(fit)});
+    return s;
+}
+
+// The workshop's scores per group and dimension (median, the middle half, agreement).
+ReportSection workshop(const Plan& plan, const ReportLanguage& lang) {
+    const WorkshopSummary w = aggregate_workshop(plan);
+    ReportSection s{say(lang, "Workshop"), {}, {}, {}};
+    s.lines.push_back(sayf(lang, "%d participants scored on the 9-point scale (6-9 counts as trust); agreement across "
+                                 "them (Kendall's W, 0-1): %s.",
+                           w.participants, number(lang, w.kendall_w, 2).c_str()));
+    ReportTable t{{say(lang, "Stakeholder"), say(lang, "Dimension"), say(lang, "Scores"), say(lang, "Median"),
+                   say(lang, "Middle half"), say(lang, "Trusting (6-9)"), say(lang, "Disagreement")},
+                  {false, false, true, true, true, true, false}, {}};
+    for (const WorkshopItem& i : w.items)
+        t.rows.push_back({stakeholder_name(plan, i.stakeholder), dimension_name(lang, i.dimension), std::to_string(i.count),
+                          number(lang, i.median, 1),
+                          sayf(lang, "%s to %s", number(lang, i.q1, 1).c_str(), number(lang, i.q3, 1).c_str()),
+                          trust(lang, i.share_trusting) + "%", i.disagreement ? say(lang, "yes") : ""});
+    s.tables.push_back({"", std::move(t)});
+    return s;
+}
+
+}  // namespace
 
 ReportData gather(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
     ReportData d;
@@ -136,6 +241,9 @@ ReportData gather(const Plan& plan, const Projection& projection, const ReportLa
     std::stable_sort(d.actions.begin(), d.actions.end(), [](const ActionRow& a, const ActionRow& b) {
         return a.action->start_month < b.action->start_month;
     });
+    d.customers = presentation::customer_totals(plan, projection);
+    if (!plan.observations.empty()) d.sections.push_back(measurements(plan, scenario, lang));
+    if (!plan.workshop.ratings.empty()) d.sections.push_back(workshop(plan, lang));
     return d;
 }
 

@@ -28,6 +28,7 @@ std::string trust(const ReportLanguage& lang, double share);        // 0.6132 ->
 std::string trust_whole(const ReportLanguage& lang, double share);  // 0.6 -> "60" (an axis tick)
 std::string points(const ReportLanguage& lang, double delta);       // 0.021 -> "+2.1", tiny -> "0.0"
 std::string money(const ReportLanguage& lang, double value, const std::string& currency);  // "EUR 12,346"
+std::string number(const ReportLanguage& lang, double value, int decimals);  // 0.864, 2 -> "0.86" (counts: money(.., ""))
 std::string month_name(const ReportLanguage& lang, int month, const std::string& start);  // "Mar 2027" or "Month 6"
 using presentation::month_code;  // "2027-03" or "" (the CSV's, never translated)
 
@@ -51,6 +52,23 @@ struct StakeholderRow {
     std::vector<WaterfallRow> waterfall;  // presentation::waterfall's order (the UI's)
 };
 
+// A table both reports draw, each in its own markup: cells are plain text (the caller escapes them).
+struct ReportTable {
+    std::vector<std::string> header;
+    std::vector<bool> right;  // numeric columns, right-aligned
+    std::vector<std::vector<std::string>> rows;
+};
+
+// The report's sections beyond the projection: what was measured and how the model compares (the
+// backtest and the fitted base rates), and the workshop's scores. Each says in `lines` what a
+// reader must know before its tables (coverage, agreement) and in `after` what follows from them.
+struct ReportSection {
+    std::string title;
+    std::vector<std::string> lines;
+    std::vector<std::pair<std::string, ReportTable>> tables;  // a sub-heading ("" for none) and its table
+    std::vector<std::string> after;  // warnings that follow the tables
+};
+
 struct ReportData {
     std::string title, organisation, scenario_name, start;
     int horizon = 0;
@@ -58,7 +76,9 @@ struct ReportData {
     std::vector<StakeholderRow> stakeholders;
     std::vector<ActionRow> actions;  // by start month, then file order
     double total_cost = 0, revenue_kept = 0;
+    presentation::CustomerTotals customers;
     std::string currency;
+    std::vector<ReportSection> sections;  // measurements, workshop: only those the plan has
 };
 
 ReportData gather(const Plan& plan, const Projection& projection, const ReportLanguage& lang);

@@ -139,8 +139,14 @@ std::string report_markdown(const Plan& plan, const Projection& projection, cons
     key.rows.push_back({say(lang, "Trust Index today"), trust(lang, d.index_now)});
     key.rows.push_back({sayf(lang, "Trust Index at month %d", d.horizon), trust(lang, d.index_horizon)});
     key.rows.push_back({say(lang, "Change over the horizon"), points(lang, d.index_horizon - d.index_now)});
-    key.rows.push_back({say(lang, "Cost of the actions"), markdown_escape(money(lang, d.total_cost, cur))});
-    key.rows.push_back({say(lang, "Revenue kept"), markdown_escape(money(lang, d.revenue_kept, cur))});
+    key.rows.push_back({sayf(lang, "Cost of the actions over %d months", d.horizon), markdown_escape(money(lang, d.total_cost, cur))});
+    key.rows.push_back({sayf(lang, "Revenue kept, total over %d months", d.horizon), markdown_escape(money(lang, d.revenue_kept, cur))});
+    if (d.customers.any) {
+        key.rows.push_back({sayf(lang, "Customers lost to bad experiences over %d months", d.horizon),
+                            markdown_escape(money(lang, d.customers.lost(), ""))});
+        key.rows.push_back({sayf(lang, "Revenue lost to bad experiences, total over %d months", d.horizon),
+                            markdown_escape(money(lang, d.customers.revenue_lost, cur))});
+    }
     out += key.text();
 
     out += "## " + say(lang, "Trust per stakeholder") + "\n\n";
@@ -199,6 +205,23 @@ std::string report_markdown(const Plan& plan, const Projection& projection, cons
                                 trust(lang, w.to)});
         why.rows.push_back({"**" + say(lang, "Trust") + "**", "", "**" + trust(lang, s.horizon->trust) + "**"});
         out += why.text();
+    }
+
+    for (const ReportSection& s : d.sections) {
+        out += "## " + markdown_escape(s.title) + "\n\n";
+        for (const std::string& line : s.lines) out += markdown_escape(line) + "\n\n";
+        for (const auto& [heading, table] : s.tables) {
+            if (!heading.empty()) out += "### " + markdown_escape(heading) + "\n\n";
+            MarkdownTable md{{}, table.right, {}};
+            for (const std::string& h : table.header) md.header.push_back(markdown_escape(h));
+            for (const std::vector<std::string>& row : table.rows) {
+                std::vector<std::string> cells;  // figures are ours and safe as they are ("61.0", not "61\.0")
+                for (std::size_t c = 0; c < row.size(); ++c) cells.push_back(table.right[c] ? row[c] : markdown_escape(row[c]));
+                md.rows.push_back(std::move(cells));
+            }
+            out += md.text();
+        }
+        for (const std::string& line : s.after) out += markdown_escape(line) + "\n\n";
     }
 
     if (!plan.meta.notes.empty()) {

@@ -5,8 +5,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
+#include "core/model.hpp"
+#include "io/presentation.hpp"
 #include "io/report.hpp"
 #include "test_io_util.hpp"
 
@@ -35,6 +39,7 @@ Plan hostile_plan() {
     plan.actions[0].owner = kAttribute;
     plan.touchpoints[0].name = kScript;  // a waterfall label, inside the SVG
     plan.commitments[0].statement = kAttribute;
+    plan.observations[0].source = kScript + " | pipe";  // the measurements table
     return plan;
 }
 
@@ -258,4 +263,50 @@ TEST_CASE("report: formats by name") {
     CHECK((parse_report_format("csv", f) && f == ReportFormat::csv));
     CHECK_FALSE(parse_report_format("pdf", f));
     CHECK(std::string(report_extension(ReportFormat::markdown)) == ".md");
+}
+
+TEST_CASE("reports: customers and revenue lost, measurements with the backtest and the fit, the workshop; totals name their period") {
+    const Plan plan = load_plan(example_text("online-shop")).plan;
+    const Projection p = project(plan);
+    const std::string md = report_markdown(plan, p), html = report_html(plan, p);
+    const presentation::CustomerTotals lost = presentation::customer_totals(plan, p);
+    REQUIRE(lost.any);
+    char figure[64];
+    std::snprintf(figure, sizeof figure, "%.0f", lost.lost());
+    std::string grouped;  // "91,108"
+    for (std::size_t i = 0; i < std::strlen(figure); ++i) {
+        if (i && (std::strlen(figure) - i) % 3 == 0) grouped += ',';
+        grouped += figure[i];
+    }
+    CHECK(md.find("| Customers lost to bad experiences over 24 months | " + grouped + " |") != std::string::npos);
+    CHECK(md.find("| Revenue kept, total over 24 months |") != std::string::npos);
+    CHECK(md.find("| Revenue lost to bad experiences, total over 24 months |") != std::string::npos);
+    CHECK(html.find("Customers lost") != std::string::npos);
+    CHECK(html.find("total over 24 months") != std::string::npos);
+    // The measurements: every one listed; the backtest's rows and coverage are calibrate()'s.
+    const Calibration c = calibrate(plan);
+    REQUIRE(!c.backtest.empty());
+    CHECK(md.find("## Measurements") != std::string::npos);
+    CHECK(count(md, "| Feb 2027 |") >= plan.observations.size());
+    CHECK(md.find("### Backtest") != std::string::npos);
+    CHECK(md.find("lie inside the projection's 95% band") != std::string::npos);
+    CHECK(md.find("### Base rates fitted to the measurements") != std::string::npos);
+    for (const CalibratedGroup& g : c.groups)
+        if (g.at_bound()) CHECK(md.find("the end of its range") != std::string::npos);
+    // The workshop's scores, with agreement.
+    REQUIRE(!plan.workshop.ratings.empty());
+    CHECK(md.find("## Workshop") != std::string::npos);
+    CHECK(md.find("Kendall's W") != std::string::npos);
+    CHECK(html.find("<h2>Workshop</h2>") != std::string::npos);
+    // Colour words match the bars: the lowering colour is vermillion-orange (#d55e00), not red.
+    CHECK(html.find("#d55e00") != std::string::npos);
+    CHECK(html.find("orange lowers it") != std::string::npos);
+    CHECK(lower(html).find("red lowers") == std::string::npos);
+    // A plan with no measurement and no workshop has neither section.
+    Plan bare = plan;
+    bare.observations.clear();
+    bare.workshop.ratings.clear();
+    const std::string plain = report_markdown(bare, project(bare));
+    CHECK(plain.find("## Measurements") == std::string::npos);
+    CHECK(plain.find("## Workshop") == std::string::npos);
 }

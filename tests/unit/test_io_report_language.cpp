@@ -75,6 +75,7 @@ Plan neutral_plan(const std::string& example) {
     for (std::size_t i = 0; i < plan.knowledge_sources.size(); ++i)
         plan.knowledge_sources[i].name = "K" + std::to_string(i);
     for (std::size_t i = 0; i < plan.scenarios.size(); ++i) plan.scenarios[i].name = "Q" + std::to_string(i);
+    for (std::size_t i = 0; i < plan.observations.size(); ++i) plan.observations[i].source = "V" + std::to_string(i);
     return plan;
 }
 

@@ -18,29 +18,6 @@ namespace {
 
 using namespace chart;
 
-struct CustomerTotals {
-    bool any = false;
-    double kept = 0;          // customers still there at the horizon
-    double size = 0;          // the groups' size at the horizon
-    double revenue_lost = 0;  // revenue the leavers would have brought, months 1..horizon
-};
-
-CustomerTotals customer_totals(const Plan& plan, const Projection& p) {
-    CustomerTotals t;
-    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
-        if (plan.stakeholders[g].kind != StakeholderKind::customers) continue;
-        t.any = true;
-        const StakeholderMonth& end = p.months.back().stakeholders[g];
-        t.kept += end.size * end.retained;
-        t.size += end.size;
-        for (std::size_t m = 1; m < p.months.size(); ++m) {
-            const StakeholderMonth& sm = p.months[m].stakeholders[g];
-            if (sm.retained > 1e-9) t.revenue_lost += sm.revenue * (1 - sm.retained) / sm.retained;
-        }
-    }
-    return t;
-}
-
 // Each source's contribution to the Trust Index at a month: importance-weighted over the groups.
 std::vector<Contribution> index_drivers(const Plan& plan, const Projection& p, std::size_t month) {
     double total_weight = 0;
@@ -65,7 +42,7 @@ void draw_figures(App& app, const Plan& plan, const Projection& p) {
     const MonthResult& end = p.months.back();
     const std::string horizon = month_label(p.horizon_months, plan.settings.start);
     const std::string& currency = plan.meta.currency;
-    const CustomerTotals customers = customer_totals(plan, p);
+    const presentation::CustomerTotals customers = presentation::customer_totals(plan, p);
     const ImGuiTableFlags layout = ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV;
     // On a phone the four figures stack, one under the other.
     if (!ImGui::BeginTable("key-figures", app.narrow() ? 1 : 4, layout)) return;
