@@ -43,6 +43,7 @@ std::string format_money(double value, const std::string& currency);
 std::string format_money_short(double value, const std::string& currency);
 std::string format_trust(double share);               // 0.6132 -> "61.3" (trust is shown x100)
 std::string format_points(double delta);              // 0.021 -> "+2.1" (change in trust points)
+std::string format_short(double value);               // 6.5 -> "6.5", 7 -> "7" (printf %g, in the language's marks)
 std::string format_percent(double share, int decimals = 1);  // 0.932 -> "93.2%"
 
 // Readable names for the model's sources and the plan's entities (a name, never an id).

@@ -101,9 +101,15 @@ std::string format_trust(double share) {
 std::string format_points(double delta) {
     char buffer[32];
     const double v = std::isfinite(delta) ? delta * 100 : 0.0;
-    if (std::fabs(v) < 0.05) return "0.0";
+    if (std::fabs(v) < 0.05) return localise_number("0.0");
     std::snprintf(buffer, sizeof buffer, "%+.1f", v);
     return localise_number(buffer);
+}
+
+std::string format_short(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", std::isfinite(value) ? value : 0.0);
+    return localise_number(buffer, false);
 }
 
 std::string format_percent(double share, int decimals) {

@@ -163,7 +163,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
         ImGui::TextDisabled("%s", tr("No ratings yet."));
         return;
     }
-    ImGui::Text(tr("Kendall's W = %.2f."), summary.kendall_w);
+    ImGui::TextUnformatted(trf("Kendall's W = %s.", format_number(summary.kendall_w, 2).c_str()).c_str());
     item_tooltip(tr("Kendall's coefficient of concordance: 0 when participants rank the cells in unrelated orders, "
                     "1 when all rank them alike. Counted over participants who scored every rated cell (ties averaged)."));
     ImGui::SameLine();
@@ -183,18 +183,16 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     for (const WorkshopItem& w : summary.items) {
         const std::string cell = w.stakeholder + "/" + kDimensionIds[static_cast<std::size_t>(w.dimension)];
         const std::string group = stakeholder_name(plan, w.stakeholder);
-        char text[64];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(group.c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr(dimension_name(static_cast<int>(w.dimension))));
         ImGui::TableNextColumn();
-        std::snprintf(text, sizeof text, "%g##median/%s", w.median, cell.c_str());
-        ImGui::Selectable(text);
+        ImGui::Selectable((format_short(w.median) + "##median/" + cell).c_str());
         item_tooltip(tr("The middle score on the 9-point scale (1 distrust, 9 trust); with an even count, halfway between the two middle ones."));
         ImGui::TableNextColumn();
-        ImGui::Text("%g - %g", w.q1, w.q3);
+        ImGui::TextUnformatted((format_short(w.q1) + " - " + format_short(w.q3)).c_str());
         item_tooltip(tr("Where the middle half of the scores lie (first to third quartile, linear interpolation). "
                         "The wider, the less the room agrees."));
         ImGui::TableNextColumn();
@@ -217,8 +215,7 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
         for (const WorkshopImportance& i : summary.importance)
             if (i.stakeholder == w.stakeholder && i.dimension == w.dimension) judged = &i;
         if (judged) {
-            std::snprintf(text, sizeof text, "%g (%d)##matters/%s", judged->median, judged->count, cell.c_str());
-            ImGui::Selectable(text);
+            ImGui::Selectable((format_short(judged->median) + " (" + std::to_string(judged->count) + ")##matters/" + cell).c_str());
             item_tooltip(tr("How much this dimension matters to the group: the median of the participants' answers from 1 "
                             "(hardly) to 5 (most), and how many answered."));
         } else {
@@ -241,10 +238,9 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
             ImGui::TextDisabled("-");
         }
         ImGui::TableNextColumn();
-        char text[64];
-        std::snprintf(text, sizeof text, "%g (%d)##matters/%s/%s", i.median, i.count, i.stakeholder.c_str(),
-                      kDimensionIds[static_cast<std::size_t>(i.dimension)]);
-        ImGui::Selectable(text);
+        ImGui::Selectable((format_short(i.median) + " (" + std::to_string(i.count) + ")##matters/" + i.stakeholder + "/" +
+                           kDimensionIds[static_cast<std::size_t>(i.dimension)])
+                              .c_str());
         item_tooltip(tr("How much this dimension matters to the group: the median of the participants' answers from 1 "
                         "(hardly) to 5 (most), and how many answered."));
     }
