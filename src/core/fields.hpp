@@ -99,13 +99,29 @@ const std::vector<Field<Commitment>>& commitment_fields();
 const std::vector<Field<Action>>& action_fields();
 const std::vector<Field<Observation>>& observation_fields();
 
+// The plan's objects (JSON pointers) and the keys of the fields no table holds (a whole number,
+// text), written once for the file's reader, writer and checker and the editors' error pointers.
+inline constexpr const char* kMetaObject = "/meta";
+inline constexpr const char* kSettingsObject = "/settings";
+inline constexpr const char* kAbandonmentObject = "/settings/abandonment";
+inline constexpr const char* kCultureObject = "/culture";
+namespace keys {
+inline constexpr const char* title = "title";                    // meta
+inline constexpr const char* base = "base";
+inline constexpr const char* horizon_months = "horizon_months";  // settings
+inline constexpr const char* start = "start";
+inline constexpr const char* seed = "seed";
+}  // namespace keys
+// "/settings" + "seed" -> "/settings/seed".
+inline std::string key_pointer(const char* object, const char* key) { return std::string(object) + "/" + key; }
+
 // Calls f(table, pointer, is_list) for every table in FORMAT.md order: `pointer` is the object's
 // ("/settings") or the list's ("/stakeholders"), for code that must reach every field.
 template <class F>
 void for_each_table(F&& f) {
-    f(settings_fields(), "/settings", false);
-    f(abandonment_fields(), "/settings/abandonment", false);
-    f(culture_fields(), "/culture", false);
+    f(settings_fields(), kSettingsObject, false);
+    f(abandonment_fields(), kAbandonmentObject, false);
+    f(culture_fields(), kCultureObject, false);
     f(stakeholder_fields(), "/stakeholders", true);
     f(knowledge_source_fields(), "/knowledge_sources", true);
     f(touchpoint_fields(), "/touchpoints", true);

@@ -127,10 +127,10 @@ void unique(Check& c, const char* list, const std::vector<T>& xs) {
 }
 
 void settings(Check& c, const Settings& s) {
-    const std::string ptr = "/settings";
-    c.horizon = integer(c, ptr, "horizon_months", s.horizon_months, horizon_bounds()) ? std::optional(s.horizon_months)
+    const std::string ptr = kSettingsObject;
+    c.horizon = integer(c, ptr, keys::horizon_months, s.horizon_months, horizon_bounds()) ? std::optional(s.horizon_months)
                                                                                        : std::nullopt;
-    if (!is_start_month(s.start)) c.add(child(ptr, "start"), rules::not_a_start_month(Json(s.start)));
+    if (!is_start_month(s.start)) c.add(child(ptr, keys::start), rules::not_a_start_month(Json(s.start)));
     fields(c, ptr, settings_fields(), s);
     fields(c, child(ptr, "abandonment"), abandonment_fields(), s.abandonment);
 }
@@ -219,9 +219,9 @@ std::vector<Problem> validate(const Plan& plan) {
     c.participants = valid_ids(plan.workshop.participants);
 
     if (!plan.meta.base.empty() && !is_content_hash(plan.meta.base))  // written only when set
-        c.add("/meta/base", rules::not_a_content_hash(Json(plan.meta.base)));
+        c.add(key_pointer(kMetaObject, keys::base), rules::not_a_content_hash(Json(plan.meta.base)));
     settings(c, plan.settings);
-    fields(c, "/culture", culture_fields(), plan.culture);
+    fields(c, kCultureObject, culture_fields(), plan.culture);
     items("/stakeholders", plan.stakeholders, [&](const std::string& p, const Stakeholder& s) {
         id(c, p, s.id);
         fields(c, p, stakeholder_fields(), s, [&](std::string_view f) {

@@ -203,7 +203,7 @@ void read_culture(const Json& j, const std::string& ptr, Context& ctx, Culture& 
 
 void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
     ObjectReader r(j, ptr, ctx.errors);
-    r.string("title", m.title);
+    r.string(keys::title, m.title);
     r.string("organisation", m.organisation);
     if (const Json* a = r.take("authors")) {
         if (expect_array(*a, r.at("authors"), ctx.errors)) {
@@ -221,11 +221,11 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
     r.string("language", m.language);
     r.string("currency", m.currency);
     r.string("notes", m.notes);
-    if (const Json* v = r.take("base")) {
+    if (const Json* v = r.take(keys::base)) {
         if (v->is_string() && is_content_hash(v->get_ref<const std::string&>())) {
             m.base = v->get<std::string>();
         } else {
-            ctx.errors.add(r.at("base"), rules::not_a_content_hash(*v));
+            ctx.errors.add(r.at(keys::base), rules::not_a_content_hash(*v));
         }
     }
     m.unknown = r.unknown();
@@ -235,27 +235,27 @@ void read_meta(const Json& j, const std::string& ptr, Context& ctx, Meta& m) {
 
 void read_settings(const Json& j, const std::string& ptr, Context& ctx, Settings& s) {
     ObjectReader r(j, ptr, ctx.errors);
-    if (const Json* v = r.take("horizon_months")) {
+    if (const Json* v = r.take(keys::horizon_months)) {
         std::int64_t horizon = 0;
-        if (read_integer_value(*v, r.at("horizon_months"), horizon_bounds(), horizon, ctx.errors)) {
+        if (read_integer_value(*v, r.at(keys::horizon_months), horizon_bounds(), horizon, ctx.errors)) {
             s.horizon_months = static_cast<int>(horizon);
             ctx.horizon = s.horizon_months;
         } else {
             ctx.horizon.reset();  // invalid: month checks fall back to 1..120
         }
     }
-    if (const Json* v = r.take("start")) {
+    if (const Json* v = r.take(keys::start)) {
         if (!v->is_string() || !is_start_month(v->get_ref<const std::string&>())) {
-            ctx.errors.add(r.at("start"), rules::not_a_start_month(*v));
+            ctx.errors.add(r.at(keys::start), rules::not_a_start_month(*v));
         } else {
             s.start = v->get<std::string>();
         }
     }
-    if (const Json* v = r.take("seed")) {
+    if (const Json* v = r.take(keys::seed)) {
         std::int64_t seed = 0;
         if (v->is_number_unsigned()) {
             s.seed = v->get<std::uint64_t>();
-        } else if (read_integer_value(*v, r.at("seed"), at_least(0), seed, ctx.errors)) {
+        } else if (read_integer_value(*v, r.at(keys::seed), at_least(0), seed, ctx.errors)) {
             s.seed = static_cast<std::uint64_t>(seed);
         }
     }

@@ -40,14 +40,14 @@ Json write_field_object(const std::vector<Field<T>>& table, const T& x) {
 
 Json write_meta(const Meta& m) {
     Json j = Json::object();
-    j["title"] = m.title;
+    j[keys::title] = m.title;
     j["organisation"] = m.organisation;
     j["authors"] = Json::array();
     for (const std::string& a : m.authors) j["authors"].push_back(a);
     j["language"] = m.language;
     j["currency"] = m.currency;
     j["notes"] = m.notes;
-    if (!m.base.empty()) j["base"] = m.base;
+    if (!m.base.empty()) j[keys::base] = m.base;
     append_unknown(j, m.unknown);
     return j;
 }
@@ -56,9 +56,9 @@ Json write_meta(const Meta& m) {
 
 Json write_settings(const Settings& s) {
     Json j = Json::object();
-    j["horizon_months"] = s.horizon_months;
-    j["start"] = s.start;
-    j["seed"] = s.seed;
+    j[keys::horizon_months] = s.horizon_months;
+    j[keys::start] = s.start;
+    j[keys::seed] = s.seed;
     write_fields(j, settings_fields(), s);
     j["abandonment"] = write_field_object(abandonment_fields(), s.abandonment);
     append_unknown(j, s.unknown);
@@ -257,7 +257,7 @@ bool is_content_hash(std::string_view s) {
 
 std::string content_hash(const Plan& plan) {
     Json j = plan_json(plan);
-    j["meta"].erase("base");  // the recorded ancestor is not part of the content
+    j["meta"].erase(keys::base);  // the recorded ancestor is not part of the content
     return "sha256:" + sha256_hex(dump_pretty(j) + "\n");
 }
 

@@ -88,7 +88,7 @@ Worded word(const Plan& plan, const PlanCheck& c) {
             if (c.source == ContributionKind::commitment) pointer = item_pointer("/commitments", plan.commitments, c.source_id);
             if (c.source == ContributionKind::knowledge_source)
                 pointer = item_pointer("/knowledge_sources", plan.knowledge_sources, c.source_id);
-            if (c.source == ContributionKind::culture) pointer = "/culture";
+            if (c.source == ContributionKind::culture) pointer = kCultureObject;
             if (c.source == ContributionKind::observation) pointer = "/observations/" + c.source_id;
             return {trf("%s lowers the trust of %s by %s points today: %s.",
                         chart::source_label(plan, c.source, c.source_id).c_str(), group.c_str(),

@@ -21,7 +21,7 @@ void draw_culture(App& app) {
                  tr("The other side of trust: the organisation must trust its own employees. Empower everyone who faces "
                  "customers to solve problems and answer questions (a hockey club lets all its customer-facing staff do "
                  "whatever it takes), and reward them for earning customers' trust."));
-    error_summary(app, {"/culture"});
+    error_summary(app, {kCultureObject});
     edit_bool(app, tr("Not assessed yet"), !plan.culture.assessed,
               tr("Tick while you do not know the culture: it then adds no evidence and cuts no service failure, so a "
                  "new plan's employees are not scored as badly treated (0% / 0% would count as a bad culture). Setting "
@@ -34,8 +34,8 @@ void draw_culture(App& app) {
         p.culture.assessed = true;  // a value typed is an assessment
         return p.culture;
     };
-    edit_field(app, culture_fields(), "empowerment", plan.culture, "/culture", edit_culture);
-    edit_field(app, culture_fields(), "reward", plan.culture, "/culture", edit_culture);
+    edit_field(app, culture_fields(), "empowerment", plan.culture, kCultureObject, edit_culture);
+    edit_field(app, culture_fields(), "reward", plan.culture, kCultureObject, edit_culture);
     ImGui::PopItemWidth();
 
     const double eta = plan.culture.assessed ? plan.settings.empowerment_effect : 0.0, e = plan.culture.empowerment;

@@ -219,7 +219,7 @@ void draw_measurements(App& app) {
                  "are drawn next to the projection, so you can see whether the plan is on track."));
     error_summary(app, {"/observations"});
     // The weight is a plan setting; it is here too because this is where people decide it.
-    edit_field(app, settings_fields(), "observation_weight", plan.settings, "/settings",
+    edit_field(app, settings_fields(), "observation_weight", plan.settings, kSettingsObject,
                [](Plan& p) -> Settings& { return p.settings; });
     ImGui::TextDisabled("%s", plan.settings.observation_weight > 0
                                   ? tr("Trust shares measured count as evidence: Projection shows the plan as first projected and as corrected.")

@@ -43,7 +43,7 @@ void draw_meta(App& app, const Plan& plan) {
     chart::subheading(tr("About this plan"), tr("Shown on the dashboard and in exports; the title also names the saved file."));
     edit_text(app, tr("Title"), plan.meta.title, tr("The plan's name, e.g. \"Trust plan 2027\". It names the saved file."),
               [](Plan& p, const std::string& v) { p.meta.title = v; });
-    pointer_error(app, "/meta/title");
+    pointer_error(app, key_pointer(kMetaObject, keys::title));
     edit_text(app, tr("Organisation"), plan.meta.organisation, tr("Whose trust this plan manages, e.g. \"Acme Bank\"."),
               [](Plan& p, const std::string& v) { p.meta.organisation = v; });
     edit_text(app, tr("Authors"), join_authors(plan.meta.authors),
@@ -75,12 +75,12 @@ void draw_time(App& app, const Plan& plan) {
              tr("How many months ahead the projection runs (1-120). Month 0 is today; actions start in months 1 to "
              "the horizon. 24 months is a typical strategy cycle."),
              [](Plan& p, int v) { p.settings.horizon_months = v; });
-    pointer_error(app, "/settings/horizon_months");
+    pointer_error(app, key_pointer(kSettingsObject, keys::horizon_months));
     edit_text(app, tr("First month (YYYY-MM)"), plan.settings.start,
               tr("The calendar month of month 1, written YYYY-MM (e.g. 2027-01), so charts show dates. Leave empty to "
               "number the months instead."),
               [](Plan& p, const std::string& v) { p.settings.start = v; });
-    pointer_error(app, "/settings/start");
+    pointer_error(app, key_pointer(kSettingsObject, keys::start));
     if (!plan.settings.start.empty()) {
         ImGui::TextDisabled(tr("Today (month 0) is %s; the horizon is %s."),
                             chart::month_label(0, plan.settings.start).c_str(),
@@ -95,21 +95,21 @@ void draw_model(App& app, const Plan& plan) {
     const Settings& s = plan.settings;
     auto edit_settings = [](Plan& p) -> Settings& { return p.settings; };
     auto edit_abandonment = [](Plan& p) -> Abandonment& { return p.settings.abandonment; };
-    edit_field(app, settings_fields(), "forgetting", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "forgetting", s, kSettingsObject, edit_settings);
     ImGui::TextDisabled(tr("Half-life of a memory: %s months."),
                         s.forgetting >= 1 ? tr("never forgotten")
                                           : plain_number(std::log(0.5) / std::log(std::clamp(s.forgetting, 0.01, 0.999)), 1).c_str());
-    edit_field(app, settings_fields(), "negative_weight", s, "/settings", edit_settings);
-    edit_field(app, settings_fields(), "prior_weight", s, "/settings", edit_settings);
-    edit_field(app, settings_fields(), "public_commitment_multiplier", s, "/settings", edit_settings);
-    edit_field(app, settings_fields(), "personalisation_lift", s, "/settings", edit_settings);
-    edit_field(app, settings_fields(), "empowerment_effect", s, "/settings", edit_settings);
-    edit_field(app, settings_fields(), "observation_weight", s, "/settings", edit_settings);
+    edit_field(app, settings_fields(), "negative_weight", s, kSettingsObject, edit_settings);
+    edit_field(app, settings_fields(), "prior_weight", s, kSettingsObject, edit_settings);
+    edit_field(app, settings_fields(), "public_commitment_multiplier", s, kSettingsObject, edit_settings);
+    edit_field(app, settings_fields(), "personalisation_lift", s, kSettingsObject, edit_settings);
+    edit_field(app, settings_fields(), "empowerment_effect", s, kSettingsObject, edit_settings);
+    edit_field(app, settings_fields(), "observation_weight", s, kSettingsObject, edit_settings);
 
     chart::subheading(tr("How customers leave"),
                       tr("Survival after k remembered bad experiences: S(k) = exp(-(k/kappa)^beta)."));
-    edit_field(app, abandonment_fields(), "kappa", s.abandonment, "/settings/abandonment", edit_abandonment);
-    edit_field(app, abandonment_fields(), "beta", s.abandonment, "/settings/abandonment", edit_abandonment);
+    edit_field(app, abandonment_fields(), "kappa", s.abandonment, kAbandonmentObject, edit_abandonment);
+    edit_field(app, abandonment_fields(), "beta", s.abandonment, kAbandonmentObject, edit_abandonment);
     const double k = s.abandonment.kappa, b = s.abandonment.beta;
     if (k > 0 && b > 0) {
         ImGui::TextDisabled(tr("Still a customer after 1, 2, 3 bad experiences: %s, %s, %s."),
@@ -124,7 +124,7 @@ void draw_model(App& app, const Plan& plan) {
              tr("The starting number of the customer simulation's random numbers (default 1). The same seed gives the "
              "same results on every computer; change it to see how much the results vary by chance."),
              [](Plan& p, int v) { p.settings.seed = static_cast<std::uint64_t>(std::max(0, v)); });
-    pointer_error(app, "/settings/seed");
+    pointer_error(app, key_pointer(kSettingsObject, keys::seed));
 }
 
 }  // namespace
@@ -134,7 +134,7 @@ void draw_plan_settings(App& app) {
     editor_intro(tr("Plan settings"),
                  tr("What this plan is, how far ahead it looks, and the parameters of the trust model. Hover any field "
                  "for what it means and where its default comes from."));
-    error_summary(app, {"/meta", "/settings"});
+    error_summary(app, {kMetaObject, kSettingsObject});
     ImGui::PushItemWidth(ImGui::GetFontSize() * 18);
     if (ImGui::BeginTable("settings-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();
