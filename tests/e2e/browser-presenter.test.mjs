@@ -116,6 +116,7 @@ test("at zero the timer turns red", async () => {
 });
 
 test("nothing left 127.0.0.1 and nothing was logged as an error", () => {
+  assert.ok(h.requests.count > 0, "the tests before this one loaded pages (run the whole file)");
   assert.deepEqual(h.foreign, []);
   assert.deepEqual(h.consoleErrors, []);
 });

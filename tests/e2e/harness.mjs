@@ -17,11 +17,13 @@ export async function startHarness() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
   const foreign = [];  // requests that went anywhere but our server, data: or blob:
+  const requests = {count: 0};  // every request seen, so "nothing left" is not said of no traffic at all
   const consoleErrors = [];
   async function newPage(options = {}) {
     const context = await browser.newContext({viewport: {width: 1280, height: 800}, acceptDownloads: true, ...options});
     const page = await context.newPage();
     page.on("request", (r) => {
+      ++requests.count;
       const url = r.url();
       if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:") && !url.startsWith("file://"))
         foreign.push(url);
@@ -39,7 +41,7 @@ export async function startHarness() {
     await browser.close();
     await new Promise((r) => server.close(r));
   }
-  return {origin, browser, newPage, open, close, foreign, consoleErrors};
+  return {origin, browser, newPage, open, close, foreign, consoleErrors, requests};
 }
 
 export function example(name) {
