@@ -58,6 +58,12 @@ void cut_label_tooltip(const std::string& shown, const std::string& full) {
     item_tooltip(full.c_str());
 }
 
+void cell_text(const std::string& text) {
+    const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    cut_label_tooltip(shown, text);
+}
+
 void field_error(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
     ImGui::PushTextWrapPos(0);

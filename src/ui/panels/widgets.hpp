@@ -27,6 +27,8 @@ std::string fit_text(const std::string& text, float width);
 // After the item showing `shown`: when it is `full` cut short, hovering it shows `full` whole (and
 // a screen reader is given it whole).
 void cut_label_tooltip(const std::string& shown, const std::string& full);
+// A name in a table cell: cut to its column with an ellipsis (ImGui would clip it mid-letter), whole on hover.
+void cell_text(const std::string& text);
 // Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`,
 // else on the next line: a row of buttons wraps on a narrow screen instead of running off it.
 void same_line_if_fits(float width, float right);
