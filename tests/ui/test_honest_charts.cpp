@@ -222,3 +222,25 @@ TEST_CASE("Ctrl+Z undoes a restore: the plan you had comes back") {
     h.app.document().redo();
     CHECK(io::diff_plans(h.app.document().plan(), io::load_plan(original).plan).same());
 }
+
+TEST_CASE("a name in a table cell is cut to its column with an ellipsis, not clipped mid-letter") {
+    test::UiHarness h;
+    frames(h);
+    const std::string name = "Branch and contact-centre staff of the northern region";
+    ui::locator_begin_frame();
+    ImGui::NewFrame();
+    ImGui::Begin("cells");
+    float drawn = 0;
+    if (ImGui::BeginTable("narrow", 1, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, 80);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ui::cell_text(name);
+        drawn = ImGui::GetItemRectSize().x;
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    ImGui::Render();
+    CHECK(drawn > 0);
+    CHECK(drawn <= 80);
+}
