@@ -116,6 +116,11 @@ mergeInto(LibraryManager.library, {
     FiduciaPage.unsaved = unsaved !== 0;
   },
 
+  // The browser's time zone at that instant (summer time included): versions are listed in local time.
+  fiducia_js_utc_offset_minutes: function (utcSeconds) {
+    return -new Date(utcSeconds * 1000).getTimezoneOffset();
+  },
+
   fiducia_js_load_preference__deps: ["$fiduciaNewString"],
   fiducia_js_load_preference: function (keyPtr) {
     try {

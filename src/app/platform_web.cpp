@@ -23,6 +23,7 @@ char* fiducia_js_history_list(void);         // JSON, malloc'd
 char* fiducia_js_history_text(int index);    // malloc'd, or null
 char* fiducia_js_autosave_read(int part);  // 0 text, 1 file name, 2 dirty ("1"/"0"); malloc'd
 void fiducia_js_set_unsaved(int unsaved);
+int fiducia_js_utc_offset_minutes(double utc_seconds);  // minus Date.getTimezoneOffset at that instant
 int fiducia_js_fit_canvas(int* width, int* height);
 char* fiducia_js_load_preference(const char* key);  // malloc'd, or null
 void fiducia_js_store_preference(const char* key, const char* value);
@@ -108,6 +109,10 @@ std::string PlatformWeb::stored_version_text(std::size_t index) {
 }
 
 void PlatformWeb::set_unsaved_changes(bool unsaved) { fiducia_js_set_unsaved(unsaved ? 1 : 0); }
+
+int PlatformWeb::utc_offset_minutes(long long utc_seconds) {
+    return fiducia_js_utc_offset_minutes(static_cast<double>(utc_seconds));
+}
 
 double PlatformWeb::now_seconds() const { return emscripten_get_now() / 1000.0; }
 

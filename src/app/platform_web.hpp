@@ -19,6 +19,7 @@ public:
     std::string stored_version_text(std::size_t index) override;
     void set_unsaved_changes(bool unsaved) override;
     double now_seconds() const override;
+    int utc_offset_minutes(long long utc_seconds) override;  // the browser's time zone
     std::string load_preference(const std::string& key) override;
     void store_preference(const std::string& key, const std::string& value) override;
     std::string browser_language() override;

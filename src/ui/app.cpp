@@ -9,6 +9,7 @@
 #include "io/plan_file.hpp"
 #include "ui/platform/accessibility.hpp"
 #include "ui/document/editing.hpp"
+#include "ui/document/versions.hpp"
 #include "ui/platform/i18n.hpp"
 #include "ui/platform/locator.hpp"
 #include "ui/panels/panels.hpp"
@@ -500,7 +501,7 @@ void App::draw_file_state() {
     const std::string shown = fit_text(state, right - left);
     ImGui::SameLine(right - ImGui::CalcTextSize(shown.c_str()).x);
     ImGui::TextDisabled("%s", shown.c_str());
-    if (shown != state) item_tooltip(state.c_str());
+    cut_label_tooltip(shown, state);
 }
 
 void App::draw_stored_versions() {
@@ -508,10 +509,39 @@ void App::draw_stored_versions() {
     if (versions.empty()) ImGui::TextDisabled("%s", tr("No earlier versions are kept in this browser yet."));
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const Platform::StoredVersion& v = versions[i];
-        std::string when = v.time.size() >= 16 ? v.time.substr(0, 10) + " " + v.time.substr(11, 5) + " UTC" : v.time;
-        std::string label = when + "   " + (v.title.empty() ? tr("untitled plan") : v.title) + "##version" + std::to_string(i);
-        if (ImGui::MenuItem(label.c_str())) restore_version(i);
+        const std::string when = local_version_time(v.time);
+        const std::string changes = i + 1 < versions.size() ? version_changes_text(versions, i) : tr("the oldest kept");
+        std::string label = when + "   " + (v.title.empty() ? tr("untitled plan") : v.title) + "   (" + changes + ")";
+        // Cut to the screen like every label, whole in the tooltip.
+        const std::string shown = fit_text(label, ImGui::GetMainViewport()->Size.x * 0.6f);
+        if (ImGui::MenuItem((shown + "##version" + std::to_string(i)).c_str())) restore_version(i);
+        cut_label_tooltip(shown, label);
+        if (shown == label && i + 1 < versions.size())
+            item_tooltip(trf("Changed from the version before it: %s. Ctrl+Z after restoring brings back the plan you had.",
+                             changes.c_str()).c_str());
     }
+}
+
+std::string App::local_version_time(const std::string& iso) {
+    const std::optional<long long> utc = parse_utc_time(iso);
+    return local_time_text(iso, utc ? platform_.utc_offset_minutes(*utc) : 0);
+}
+
+std::string App::version_changes_text(const std::vector<Platform::StoredVersion>& versions, std::size_t index) {
+    // Diffing two plans projects both: once per list of versions, not every frame the menu is open.
+    std::string signature;
+    for (const Platform::StoredVersion& v : versions) signature += v.time + "/" + std::to_string(v.size) + "|";
+    if (signature != versions_signature_) {
+        versions_signature_ = signature;
+        version_changes_.assign(versions.size(), std::string());
+    }
+    std::string& text = version_changes_[index];
+    if (text.empty()) {
+        const io::LoadResult older = io::load_plan(platform_.stored_version_text(index + 1));
+        const io::LoadResult newer = io::load_plan(platform_.stored_version_text(index));
+        text = older.ok && newer.ok ? version_changes(older.plan, newer.plan) : tr("could not be read");
+    }
+    return text;
 }
 
 bool App::restore_version(std::size_t index) {
@@ -523,11 +553,12 @@ bool App::restore_version(std::size_t index) {
     }
     const Platform::StoredVersion v = versions[index];
     flush_autosave();  // the plan as it is now becomes the newest version (read first: indexes shift)
-    doc_.open(std::move(loaded.plan), v.file_name, loaded.newer_version, true);
+    doc_.restore(std::move(loaded.plan), v.file_name, loaded.newer_version);  // one undo step: Ctrl+Z takes it back
     forget_opened();
     autosaved_revision_ = 0;
     autosave_new_version_ = true;
-    notify(trf("Restored the version of %s. The plan you had is kept in this list.", v.time.substr(0, 16).c_str()));
+    notify(trf("Restored the version of %s. The plan you had is kept in this list, and Ctrl+Z brings it back.",
+               local_version_time(v.time).c_str()));
     return true;
 }
 

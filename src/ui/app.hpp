@@ -173,6 +173,11 @@ private:
     void draw_notices(float bottom_margin = 0);  // bottom_margin: room kept free above the bottom edge
     void draw_load_errors();
     void draw_stored_versions();
+    std::string local_version_time(const std::string& iso);  // a stored UTC time in the user's time zone
+    // What version `index` changed from the one after it (older), cached while the list stays the same.
+    std::string version_changes_text(const std::vector<Platform::StoredVersion>& versions, std::size_t index);
+    std::string versions_signature_;           // the times and sizes of the versions described below
+    std::vector<std::string> version_changes_;  // per version, "" = not diffed yet
     void draw_problems();
     void handle_shortcuts();
     void autosave_if_due(bool now = false);

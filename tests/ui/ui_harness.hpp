@@ -65,6 +65,8 @@ struct FakePlatform : ui::Platform {
         for (const std::string& v : versions) out.push_back({"2027-01-01T00:00:00Z", "plan", "", v.size()});
         return out;
     }
+    int offset_minutes = 0;  // the user's time zone: minutes ahead of UTC
+    int utc_offset_minutes(long long) override { return offset_minutes; }
     std::string stored_version_text(std::size_t i) override { return i < versions.size() ? versions[i] : ""; }
     void set_unsaved_changes(bool) override {}
     double now_seconds() const override { return clock; }

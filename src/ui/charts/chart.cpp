@@ -9,6 +9,7 @@
 #include "ui/platform/accessibility.hpp"
 #include "ui/platform/i18n.hpp"
 #include "ui/platform/theme.hpp"
+#include "ui/panels/widgets.hpp"
 
 namespace fiducia::ui::chart {
 
@@ -18,24 +19,19 @@ namespace {
 
 float em() { return ImGui::GetFontSize(); }
 
+// drawn_scales(): this frame's charts.
+std::vector<DrawnScale> g_scales;
+int g_scales_frame = -1;
+void note_scale(const Axis& value) {
+    if (g_scales_frame != ImGui::GetFrameCount()) g_scales.clear();
+    g_scales_frame = ImGui::GetFrameCount();
+    g_scales.push_back({value, {}});
+}
+
 double display_scale(Format f) { return f == Format::trust || f == Format::percent ? 100.0 : 1.0; }
 
 ImU32 grid_colour() { return ImGui::GetColorU32(ImGuiCol_Text, 0.10f); }
 ImU32 label_colour() { return ImGui::GetColorU32(ImGuiCol_Text, 0.80f); }
-
-// The text cut to fit max_width, with an ellipsis.
-std::string fit_text(const std::string& text, float max_width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= max_width) return text;
-    const char* ellipsis = "\xE2\x80\xA6";
-    std::string cut = text;
-    while (!cut.empty()) {
-        cut.pop_back();
-        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // UTF-8
-        if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
-        if (ImGui::CalcTextSize((cut + ellipsis).c_str()).x <= max_width) return cut + ellipsis;
-    }
-    return ellipsis;
-}
 
 void dashed_line(ImDrawList* draw, ImVec2 a, ImVec2 b, ImU32 colour, float thickness) {
     const float dx = b.x - a.x, dy = b.y - a.y, length = std::sqrt(dx * dx + dy * dy);
@@ -178,6 +174,7 @@ void Plot::begin(const char* id, ImVec2 size, const Axis& x, const Axis& y) {
     max_ = ImVec2(frame_max_.x - x_label_w * 0.5f - e * 0.3f, frame_max_.y - line_h - e * 0.5f);
     const int max_x_ticks = std::max(2, static_cast<int>((max_.x - min_.x) / (x_label_w + e * 1.5f)));
     std::vector<double> x_ticks = axis_ticks(x_, max_x_ticks);
+    note_scale(y_);
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min_, max_, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.25f));
@@ -219,6 +216,7 @@ void Plot::band(const std::string& name, const std::vector<double>& xs, const st
     s.xs.assign(xs.begin(), xs.begin() + static_cast<long>(n));
     s.ys.assign(hi.begin(), hi.begin() + static_cast<long>(n));
     s.lo.assign(lo.begin(), lo.begin() + static_cast<long>(n));
+    if (!g_scales.empty()) g_scales.back().bands.push_back(name);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->PushClipRect(min_, max_, true);
     const ImDrawListFlags flags = draw->Flags;
@@ -450,6 +448,7 @@ void bar_chart(const char* id, const BarChart& chart, float width) {
     const float x0 = origin.x + label_w + e * 0.6f, x1 = origin.x + width - value_w - e * 0.6f;
     std::vector<double> ticks = axis_ticks(axis, std::max(2, static_cast<int>((x1 - x0) / (e * 4.5f))));
     auto to_x = [&](double v) { return x0 + static_cast<float>((v - axis.lo) / (axis.hi - axis.lo)) * (x1 - x0); };
+    note_scale(axis);
     const float bottom = origin.y + row_h * static_cast<float>(chart.rows.size());
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -694,6 +693,11 @@ void note_chart(ImVec2 min, ImVec2 max) {
     const bool same_chart = c.frame == ImGui::GetFrameCount() && c.min.x == min.x && c.min.y == min.y;
     const bool larger = (c.max.x - c.min.x) * (c.max.y - c.min.y) < area;
     if (c.frame != ImGui::GetFrameCount() || same_chart || larger) g_current_chart = {min, max, ImGui::GetFrameCount()};
+}
+
+const std::vector<DrawnScale>& drawn_scales() {
+    static const std::vector<DrawnScale> none;
+    return g_scales_frame == ImGui::GetFrameCount() ? g_scales : none;
 }
 
 std::optional<DrawnChart> current_chart() {

@@ -113,6 +113,7 @@ public:
                  double width, ImU32 colour);
     void vline(double x, ImU32 colour, const std::string& label);
     void end(bool legend = true);
+    bool hovered() const { return hovered_; }  // the pointer is over the plot (after begin)
 
     float to_x(double x) const;
     float to_y(double y) const;
@@ -186,6 +187,15 @@ struct DrawnChart {
 };
 std::optional<DrawnChart> current_chart();
 void note_chart(ImVec2 min, ImVec2 max);  // called by every chart as it is drawn
+
+// The value axis of each chart drawn this frame (a line plot's y, a bar chart's x, after widening to
+// its ticks) and the names of the 95% bands it filled, in drawing order: tests check that trust is
+// shown honestly (a scale from zero, one band at a time).
+struct DrawnScale {
+    Axis value;
+    std::vector<std::string> bands;
+};
+const std::vector<DrawnScale>& drawn_scales();
 
 // ---- Panel furniture shared by the analysis panels ----------------------------------------------
 

@@ -176,7 +176,8 @@ std::vector<double> month_axis(const Projection& p) {
 }
 
 void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height,
-                     const Projection* before_measurements) {
+                     const TrustChartOptions& options) {
+    const Projection* before_measurements = options.before_measurements;
     const std::vector<double> xs = month_axis(p);
     Range range;
     std::vector<double> index;
@@ -239,18 +240,34 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
             range.add(y);
         }
     }
-    range.lo = std::max(0.0, range.lo - 0.03);
-    range.hi = std::min(1.0, range.hi + 0.03);
+    range.lo = options.full_scale ? 0.0 : std::max(0.0, range.lo - 0.03);
+    range.hi = options.full_scale ? 1.0 : std::min(1.0, range.hi + 0.03);
     Plot plot;
     plot.begin("##trust-over-time", ImVec2(0, height > 0 ? height : ImGui::GetContentRegionAvail().y), Axis(0, p.horizon_months, Format::months, plan.settings.start),
                Axis(range.lo, range.hi, Format::trust));
-    // Bands overlap when several groups show: lighter fills, with thin edges to tell them apart.
-    const float fill = groups.size() > 2 ? 0.07f : 0.15f;
+    const Group* banded = groups.size() == 1 ? &groups.front() : nullptr;
     for (const Group& gr : groups)
-        plot.band(stakeholder_label(plan, gr.g), xs, gr.lo, gr.hi, with_alpha(series_colour(static_cast<int>(gr.g)), fill));
-    for (const Group& gr : groups) {
-        plot.line("", xs, gr.lo, with_alpha(series_colour(static_cast<int>(gr.g)), 0.45f), 1.0f);
-        plot.line("", xs, gr.hi, with_alpha(series_colour(static_cast<int>(gr.g)), 0.45f), 1.0f);
+        if (plan.stakeholders[gr.g].id == options.band_group) banded = &gr;
+    if (!banded && options.band_group.empty() && plot.hovered()) {
+        // The group whose line passes nearest the pointer, at the month under it.
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        std::size_t month = 0;
+        for (std::size_t i = 1; i < xs.size(); ++i)
+            if (std::fabs(plot.to_x(xs[i]) - mouse.x) < std::fabs(plot.to_x(xs[month]) - mouse.x)) month = i;
+        float best = 0;
+        for (const Group& gr : groups) {
+            if (month >= gr.trust.size()) continue;
+            const float distance = std::fabs(plot.to_y(gr.trust[month]) - mouse.y);
+            if (banded && distance >= best) continue;
+            banded = &gr;
+            best = distance;
+        }
+    }
+    if (banded) {
+        const ImU32 colour = series_colour(static_cast<int>(banded->g));
+        plot.band(stakeholder_label(plan, banded->g), xs, banded->lo, banded->hi, with_alpha(colour, 0.15f));
+        plot.line("", xs, banded->lo, with_alpha(colour, 0.45f), 1.0f);
+        plot.line("", xs, banded->hi, with_alpha(colour, 0.45f), 1.0f);
     }
     for (const Group& gr : groups)
         plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
@@ -297,7 +314,8 @@ BarChart waterfall_chart(const Plan& plan, const Projection& p, std::size_t grou
     range.add(sm.trust);
     const double pad = std::max(0.01, (range.hi - range.lo) * 0.05);
     chart.connect = true;
-    chart.x = Axis(std::max(0.0, range.lo - pad), std::min(1.0, range.hi + pad), Format::trust);
+    // From zero: cut at 40, the base rate (the largest part) would look like the smallest bar.
+    chart.x = Axis(0.0, std::min(1.0, range.hi + pad), Format::trust);
     for (const WaterfallStep& s : steps) {
         BarRow row;
         const bool base = s.kind == ContributionKind::base_rate;

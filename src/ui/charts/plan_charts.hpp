@@ -14,11 +14,20 @@ namespace fiducia::ui::chart {
 // The months of a projection (0 = today ... horizon), the x values of every chart over time.
 std::vector<double> month_axis(const Projection& p);
 
-// Trust month by month: the Trust Index (dashed), each group not in `hidden_groups` with its 95%
-// band, and the measurements of those groups (trust share as is, NPS mapped to (NPS+100)/200).
-// `height` 0 = the rest of the window.
+// How trust_over_time draws its axis and bands.
+struct TrustChartOptions {
+    const Projection* before_measurements = nullptr;  // also drawn dashed: the plan as first projected
+    bool full_scale = false;  // the axis runs 0-100 (presenter: a room reads the height of a line as its level)
+    // The group (id) whose 95% band is filled; "" = the group whose line is nearest the pointer.
+    // Overlapping bands would blend into one muddy colour, so at most one band shows (or the only group's).
+    std::string band_group;
+};
+
+// Trust month by month: the Trust Index (dashed), each group not in `hidden_groups` with one 95%
+// band (see TrustChartOptions), and the measurements of those groups (trust share as is, NPS mapped
+// to (NPS+100)/200). `height` 0 = the rest of the window.
 void trust_over_time(const Plan& plan, const Projection& p, const std::vector<std::string>& hidden_groups, float height,
-                     const Projection* before_measurements = nullptr);
+                     const TrustChartOptions& options = {});
 
 // The explanation waterfall of one group at one month: base rate, every source largest first, the
 // total. With max_rows > 0 the smallest sources beyond that many are merged into one row.

@@ -19,6 +19,14 @@ void Document::close() {
     open_ = false;
 }
 
+void Document::restore(Plan plan, std::string file_name, bool read_only) {
+    if (!open_) return open(std::move(plan), std::move(file_name), read_only, true);
+    gesture_open_ = false;
+    begin_edit() = std::move(plan);
+    file_name_ = std::move(file_name);
+    read_only_ = read_only;
+}
+
 Plan& Document::begin_edit(bool merging) {
     if (!(merging && gesture_open_)) {
         undo_.push_back(plan_);

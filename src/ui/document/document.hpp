@@ -21,6 +21,9 @@ public:
     // Replaces the document (New, Open, restore); history starts afresh.
     void open(Plan plan, std::string file_name, bool read_only = false, bool dirty = false);
     void close();
+    // Replaces the plan as one undo step (File > Restore previous version): Ctrl+Z brings back the
+    // plan it replaced, as after any edit.
+    void restore(Plan plan, std::string file_name, bool read_only);
 
     // Edits go through here: the snapshot before the first edit of a gesture becomes one undo step.
     // While `merging` is true (a slider being dragged) later edits join the same step.

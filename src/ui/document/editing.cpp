@@ -243,19 +243,6 @@ std::string stakeholder_name(const Plan& plan, const std::string& id) {
     return id.empty() ? std::string(tr("(none)")) : trf("(missing: %s)", id.c_str());
 }
 
-std::string fit_text(const std::string& text, float width) {
-    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-    const char* ellipsis = "\xE2\x80\xA6";  // U+2026
-    std::string s = text;
-    while (!s.empty()) {
-        s.pop_back();
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // whole UTF-8
-        if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
-        if (ImGui::CalcTextSize((s + ellipsis).c_str()).x <= width) break;
-    }
-    return s + ellipsis;
-}
-
 void edit_id(App& app, Entity kind, std::size_t index, const std::string& current, const std::string& name) {
     EditorView& view = app.editor_view();
     const std::string key = std::to_string(static_cast<int>(kind)) + ":" + std::to_string(index);
@@ -408,7 +395,7 @@ int entity_list(const char* id, const std::vector<std::string>& names, int selec
             const std::string shown = fit_text(label, ImGui::GetContentRegionAvail().x);
             if (ImGui::Selectable(shown.c_str(), i == selected)) selected = i;
             a11y::set_name(label);
-            if (shown != label) item_tooltip(label.c_str());
+            cut_label_tooltip(shown, label);
             // Right click, or a long press on a touch screen: the row's own Duplicate and Delete.
             if (row_command && ImGui::BeginPopupContextItem("row-menu")) {
                 selected = i;

@@ -97,8 +97,6 @@ const char* channel_label(Channel channel);
 const char* stage_label(Stage stage);
 const char* metric_label(Metric metric);
 std::string stakeholder_name(const Plan& plan, const std::string& id);
-// Text shortened with "..." to fit `width` pixels.
-std::string fit_text(const std::string& text, float width);
 // Add / Duplicate / Delete buttons above an editor's list; disabled when read-only.
 enum class ListCommand { none, add, duplicate, remove };
 // The standard list on the left of an editor: selectable names, returns the (clamped) selection.

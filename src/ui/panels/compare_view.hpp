@@ -49,6 +49,8 @@ struct CompareView {
 // The panel's words for what src/io reports (which stays English: the CLI prints it), made from the
 // lists, keys, entities and fields the io structs carry, in the chosen language. `a` and `b` are the
 // plans shown: group and participant names are looked up in them, `a` gives the currency.
+// A list's heading: "Touchpoints" for "/touchpoints"; the pointer itself when not known here.
+std::string compare_list_heading(const std::string& list);
 // A field below an entity of `list` ("bad_share", "weights/honesty"), or below the plan when `list`
 // is "" ("settings/forgetting"), as the editors label it; the field itself when not known here.
 std::string compare_field_label(const Plan& a, const std::string& list, const std::string& field);

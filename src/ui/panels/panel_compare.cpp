@@ -48,6 +48,12 @@ const char* list_heading(const std::string& list) {
     return list.c_str();
 }
 
+}  // namespace
+
+std::string compare_list_heading(const std::string& list) { return list_heading(list); }
+
+namespace {
+
 std::string group_name(const Plan& a, const Plan& b, const std::string& id) {
     for (const Plan* plan : {&a, &b})
         for (const Stakeholder& s : plan->stakeholders)

@@ -61,9 +61,9 @@ void draw_culture(App& app) {
             ImGui::PushID(static_cast<int>(i));
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.name.c_str());
+            cell_text(t.name);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(stakeholder_name(plan, t.stakeholder).c_str());
+            cell_text(stakeholder_name(plan, t.stakeholder));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(chart::format_percent(t.bad_share, 1).c_str());
             ImGui::TableNextColumn();

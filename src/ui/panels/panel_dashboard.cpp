@@ -115,7 +115,7 @@ void draw_group_table(const Plan& plan, const Projection& p, float width) {
         ImGui::PushID(static_cast<int>(g));
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(stakeholder_label(plan, g).c_str());
+        cell_text(stakeholder_label(plan, g));
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
             ImGui::SetTooltip(tr("%s: %s, %s people, importance %.2g in the Trust Index"), stakeholder_label(plan, g).c_str(),
                               kStakeholderKindIds[static_cast<int>(s.kind)], format_number(s.size).c_str(), s.importance);

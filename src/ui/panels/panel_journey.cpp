@@ -99,8 +99,9 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
             stages.push_back(s);
         }
     const ImU32 line = chart::down_colour();
-    for (std::size_t i = 1; i < points.size(); ++i) {
-        const ImVec2 a = points[i - 1], b = points[i];
+    for (const auto& [from, to] : journey_curve_segments(plan, group)) {
+        const ImVec2 a(cols.centre(from), y_of(figures[static_cast<std::size_t>(from)].bad));
+        const ImVec2 b(cols.centre(to), y_of(figures[static_cast<std::size_t>(to)].bad));
         const float dx = (b.x - a.x) * 0.45f;
         draw->AddBezierCubic(a, ImVec2(a.x + dx, a.y), ImVec2(b.x - dx, b.y), b, line, 2.0f);
     }
@@ -133,6 +134,19 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
                      "2018: 1 in 3 customers leave a brand they love after one bad experience."));
     }
 }
+
+}  // namespace
+
+std::vector<std::pair<int, int>> journey_curve_segments(const Plan& plan, const std::string& group) {
+    const std::vector<StageFigure> figures = stage_figures(plan, group);
+    std::vector<std::pair<int, int>> segments;
+    for (int s = 1; s < kStages; ++s)
+        if (figures[static_cast<std::size_t>(s - 1)].touchpoints > 0 && figures[static_cast<std::size_t>(s)].touchpoints > 0)
+            segments.emplace_back(s - 1, s);
+    return segments;
+}
+
+namespace {
 
 void add_touchpoint(App& app, const std::string& group, int stage) {
     const Plan& plan = app.document().plan();

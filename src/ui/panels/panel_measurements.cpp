@@ -137,7 +137,7 @@ void draw_model_against_measurements(App& app) {
             ImGui::PushID(g.stakeholder.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(stakeholder_name(plan, g.stakeholder).c_str());
+            cell_text(stakeholder_name(plan, g.stakeholder));
             if (g.at_bound()) {
                 field_error(trf("The best fit sits at %s, the end of the range: the plan's evidence, not its base rate, "
                                 "disagrees with the measurements. Check this group's touchpoints, commitments and knowledge.",
@@ -193,7 +193,7 @@ void draw_model_against_measurements(App& app) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(chart::month_label(b.month, plan.settings.start).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(stakeholder_name(plan, b.stakeholder).c_str());
+            cell_text(stakeholder_name(plan, b.stakeholder));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(chart::format_trust(b.observed).c_str());
             ImGui::TableNextColumn();

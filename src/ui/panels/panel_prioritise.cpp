@@ -88,9 +88,9 @@ void draw_result(App& app, const Plan& plan) {
                 if (x.id == r.chosen[i]) a = &x;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(action_label(plan, r.chosen[i]).c_str());
+            cell_text(action_label(plan, r.chosen[i]));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(a ? a->owner.c_str() : "");
+            cell_text(a ? a->owner : std::string());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(a ? month_label(a->start_month, plan.settings.start).c_str() : "");
             ImGui::TableNextColumn();

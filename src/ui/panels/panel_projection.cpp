@@ -50,7 +50,29 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         ImGui::PopID();
     }
 
-    trust_over_time(plan, p, view.hidden_groups, em * 17, app.projection_before_measurements());
+    // One band at a time: overlapping 95% bands blend into a colour no group has.
+    const char* pointer = tr("The group under the pointer");
+    std::string chosen = pointer;
+    for (std::size_t g = 0; g < plan.stakeholders.size(); ++g)
+        if (plan.stakeholders[g].id == view.band_group) chosen = stakeholder_label(plan, g);
+    if (chosen == pointer) view.band_group.clear();  // the group was deleted (or undone away)
+    ImGui::SetNextItemWidth(em * 14);
+    if (begin_combo(tr("Shaded band"), chosen.c_str())) {
+        if (ImGui::Selectable(pointer, view.band_group.empty())) view.band_group.clear();
+        for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
+            ImGui::PushID(static_cast<int>(g));
+            if (ImGui::Selectable(stakeholder_label(plan, g).c_str(), view.band_group == plan.stakeholders[g].id))
+                view.band_group = plan.stakeholders[g].id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    item_tooltip(tr("Whose 95% band is shaded. Overlapping bands would blend into a colour no group has, so one band "
+                    "shows at a time: the group whose line is nearest the pointer, or the group chosen here."));
+    TrustChartOptions options;
+    options.before_measurements = app.projection_before_measurements();
+    options.band_group = view.band_group;
+    trust_over_time(plan, p, view.hidden_groups, em * 17, options);
 
     // CSAT, churn and other measurements are not trust: listed, not drawn.
     std::vector<const Observation*> others;

@@ -18,6 +18,9 @@ namespace {
 
 using namespace chart;
 
+// The simulation's range of customers per group (the field states it; see draw_simulation).
+constexpr double kFewestCustomers = 100, kMostCustomers = 200000;
+
 void draw_result(App& app, const Plan& plan, const Projection* projection) {
     const App::SimulationJob& job = app.simulation_job();
     if (!job.result) return;
@@ -164,10 +167,15 @@ void draw_simulation(App& app) {
     }
     ImGui::SetNextItemWidth(em * 10);
     double customers = view.customers;
-    if (number_field(tr("Customers per group"), customers, {.min = 100, .max = 200000, .format = "%.0f", .whole = true, .speed = 100}))
+    if (number_field(tr("Customers per group"), customers, {.min = kFewestCustomers, .max = kMostCustomers, .format = "%.0f",
+                                                            .whole = true, .speed = 100}))
         view.customers = static_cast<int>(customers);
     item_tooltip(tr("How many customers to simulate in each customer group. More customers: a narrower interval and a "
                  "longer run (the error shrinks with the square root of the number)."));
+    // The limit is said before anyone types past it, with its reason: a silent cap reads as a bug.
+    const std::string limit = trf("%s to %s customers per group: each customer is simulated one by one on this device, "
+                                  "so more would keep the page busy for minutes and narrow the interval very little.",
+                                  format_number(kFewestCustomers).c_str(), format_number(kMostCustomers).c_str());
     ImGui::SameLine(0, em * 1.5f);
     double seed = view.seed < 0 ? static_cast<double>(plan.settings.seed % 2147483647ull) : view.seed;
     ImGui::SetNextItemWidth(em * 8);
@@ -175,6 +183,10 @@ void draw_simulation(App& app) {
         view.seed = static_cast<int>(seed);
     item_tooltip(tr("The random generator's starting point (from the plan's settings by default). The same seed gives the "
                  "same numbers, here and in the browser; change it to see another random draw."));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", limit.c_str());
+    ImGui::PopTextWrapPos();
+    a11y::add_text(a11y::Role::text, limit);
 
     const App::SimulationJob& job = app.simulation_job();
     if (job.running) {

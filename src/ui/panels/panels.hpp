@@ -3,6 +3,11 @@
 #pragma once
 
 #include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
 
 namespace fiducia::ui {
 
@@ -40,6 +45,9 @@ void draw_plan_settings(App& app);
 void draw_stakeholders(App& app);
 void draw_knowledge(App& app);
 void draw_journey(App& app);
+// The stages (0 discover ... 6 renew) the Journey's curve joins, as pairs: only neighbouring stages that
+// both have touchpoints of `group`, so no line runs through a stage nobody designed (a dot stands alone).
+std::vector<std::pair<int, int>> journey_curve_segments(const Plan& plan, const std::string& group);
 void draw_commitments(App& app);
 void draw_culture(App& app);
 void draw_actions(App& app);

@@ -85,7 +85,11 @@ void slide_trust_index(App& app, const Plan& plan, const Projection& p, bool ind
         for (const Stakeholder& s : plan.stakeholders) hidden.push_back(s.id);
     (void)app;
     // The legend goes under the plot: leave it two lines.
-    trust_over_time(plan, p, hidden, ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.6f);
+    // 0-100 on every slide: a room judges a level by the line's height, and 42-52 makes 5 points look huge.
+    TrustChartOptions options;
+    options.full_scale = true;
+    trust_over_time(plan, p, hidden, ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() * 2.6f,
+                    options);
 }
 
 void slide_waterfall(App& app, const Plan& plan, const Projection& p) {
@@ -99,7 +103,9 @@ void slide_waterfall(App& app, const Plan& plan, const Projection& p) {
     std::snprintf(text, sizeof text, tr("%s in %s: the base rate plus every source of evidence. Blue raises trust, orange lowers it. Choose the group and month in Explain."),
                   stakeholder_label(plan, group).c_str(), month_label(month, plan.settings.start).c_str());
     caption(text);
-    bar_chart("##presenter-waterfall", waterfall_chart(plan, p, group, static_cast<std::size_t>(month), 10));
+    BarChart chart = waterfall_chart(plan, p, group, static_cast<std::size_t>(month), 10);
+    chart.x.hi = 1.0;  // the presenter's trust axes all run 0-100
+    bar_chart("##presenter-waterfall", chart);
 }
 
 void slide_tornado(App& app, const Plan& plan, const Projection& p) {

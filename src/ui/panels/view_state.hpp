@@ -18,6 +18,7 @@ struct AnalysisView {
     // Projection: groups hidden from the trust chart (stakeholder ids), the scenarios compared
     // ("plan" = the enabled actions, else scenario ids), and their projections for one revision.
     std::vector<std::string> hidden_groups;
+    std::string band_group;  // the group whose 95% band is shaded; "" = the one under the pointer
     std::vector<std::string> compared = {"plan"};
     bool compared_initialised = false;
     std::uint64_t compared_revision = ~0ull;

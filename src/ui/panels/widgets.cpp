@@ -36,6 +36,34 @@ bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) 
     return open;
 }
 
+std::string fit_text(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    // A subset font may lack U+2026, and a missing glyph draws nothing: then three dots.
+    const ImFont* font = ImGui::GetFont();
+    const char* ellipsis = font && font->FindGlyphNoFallback(0x2026) ? "\xE2\x80\xA6" : "...";
+    std::string cut = text;
+    while (!cut.empty()) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();  // whole UTF-8
+        if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();
+        if (ImGui::CalcTextSize((cut + ellipsis).c_str()).x <= width) break;
+    }
+    while (!cut.empty() && cut.back() == ' ') cut.pop_back();  // "group ..." reads as a word left out
+    return cut + ellipsis;
+}
+
+void cut_label_tooltip(const std::string& shown, const std::string& full) {
+    if (shown == full) return;
+    a11y::set_name(full);
+    item_tooltip(full.c_str());
+}
+
+void cell_text(const std::string& text) {
+    const std::string shown = fit_text(text, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(shown.c_str());
+    cut_label_tooltip(shown, text);
+}
+
 void field_error(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.80f, 0.15f, 0.12f, 1));
     ImGui::PushTextWrapPos(0);

@@ -21,6 +21,14 @@ void item_tooltip(const char* text);
 // (ImGui's own combo does not report its label).
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);      // tooltip for the last item, wrapped to a readable width
 void field_error(const std::string& text);  // the broken rule, in red, under the last item
+// Every label cut to fit goes through these two: `text` cut to `width` pixels ends in an ellipsis (the
+// font's U+2026 when it has that glyph, else "...") so nobody reads a cut name as the whole name.
+std::string fit_text(const std::string& text, float width);
+// After the item showing `shown`: when it is `full` cut short, hovering it shows `full` whole (and
+// a screen reader is given it whole).
+void cut_label_tooltip(const std::string& shown, const std::string& full);
+// A name in a table cell: cut to its column with an ellipsis (ImGui would clip it mid-letter), whole on hover.
+void cell_text(const std::string& text);
 // Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`,
 // else on the next line: a row of buttons wraps on a narrow screen instead of running off it.
 void same_line_if_fits(float width, float right);

@@ -38,6 +38,10 @@ public:
         std::size_t size = 0;
     };
     virtual std::vector<StoredVersion> stored_versions() = 0;
+    // Minutes to add to a UTC time for the user's local time at that instant (+60 in Rome in winter):
+    // versions are listed in local time. Natively the C library's time zone (ui/document/versions.cpp);
+    // the page asks the browser (Date.getTimezoneOffset).
+    virtual int utc_offset_minutes(long long utc_seconds);
     virtual std::string stored_version_text(std::size_t index) = 0;
     virtual void set_unsaved_changes(bool unsaved) = 0;  // the page asks before closing when true
     virtual double now_seconds() const = 0;
