@@ -61,17 +61,25 @@ bool CalibratedGroup::at_bound() const {
     return base_rate_after <= kBaseRateRange.lo || base_rate_after >= kBaseRateRange.hi;
 }
 
+std::vector<BacktestPoint> backtest(const Plan& plan, const Projection& projection) {
+    std::vector<BacktestPoint> out;
+    std::vector<std::size_t> index;
+    const std::vector<Measured> points = measured(plan, projection.months.size(), &index);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const StakeholderMonth& sm =
+            projection.months[static_cast<std::size_t>(points[i].month)].stakeholders[points[i].group];
+        const double p = points[i].share;
+        out.push_back({index[i], plan.stakeholders[points[i].group].id, points[i].month, p, sm.trust, sm.band_low,
+                       sm.band_high, sm.band_low <= p && p <= sm.band_high});
+    }
+    return out;
+}
+
 Calibration calibrate(const Plan& plan, const std::optional<std::string>& scenario) {
     Calibration out;
     const Projection now = project(plan, {scenario});
-    std::vector<std::size_t> index;
-    const std::vector<Measured> points = measured(plan, now.months.size(), &index);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const StakeholderMonth& sm = now.months[static_cast<std::size_t>(points[i].month)].stakeholders[points[i].group];
-        const double p = points[i].share;
-        out.backtest.push_back({index[i], plan.stakeholders[points[i].group].id, points[i].month, p, sm.trust, sm.band_low,
-                                sm.band_high, sm.band_low <= p && p <= sm.band_high});
-    }
+    const std::vector<Measured> points = measured(plan, now.months.size());
+    out.backtest = backtest(plan, now);
     if (!out.backtest.empty()) {
         std::size_t inside = 0;
         for (const BacktestPoint& b : out.backtest) inside += b.inside;

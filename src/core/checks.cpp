@@ -6,7 +6,7 @@
 
 namespace fiducia {
 
-std::vector<PlanCheck> plan_checks(const Plan& plan, const Projection& projection, const Calibration& calibration) {
+std::vector<PlanCheck> plan_checks(const Plan& plan, const Projection& projection) {
     std::vector<PlanCheck> out;
     const std::size_t G = plan.stakeholders.size();
     if (projection.months.size() >= 2) {
@@ -25,7 +25,7 @@ std::vector<PlanCheck> plan_checks(const Plan& plan, const Projection& projectio
             }
         }
     }
-    for (const BacktestPoint& p : calibration.backtest) {
+    for (const BacktestPoint& p : backtest(plan, projection)) {  // no fit: this runs on every edit
         if (p.inside) continue;
         PlanCheck c;
         c.kind = PlanCheck::Kind::outside_band;

@@ -28,7 +28,7 @@ struct PlanCheck {
 };
 
 // In this order: churn per customers group, then measurements outside their band (plan order), then
-// large drops (group order, largest first). `projection` and `calibration` are the plan's own.
-std::vector<PlanCheck> plan_checks(const Plan& plan, const Projection& projection, const Calibration& calibration);
+// large drops (group order, largest first). `projection` is the plan's own.
+std::vector<PlanCheck> plan_checks(const Plan& plan, const Projection& projection);
 
 }  // namespace fiducia

@@ -194,6 +194,8 @@ struct Calibration {
 // Fits each group's base rate to its measured trust shares under the plan as it stands (the
 // scenario's actions; every other input unchanged), and backtests the projection against them.
 Calibration calibrate(const Plan& plan, const std::optional<std::string>& scenario = std::nullopt);
+// Each trust-share measurement beside this projection and its band (calibrate's backtest, no fit).
+std::vector<BacktestPoint> backtest(const Plan& plan, const Projection& projection);
 // The plan with only the fitted base rates changed.
 void apply_calibration(Plan& plan, const Calibration& calibration);
 

@@ -267,8 +267,7 @@ const Calibration* App::calibration() {
 const std::vector<PlanCheck>& App::plan_checks() {
     if (checks_revision_ != doc_.revision()) {
         const Projection* p = projection();
-        const Calibration* c = calibration();
-        checks_ = p && c ? fiducia::plan_checks(doc_.plan(), *p, *c) : std::vector<PlanCheck>{};
+        checks_ = p ? fiducia::plan_checks(doc_.plan(), *p) : std::vector<PlanCheck>{};
         checks_revision_ = doc_.revision();
     }
     return checks_;

@@ -22,7 +22,7 @@ Plan shop(double bad_share) {
 
 std::vector<PlanCheck> checks_of(const Plan& plan) {
     const Projection p = project(plan);
-    return plan_checks(plan, p, calibrate(plan));
+    return plan_checks(plan, p);
 }
 
 std::vector<PlanCheck> of_kind(const std::vector<PlanCheck>& all, PlanCheck::Kind kind) {
@@ -68,7 +68,7 @@ TEST_CASE("checks: a source lowering a group's trust today by more than 5 points
     plan.touchpoints.back().dimensions = {1, 1, 1, 1, 1};  // touches every dimension of trust
     plan.touchpoints.back().severity = 2;
     const Projection p = project(plan);
-    std::vector<PlanCheck> drops = of_kind(plan_checks(plan, p, calibrate(plan)), PlanCheck::Kind::large_drop);
+    std::vector<PlanCheck> drops = of_kind(plan_checks(plan, p), PlanCheck::Kind::large_drop);
     REQUIRE(!drops.empty());
     for (const PlanCheck& c : drops) {
         CHECK(c.value < -kDropWarning);
