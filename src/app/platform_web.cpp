@@ -8,7 +8,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 
 // Implemented in web/library_fiducia.js.
 extern "C" {

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <unordered_set>
 
 namespace fiducia::io {
 
@@ -67,55 +66,64 @@ std::string printable(const std::string& text) {
     return out;
 }
 
-// SAX pass: records the first parse error (with its byte position) and duplicate object keys.
-class CheckingSax : public nlohmann::json_sax<Json> {
+// One pass over the text builds the document and records what nlohmann's own parser would not:
+// the first parse error (with its byte position), duplicate object keys and objects with too many
+// keys. (It replaced a checking pass followed by a second, DOM-building parse of the same text.)
+class BuildingSax {
 public:
+    using number_integer_t = Json::number_integer_t;
+    using number_unsigned_t = Json::number_unsigned_t;
+    using number_float_t = Json::number_float_t;
+    using string_t = Json::string_t;
+    using binary_t = Json::binary_t;
+
+    Json root;
     std::string error;
     std::size_t error_position = 0;
     std::vector<Problem> duplicates;
     std::string too_many_keys;
 
-    bool null() override { return value(); }
-    bool boolean(bool) override { return value(); }
-    bool number_integer(number_integer_t) override { return value(); }
-    bool number_unsigned(number_unsigned_t) override { return value(); }
-    bool number_float(number_float_t, const string_t&) override { return value(); }
-    bool string(string_t&) override { return value(); }
-    bool binary(binary_t&) override { return value(); }
-    bool start_object(std::size_t) override {
-        value();
-        frames_.push_back(Frame{true, {}, 0, {}});
+    bool null() { return add(Json(nullptr)) != nullptr; }
+    bool boolean(bool v) { return add(Json(v)) != nullptr; }
+    bool number_integer(number_integer_t v) { return add(Json(v)) != nullptr; }
+    bool number_unsigned(number_unsigned_t v) { return add(Json(v)) != nullptr; }
+    bool number_float(number_float_t v, const string_t&) { return add(Json(v)) != nullptr; }
+    bool string(string_t& v) { return add(Json(std::move(v))) != nullptr; }
+    bool binary(binary_t& v) { return add(Json(std::move(v))) != nullptr; }
+    bool start_object(std::size_t) {
+        frames_.push_back({add(Json::object()), 0});
         return true;
     }
-    bool key(string_t& k) override {
+    bool key(string_t& k) {
         Frame& f = frames_.back();
-        if (f.keys.size() >= kMaxObjectKeys) {
-            // nlohmann's ordered objects insert in linear time: refuse before the DOM parse.
-            too_many_keys = "an object has more than " + std::to_string(kMaxObjectKeys) +
-                            " keys (at " + (frames_.size() > 1 ? path(frames_.size() - 1) : "the top level") + ")";
+        Json::object_t& object = f.container->get_ref<Json::object_t&>();
+        if (object.size() >= kMaxObjectKeys) {
+            // nlohmann's ordered objects insert in linear time: refuse before building any further.
+            too_many_keys = "an object has more than " + std::to_string(kMaxObjectKeys) + " keys (at " +
+                            (frames_.size() > 1 ? path(frames_.size() - 1) : "the top level") + ")";
             return false;
         }
-        if (!f.keys.insert(k).second) {
-            duplicates.push_back({child(path(frames_.size() - 1), k), "duplicate key (the file names it twice)"});
+        auto [at, inserted] = object.emplace(std::move(k), Json());
+        if (!inserted) {  // the last value wins, as in nlohmann's own parser
+            duplicates.push_back({child(path(frames_.size() - 1), at->first), "duplicate key (the file names it twice)"});
+            at->second = Json();
         }
-        f.key = k;
+        f.entry = static_cast<std::size_t>(at - object.begin());
         return true;
     }
-    bool end_object() override {
+    bool end_object() {
         frames_.pop_back();
         return true;
     }
-    bool start_array(std::size_t) override {
-        value();
-        frames_.push_back(Frame{false, {}, 0, {}});
+    bool start_array(std::size_t) {
+        frames_.push_back({add(Json::array()), 0});
         return true;
     }
-    bool end_array() override {
+    bool end_array() {
         frames_.pop_back();
         return true;
     }
-    bool parse_error(std::size_t position, const std::string& last_token,
-                     const nlohmann::detail::exception& ex) override {
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
         // Syntax errors: position is just past the offending character. A number overflow (406):
         // just past the number, which is the last token.
         std::size_t back = ex.id == 406 ? last_token.size() : 1;
@@ -133,23 +141,37 @@ public:
 
 private:
     struct Frame {
-        bool object;
-        std::unordered_set<std::string> keys;  // keys seen so far (objects)
-        std::size_t next = 0;           // index of the next element (arrays)
-        std::string key;                // the current key (objects)
+        Json* container;    // stays put: its parent grows only after it is closed
+        std::size_t entry;  // objects: index of the entry being read (its key)
     };
     std::vector<Frame> frames_;
 
-    bool value() {
-        if (!frames_.empty() && !frames_.back().object) ++frames_.back().next;
-        return true;
+    // Puts a value where the text has it: the document itself, the current key or the array's end.
+    Json* add(Json&& value) {
+        if (frames_.empty()) {
+            root = std::move(value);
+            return &root;
+        }
+        Frame& f = frames_.back();
+        if (f.container->is_array()) {
+            f.container->get_ref<Json::array_t&>().push_back(std::move(value));
+            return &f.container->back();
+        }
+        Json& slot = (f.container->get_ref<Json::object_t&>().begin() + static_cast<std::ptrdiff_t>(f.entry))->second;
+        slot = std::move(value);
+        return &slot;
     }
     // Pointer of the container at depth `depth` (exclusive of its own key).
     std::string path(std::size_t depth) const {
         std::string p;
         for (std::size_t i = 0; i < depth; ++i) {
-            const Frame& f = frames_[i];
-            p = f.object ? child(p, f.key) : child(p, f.next - 1);
+            const Json& c = *frames_[i].container;
+            if (c.is_array()) {
+                p = child(p, c.size() - 1);
+            } else {
+                const Json::object_t& object = c.get_ref<const Json::object_t&>();
+                p = child(p, (object.begin() + static_cast<std::ptrdiff_t>(frames_[i].entry))->first);
+            }
         }
         return p;
     }
@@ -224,7 +246,7 @@ std::optional<std::string> precheck_text(std::string_view text) {
 
 std::optional<Json> parse_json(std::string_view text, std::string& error,
                                std::vector<Problem>* duplicates) {
-    CheckingSax sax;
+    BuildingSax sax;
     bool ok = Json::sax_parse(text.begin(), text.end(), &sax);
     if (!sax.too_many_keys.empty()) {
         error = "not a Fiducia plan: " + sax.too_many_keys;
@@ -234,13 +256,8 @@ std::optional<Json> parse_json(std::string_view text, std::string& error,
         error = "not valid JSON at " + line_column(text, sax.error_position) + ": " + sax.error;
         return std::nullopt;
     }
-    Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (doc.is_discarded()) {  // not expected after a clean SAX pass, but never trust it
-        error = "not valid JSON";
-        return std::nullopt;
-    }
     if (duplicates) *duplicates = std::move(sax.duplicates);
-    return doc;
+    return std::move(sax.root);
 }
 
 std::string pointer_escape(std::string_view key) {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 #include <optional>
 #include <string>
 #include <string_view>

@@ -42,6 +42,9 @@ Json plan_json(const Plan& plan);
 // The content hash of a plan: "sha256:" + 64 hex digits of its canonical text without meta.base
 // (README "Format extensions"). Copies of the same version have the same hash.
 std::string content_hash(const Plan& plan);
+// The same hash when save_plan(plan) is already at hand: without meta.base that text is the hashed
+// text itself, so opening a large plan serialises it once, not twice.
+std::string content_hash(const Plan& plan, std::string_view saved);
 bool is_content_hash(std::string_view text);  // "sha256:" and 64 lowercase hex digits
 
 // FORMAT.md "Machine-readable output" for a projection (and, when given, a simulation's figures).

@@ -261,4 +261,9 @@ std::string content_hash(const Plan& plan) {
     return "sha256:" + sha256_hex(dump_pretty(j) + "\n");
 }
 
+std::string content_hash(const Plan& plan, std::string_view saved) {
+    if (!plan.meta.base.empty()) return content_hash(plan);
+    return "sha256:" + sha256_hex(saved);
+}
+
 }  // namespace fiducia::io

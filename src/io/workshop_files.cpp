@@ -136,14 +136,67 @@ char workshop_tag(const Invitation& invitation) { return kAlphabet[fnv1a(invitat
 
 }  // namespace
 
+// The header is read without building the document: opening a 10 MB plan must not parse it twice
+// (once here, once in the loader). A file this misjudges is still refused whole by its loader.
 std::string workshop_file_kind(std::string_view text) {
-    std::string error;
-    if (precheck_text(text)) return "";
-    std::optional<Json> doc = parse_json(text, error);
-    if (!doc || !doc->is_object()) return "";
-    auto header = doc->find("fiducia");
-    if (header == doc->end() || !header->is_string()) return "";
-    return header->get<std::string>();
+    std::size_t i = 0;
+    auto skip_space = [&] {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    };
+    // A string at i (just past its opening quote): its raw text, and i past the closing quote.
+    auto raw_string = [&](std::string_view& out) {
+        const std::size_t begin = i;
+        for (; i < text.size(); ++i) {
+            if (text[i] == '\\') {
+                ++i;
+            } else if (text[i] == '"') {
+                out = text.substr(begin, i - begin);
+                ++i;
+                return true;
+            }
+        }
+        return false;
+    };
+    skip_space();
+    if (i >= text.size() || text[i] != '{') return "";
+    ++i;
+    for (;;) {
+        skip_space();
+        if (i >= text.size() || text[i] != '"') return "";
+        ++i;
+        std::string_view key;
+        if (!raw_string(key)) return "";
+        skip_space();
+        if (i >= text.size() || text[i] != ':') return "";
+        ++i;
+        skip_space();
+        if (key == "fiducia") {
+            std::string_view value;
+            if (i >= text.size() || text[i] != '"') return "";
+            ++i;
+            if (!raw_string(value) || value.find('\\') != std::string_view::npos) return "";
+            return std::string(value);
+        }
+        int depth = 0;  // skip the value: strings, and brackets to their match
+        for (; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == '"') {
+                ++i;
+                std::string_view ignored;
+                if (!raw_string(ignored)) return "";
+                --i;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) return "";  // the object ended without the header
+                --depth;
+            } else if (c == ',' && depth == 0) {
+                break;
+            }
+        }
+        if (i >= text.size()) return "";
+        ++i;
+    }
 }
 
 InvitationLoad load_invitation(std::string_view text) {

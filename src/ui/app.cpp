@@ -157,7 +157,7 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
         return outcome;
     }
     opened_text_ = loaded.newer_version ? "" : io::save_plan(loaded.plan);
-    opened_hash_ = loaded.newer_version ? "" : io::content_hash(loaded.plan);
+    opened_hash_ = loaded.newer_version ? "" : io::content_hash(loaded.plan, opened_text_);
     opened_file_base_ = loaded.plan.meta.base;
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version);
     autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own

@@ -3,7 +3,7 @@
 // is loaded only for Chinese or a plan with CJK text; every panel draws in every language.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 
 #include "core/model.hpp"
 #include "io/diff.hpp"

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 
 #include "core/workshop_consensus.hpp"
 #include "ui/platform/accessibility.hpp"

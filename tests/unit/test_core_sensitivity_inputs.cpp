@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 
 #include "core/model.hpp"
 #include "io/plan_file.hpp"

@@ -149,6 +149,10 @@ TEST_CASE("meta.base records the ancestor: validated, kept on save, not part of 
     CHECK(save_plan(again.plan) == saved);
     plan.meta.title += " (edited)";
     CHECK(content_hash(plan) != hash);
+    // from the saved text, as the page does on opening: the same hash, with and without a base
+    CHECK(content_hash(plan, save_plan(plan)) == content_hash(plan));
+    plan.meta.base.clear();
+    CHECK(content_hash(plan, save_plan(plan)) == content_hash(plan));
 
     Json j = example_json("online-shop");
     j["meta"]["base"] = "sha256:ABC";

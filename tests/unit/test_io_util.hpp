@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
+#include "io/json.hpp"
 #include <string>
 #include <vector>
 

@@ -440,3 +440,17 @@ TEST_CASE("plan files keep the prepared workshop: id, title and invited stakehol
         "stakeholders": [{"id": "c", "name": "Customers", "kind": "customers"}], "workshop": {"stakeholders": ["board"]}})");
     CHECK(joined(dangling.errors) == "/workshop/stakeholders/0: must name a stakeholder of this plan (got \"board\")\n");
 }
+
+TEST_CASE("A file's kind is read from its top-level header without parsing the rest") {
+    CHECK(io::workshop_file_kind(R"({"fiducia": "plan", "version": 1})") == "plan");
+    CHECK(io::workshop_file_kind(" \n{\"version\": 1, \"fiducia\" : \"workshop\"}") == "workshop");
+    // a header inside a nested object, or text that looks like one inside a string, is not the file's
+    CHECK(io::workshop_file_kind(R"({"meta": {"fiducia": "ratings"}, "fiducia": "plan"})") == "plan");
+    CHECK(io::workshop_file_kind(R"({"note": "}, \"fiducia\": \"ratings\"", "fiducia": "plan"})") == "plan");
+    CHECK(io::workshop_file_kind(R"({"list": [{"a": "]"}, 2], "fiducia": "ratings"})") == "ratings");
+    CHECK(io::workshop_file_kind(R"({"meta": {"fiducia": "ratings"}})") == "");
+    CHECK(io::workshop_file_kind(R"({"fiducia": 1})") == "");
+    CHECK(io::workshop_file_kind("[1, 2]") == "");
+    CHECK(io::workshop_file_kind("{\"fiducia\": \"pla") == "");
+    CHECK(io::workshop_file_kind("") == "");
+}
