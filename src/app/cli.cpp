@@ -17,6 +17,7 @@
 #include "io/plan_file.hpp"
 #include "app/cli_args.hpp"
 #include "app/cli_files.hpp"
+#include "app/cli_threads.hpp"
 
 namespace fiducia::cli {
 int report_main(int argc, char** argv);  // src/app/cli_report.cpp
@@ -37,11 +38,11 @@ const char* const kUsage =
     "  format PLAN [-o OUT]               write the canonical form to stdout or OUT\n"
     "  project PLAN [--scenario ID] [--json]\n"
     "                                     month-by-month trust, explanation, cost and revenue\n"
-    "  simulate PLAN [--customers N] [--seed S] [--scenario ID] [--json]\n"
+    "  simulate PLAN [--customers N] [--seed S] [--scenario ID] [--threads N] [--json]\n"
     "                                     Monte Carlo of the customer groups (default 10000, plan seed)\n"
-    "  optimise PLAN --budget B [--objective trust|value] [--json]\n"
+    "  optimise PLAN --budget B [--objective trust|value] [--threads N] [--json]\n"
     "                                     best set of actions within a budget, and the frontier\n"
-    "  sensitivity PLAN [--scenario ID] [--json]\n"
+    "  sensitivity PLAN [--scenario ID] [--threads N] [--json]\n"
     "                                     each input +-20%, largest effect on the Trust Index first\n"
     "  calibrate PLAN [--scenario ID] [--json] [-o OUT]\n"
     "                                     fit each group's base rate to its measured trust shares, and\n"
@@ -63,19 +64,20 @@ struct Args {
     std::string plan_path;
     std::optional<std::string> out_path;
     std::optional<std::string> scenario;
-    std::optional<std::string> customers, seed, budget, objective;
+    std::optional<std::string> customers, seed, budget, objective, threads;
     bool json = false;
 };
 
 // The options of each command (the report, diff and merge commands have theirs beside them).
-const cli::Option kJson{"--json"}, kOutput{"--output", "-o", true}, kScenario{"--scenario", nullptr, true};
+const cli::Option kJson{"--json"}, kOutput{"--output", "-o", true}, kScenario{"--scenario", nullptr, true},
+                  kThreads{"--threads", nullptr, true};
 const cli::CommandSyntax kCommands[] = {
     {"validate", {}},
     {"format", {kOutput}},
     {"project", {kJson, kScenario}},
-    {"simulate", {kJson, kScenario, {"--customers", nullptr, true}, {"--seed", nullptr, true}}},
-    {"optimise", {kJson, {"--budget", nullptr, true}, {"--objective", nullptr, true}}},
-    {"sensitivity", {kJson, kScenario}},
+    {"simulate", {kJson, kScenario, kThreads, {"--customers", nullptr, true}, {"--seed", nullptr, true}}},
+    {"optimise", {kJson, kThreads, {"--budget", nullptr, true}, {"--objective", nullptr, true}}},
+    {"sensitivity", {kJson, kScenario, kThreads}},
     {"calibrate", {kJson, kScenario, kOutput}},
 };
 
@@ -98,6 +100,7 @@ std::optional<int> parse_args(int argc, char** argv, Args& args) {
     args.seed = parsed.value("--seed");
     args.budget = parsed.value("--budget");
     args.objective = parsed.value("--objective");
+    args.threads = parsed.value("--threads");
     args.json = parsed.has("--json");
     return std::nullopt;
 }
@@ -404,6 +407,14 @@ int run(const Args& args) {
     }
     ProjectionOptions po;
     po.scenario = args.scenario;
+    // --threads: shares of the same work on N threads, the same output for every N (cli_threads.hpp)
+    int threads = cli::default_threads();
+    if (args.threads) {
+        std::uint64_t n = 0;
+        if (!parse_uint(*args.threads, n) || n < 1 || n > 256)
+            return usage_error("--threads must be an integer from 1 to 256 (got '" + *args.threads + "')");
+        threads = static_cast<int>(n);
+    }
     if (args.command == "project") {
         Projection p = project(plan, po);
         if (args.json) {
@@ -430,7 +441,7 @@ int run(const Args& args) {
             so.seed = s;
         }
         Projection p = project(plan, po);
-        SimulationResult r = simulate(plan, so);
+        SimulationResult r = cli::simulate_threads(plan, so, threads);
         if (args.json) {
             print(io::summary_json(plan, p, &r) + "\n");
         } else {
@@ -453,7 +464,7 @@ int run(const Args& args) {
                 return usage_error("--objective must be trust or value (got '" + *args.objective + "')");
             }
         }
-        OptimiseResult r = optimise(plan, oo);
+        OptimiseResult r = cli::optimise_threads(plan, oo, threads);
         if (args.json) {
             print(io::optimise_json(plan, oo, r) + "\n");
         } else {
@@ -462,7 +473,7 @@ int run(const Args& args) {
         return 0;
     }
     if (args.command == "sensitivity") {
-        std::vector<SensitivityItem> items = sensitivity(plan, po);
+        std::vector<SensitivityItem> items = cli::sensitivity_threads(plan, po, threads);
         if (args.json) {
             print(io::sensitivity_json(plan, args.scenario.value_or("plan"), items) + "\n");
         } else {

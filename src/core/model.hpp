@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/plan.hpp"
@@ -81,7 +82,16 @@ struct SimulationOptions {
     std::uint64_t seed = 1;
     std::optional<std::string> scenario;
     int histogram_bins = 20;  // trust histogram at the horizon, bins over [0,1]
+    // This run's share of every group's customers, [first, last) (last -1: to the end): several runs
+    // (threads, Web Workers) each take one share and add() their counts into one result. Every
+    // customer draws from its own stream, so any split gives the same counts, hence the same bits.
+    std::int64_t first = 0, last = -1;
 };
+
+// [first, last) of `customers` for share k of n: the same split natively and in the page.
+inline std::pair<std::int64_t, std::int64_t> customer_share(std::int64_t customers, int k, int n) {
+    return {customers * k / n, customers * (k + 1) / n};
+}
 
 struct SimulatedMonth {
     double retained = 1;
@@ -111,7 +121,11 @@ public:
     void step(std::int64_t max_customers);  // simulate up to this many more customers
     bool done() const;
     double progress() const;                 // 0..1
-    SimulationResult result() const;         // valid once done()
+    SimulationResult result() const;         // valid once done(), and once every share is added
+    // The integer counts behind the result (alive per month, trust histograms), flat, to move a
+    // share's work between threads or workers; add() sums another share's counts into this one.
+    std::vector<std::int64_t> counts() const;
+    bool add(const std::vector<std::int64_t>& counts);  // false: another plan's or options' counts
 private:
     struct State;
     State* state_;
@@ -127,6 +141,9 @@ struct OptimiseOptions {
     double budget = 0;
     Objective objective = Objective::trust;
     int frontier_points = 12;  // budgets from 0 to the cost of all actions
+    // The budget asked for and each frontier budget are searches of their own: share k of n runs
+    // searches k, k + n, ... (threads); Optimiser::adopt gathers the shares into one result.
+    int share = 0, shares = 1;
 };
 
 struct FrontierPoint {
@@ -156,6 +173,7 @@ public:
     bool done() const;
     double progress() const;
     OptimiseResult result() const;
+    bool adopt(const Optimiser& share);  // a finished share's searches; false: another plan's
 private:
     struct State;
     State* state_;
@@ -211,6 +229,10 @@ struct SensitivityItem {
 
 // Every numeric input of the plan +-20% (shares clamped to [0,1]); largest swing first.
 std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptions& options = {});
+// Share k of n of the same work (inputs k, k + n, ..., in plan order, unsorted), for threads;
+// sensitivity_gather puts every share's items back in plan order and sorts them as sensitivity does.
+std::vector<SensitivityItem> sensitivity_share(const Plan& plan, const ProjectionOptions& options, int share, int shares);
+std::vector<SensitivityItem> sensitivity_gather(const std::vector<std::vector<SensitivityItem>>& shares);
 
 // ---- Measurements and workshops ---------------------------------------------------------------
 

@@ -211,6 +211,7 @@ struct Simulation::State {
     std::uint64_t forget_thr = 0;                         // keep a remembered one: u < this
     std::uint64_t survive_thr[kRatioTable][kRatioTable] = {};  // S(k+n)/S(k) as a threshold
     std::size_t group = 0;                      // where the next step continues
+    std::int64_t share_begin = 0, share_end = 0;  // this run's customers of every group
     std::int64_t next = 0;
     std::int64_t processed = 0;
     Block block;
@@ -393,6 +394,10 @@ Simulation::Simulation(const Plan& plan, const SimulationOptions& options) : sta
     State& st = *state_;
     st.options = options;
     if (st.options.customers < 0) st.options.customers = 0;
+    st.share_begin = std::clamp<std::int64_t>(options.first, 0, st.options.customers);
+    st.share_end = options.last < 0 ? st.options.customers
+                                    : std::clamp<std::int64_t>(options.last, st.share_begin, st.options.customers);
+    st.next = st.share_begin;
     st.bins = options.histogram_bins < 1 ? 1 : (options.histogram_bins > 100000 ? 100000 : options.histogram_bins);
     const Compiled cp = core::compile(plan);
     const std::vector<ActState> states = core::action_states(plan, options.scenario);
@@ -546,24 +551,49 @@ void Simulation::step(std::int64_t max_customers) {
     State& st = *state_;
     while (max_customers > 0 && st.group < st.groups.size()) {
         GroupPlan& gp = st.groups[st.group];
-        const std::int64_t end = std::min(st.options.customers, st.next + max_customers);
+        const std::int64_t end = std::min(st.share_end, st.next + max_customers);
         for (std::int64_t i = st.next; i < end; i += kBlock) st.run_block(gp, st.group, i, std::min(end, i + kBlock));
         max_customers -= end - st.next;
         st.processed += end - st.next;
         st.next = end;
-        if (st.next >= st.options.customers) {
+        if (st.next >= st.share_end) {
             ++st.group;
-            st.next = 0;
+            st.next = st.share_begin;
         }
     }
 }
 
-bool Simulation::done() const { return !state_ || state_->group >= state_->groups.size(); }
+bool Simulation::done() const {
+    return !state_ || state_->group >= state_->groups.size() || state_->share_end == state_->share_begin;
+}
 
 double Simulation::progress() const {
     if (!state_) return 1.0;
-    const double total = static_cast<double>(state_->options.customers) * state_->groups.size();
+    const double total = static_cast<double>(state_->share_end - state_->share_begin) * state_->groups.size();
     return total > 0 ? std::min(1.0, state_->processed / total) : 1.0;
+}
+
+std::vector<std::int64_t> Simulation::counts() const {
+    std::vector<std::int64_t> out;
+    if (!state_) return out;
+    for (const GroupPlan& gp : state_->groups) {
+        out.insert(out.end(), gp.alive.begin(), gp.alive.end());
+        out.insert(out.end(), gp.fine.begin(), gp.fine.end());
+        out.insert(out.end(), gp.coarse.begin(), gp.coarse.end());
+    }
+    return out;
+}
+
+bool Simulation::add(const std::vector<std::int64_t>& counts) {
+    if (!state_) return false;
+    std::size_t size = 0;
+    for (const GroupPlan& gp : state_->groups) size += gp.alive.size() + gp.fine.size() + gp.coarse.size();
+    if (counts.size() != size) return false;
+    const std::int64_t* c = counts.data();
+    for (GroupPlan& gp : state_->groups)
+        for (std::vector<std::int64_t>* v : {&gp.alive, &gp.fine, &gp.coarse})
+            for (std::int64_t& x : *v) x += *c++;
+    return true;
 }
 
 namespace {

@@ -40,6 +40,7 @@ struct Job {
     double best_cost = 0;
     std::vector<ActState> best_st;
     double explored = 0;  // volume finished
+    std::int64_t nodes = 0;
     bool done = false;
 };
 
@@ -55,7 +56,6 @@ struct Optimiser::State {
     double total_cost = 0;
     std::vector<Job> jobs;      // [0]: the budget asked for; then the frontier budgets
     std::size_t current = 0;
-    std::int64_t nodes = 0;
 
     void start(Job& job);
     void expand(Job& job);
@@ -88,7 +88,7 @@ void Optimiser::State::start(Job& job) {
 void Optimiser::State::expand(Job& job) {
     Node node = std::move(job.stack.back());
     job.stack.pop_back();
-    ++nodes;
+    ++job.nodes;
     double spent = 0;
     for (std::size_t i = 0; i < node.st.size(); ++i)
         if (node.st[i] == ActState::on) spent += cost[i];
@@ -155,7 +155,21 @@ Optimiser::Optimiser(const Plan& plan, const OptimiseOptions& options) : state_(
         j.budget = points == 1 ? s.total_cost : s.total_cost * p / (points - 1);
         s.jobs.push_back(j);
     }
-    s.start(s.jobs[0]);
+    // A share runs jobs share, share + shares, ...: each job's search is its own, so shares on
+    // several threads, adopted into one, give exactly the result of one run.
+    const std::size_t shares = static_cast<std::size_t>(std::max(1, s.options.shares));
+    s.options.shares = static_cast<int>(shares);
+    s.options.share = std::clamp(s.options.share, 0, s.options.shares - 1);
+    s.current = static_cast<std::size_t>(s.options.share);
+    if (s.current < s.jobs.size()) s.start(s.jobs[s.current]);
+}
+
+bool Optimiser::adopt(const Optimiser& other) {
+    if (!state_ || !other.state_ || other.state_->jobs.size() != state_->jobs.size() || !other.done()) return false;
+    const State& o = *other.state_;
+    for (std::size_t j = static_cast<std::size_t>(o.options.share); j < o.jobs.size(); j += static_cast<std::size_t>(o.options.shares))
+        state_->jobs[j] = o.jobs[j];
+    return true;
 }
 
 Optimiser::~Optimiser() { delete state_; }
@@ -177,7 +191,8 @@ void Optimiser::step(std::int64_t max_nodes) {
         if (job.stack.empty()) {
             job.done = true;
             job.explored = 1.0;
-            if (++s.current < s.jobs.size()) s.start(s.jobs[s.current]);
+            s.current += static_cast<std::size_t>(s.options.shares);
+            if (s.current < s.jobs.size()) s.start(s.jobs[s.current]);
             continue;
         }
         s.expand(job);
@@ -191,9 +206,12 @@ double Optimiser::progress() const {
     if (!state_) return 1.0;
     const State& s = *state_;
     if (s.jobs.empty()) return 1.0;
-    double sum = 0;
-    for (const Job& j : s.jobs) sum += j.done ? 1.0 : j.explored;
-    return sum / static_cast<double>(s.jobs.size());
+    double sum = 0, mine = 0;
+    for (std::size_t j = static_cast<std::size_t>(s.options.share); j < s.jobs.size(); j += static_cast<std::size_t>(s.options.shares)) {
+        sum += s.jobs[j].done ? 1.0 : s.jobs[j].explored;
+        ++mine;
+    }
+    return mine > 0 ? sum / mine : 1.0;
 }
 
 OptimiseResult Optimiser::result() const {
@@ -211,7 +229,7 @@ OptimiseResult Optimiser::result() const {
     r.objective = main.best;
     r.cost = main.best_cost;
     r.baseline_objective = s.baseline;
-    r.nodes = s.nodes;
+    for (const Job& job : s.jobs) r.nodes += job.nodes;
     for (std::size_t j = 1; j < s.jobs.size(); ++j) {
         const Job& job = s.jobs[j];
         if (!job.done) continue;

@@ -106,15 +106,18 @@ std::vector<Input> inputs_of(const Plan& plan) {
 
 }  // namespace
 
-std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptions& options) {
+std::vector<SensitivityItem> sensitivity_share(const Plan& plan, const ProjectionOptions& options, int share, int shares) {
     const std::vector<core::ActState> states = core::action_states(plan, options.scenario);
     auto trust_at_horizon = [&](const Plan& p) {
         const core::Compiled cp = core::compile(p);
         return core::evaluate<double>(cp, states.data(), false).trust_index;
     };
+    shares = std::max(1, shares);
     std::vector<SensitivityItem> out;
     Plan work = plan;
-    for (Input& in : inputs_of(plan)) {
+    std::vector<Input> inputs = inputs_of(plan);
+    for (std::size_t i = static_cast<std::size_t>(std::clamp(share, 0, shares - 1)); i < inputs.size(); i += static_cast<std::size_t>(shares)) {
+        Input& in = inputs[i];
         SensitivityItem item;
         item.input = in.pointer;
         item.label = in.label;
@@ -128,10 +131,28 @@ std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptio
         in.set(work, in.value);
         out.push_back(std::move(item));
     }
+    return out;
+}
+
+std::vector<SensitivityItem> sensitivity_gather(const std::vector<std::vector<SensitivityItem>>& shares) {
+    std::vector<SensitivityItem> out;
+    for (std::size_t at = 0;; ++at) {  // input i is item i / n of share i % n
+        bool any = false;
+        for (const std::vector<SensitivityItem>& share : shares)
+            if (at < share.size()) {
+                out.push_back(share[at]);
+                any = true;
+            }
+        if (!any) break;
+    }
     std::stable_sort(out.begin(), out.end(), [](const SensitivityItem& a, const SensitivityItem& b) {
         return std::fabs(a.trust_high - a.trust_low) > std::fabs(b.trust_high - b.trust_low);
     });
     return out;
+}
+
+std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptions& options) {
+    return sensitivity_gather({sensitivity_share(plan, options, 0, 1)});
 }
 
 }  // namespace fiducia

@@ -48,31 +48,42 @@ void bench_io();  // bench_io.cpp: plan-file load/save of a ~10 MB plan
 void bench_merge();  // bench_merge.cpp: diff and three-way merge of two edited 10 MB copies
 void bench_validate();  // bench_io.cpp: the editors' live check on the large plan, typed and via JSON
 
-int main() {
+int main(int argc, char** argv) {
+    // `bench_core montecarlo` runs only the sections whose name contains an argument (profiling)
+    auto want = [&](const char* section) {
+        if (argc < 2) return true;
+        for (int i = 1; i < argc; ++i)
+            if (std::strstr(section, argv[i])) return true;
+        return false;
+    };
     const Plan large = bench::large_plan(1);
-    const double proj = median_ms(21, [&] {
-        const Projection p = project(large);
-        g_sink = p.months.back().trust_index;
-    });
-    std::printf("projection_large_ms median=%.3f runs=21\n", proj);
-    {
-        Checksum c;
-        const Projection p = project(large);
-        for (const MonthResult& m : p.months) {
-            c.add(m.trust_index);
-            for (const StakeholderMonth& s : m.stakeholders) {
-                c.add(s.trust);
-                c.add(s.band_low);
-                c.add(s.retained);
+    double proj = 0;
+    if (want("projection")) {
+        proj = median_ms(21, [&] {
+            const Projection p = project(large);
+            g_sink = p.months.back().trust_index;
+        });
+        std::printf("projection_large_ms median=%.3f runs=21\n", proj);
+        {
+            Checksum c;
+            const Projection p = project(large);
+            for (const MonthResult& m : p.months) {
+                c.add(m.trust_index);
+                for (const StakeholderMonth& s : m.stakeholders) {
+                    c.add(s.trust);
+                    c.add(s.band_low);
+                    c.add(s.retained);
+                }
             }
+            for (const auto& g : p.explanation.back())
+                for (const Contribution& x : g) c.add(x.value);
+            c.add(p.revenue_kept);
+            std::printf("checksum_projection_large %016llx (trust index at 60: %.17g)\n",
+                        static_cast<unsigned long long>(c.h), p.months.back().trust_index);
         }
-        for (const auto& g : p.explanation.back())
-            for (const Contribution& x : g) c.add(x.value);
-        c.add(p.revenue_kept);
-        std::printf("checksum_projection_large %016llx (trust index at 60: %.17g)\n",
-                    static_cast<unsigned long long>(c.h), p.months.back().trust_index);
-    }
 
+    }
+    if (want("calibrate"))
     {  // the Measurements panel recomputes this on every edit while it is shown
         Plan measured = large;  // three trust-share surveys of every group: start, middle, horizon
         for (const Stakeholder& s : large.stakeholders)
@@ -90,33 +101,36 @@ int main() {
                     cal, groups, points, proj);
     }
 
-    const Plan example = bench::example_like_plan(2, 6);
-    SimulationOptions so;
-    so.customers = 1000000;
-    so.seed = 1;
-    double retained = 0;
-    const double mc = median_ms(5, [&] {
-        const SimulationResult r = simulate(example, so);
-        retained = r.groups[0].months.back().retained;
-        g_sink = retained;
-    });
-    const double chain = project(example).months.back().stakeholders[0].retained;
-    {
-        SimulationOptions small = so;
-        small.customers = 20000;
-        const SimulationResult r = simulate(example, small);
-        Checksum c;
-        for (const SimulatedMonth& m : r.groups[0].months) {
-            c.add(m.retained);
-            c.add(m.trust_p05);
-            c.add(m.trust_p50);
-            c.add(m.trust_p95);
+    if (want("montecarlo_example")) {
+        const Plan example = bench::example_like_plan(2, 6);
+        SimulationOptions so;
+        so.customers = 1000000;
+        so.seed = 1;
+        double retained = 0;
+        const double mc = median_ms(5, [&] {
+            const SimulationResult r = simulate(example, so);
+            retained = r.groups[0].months.back().retained;
+            g_sink = retained;
+        });
+        const double chain = project(example).months.back().stakeholders[0].retained;
+        {
+            SimulationOptions small = so;
+            small.customers = 20000;
+            const SimulationResult r = simulate(example, small);
+            Checksum c;
+            for (const SimulatedMonth& m : r.groups[0].months) {
+                c.add(m.retained);
+                c.add(m.trust_p05);
+                c.add(m.trust_p50);
+                c.add(m.trust_p95);
+            }
+            for (double h : r.groups[0].histogram) c.add(h);
+            std::printf("checksum_montecarlo_20k %016llx\n", static_cast<unsigned long long>(c.h));
         }
-        for (double h : r.groups[0].histogram) c.add(h);
-        std::printf("checksum_montecarlo_20k %016llx\n", static_cast<unsigned long long>(c.h));
-    }
-    std::printf("montecarlo_1M_x36_ms median=%.1f runs=5 (retained %.5f, chain %.5f)\n", mc, retained, chain);
+        std::printf("montecarlo_1M_x36_ms median=%.1f runs=5 (retained %.5f, chain %.5f)\n", mc, retained, chain);
 
+    }
+    if (want("montecarlo_large"))
     {  // the large plan (20 groups, 4 of them customers; 200 touchpoints, 300 actions) at 36 months
         Plan big = large;
         big.settings.horizon_months = 36;
@@ -133,22 +147,24 @@ int main() {
         std::printf("montecarlo_large_1M_x36_ms median=%.1f runs=3 (retained %.17g)\n", ms, kept);
     }
 
-    const Plan opt_plan = bench::example_like_plan(3, 24);
-    double total = 0;
-    for (const Action& a : opt_plan.actions) total += a.cost_once + a.cost_per_month * 36;
-    OptimiseOptions oo;
-    oo.budget = total * 0.35;
-    oo.frontier_points = 0;
-    OptimiseResult res;
-    const double opt = median_ms(3, [&] { res = optimise(opt_plan, oo); });
-    std::printf("optimise_24_actions_ms median=%.1f runs=3 (nodes %lld, chosen %zu, budget %.0f)\n", opt,
-                static_cast<long long>(res.nodes), res.chosen.size(), oo.budget);
-    oo.objective = Objective::value;
-    const double optv = median_ms(3, [&] { res = optimise(opt_plan, oo); });
-    std::printf("optimise_24_actions_value_ms median=%.1f runs=3 (nodes %lld, chosen %zu)\n", optv,
-                static_cast<long long>(res.nodes), res.chosen.size());
-    bench_io();
-    bench_validate();
-    bench_merge();
+    if (want("optimise")) {
+        const Plan opt_plan = bench::example_like_plan(3, 24);
+        double total = 0;
+        for (const Action& a : opt_plan.actions) total += a.cost_once + a.cost_per_month * 36;
+        OptimiseOptions oo;
+        oo.budget = total * 0.35;
+        oo.frontier_points = 0;
+        OptimiseResult res;
+        const double opt = median_ms(3, [&] { res = optimise(opt_plan, oo); });
+        std::printf("optimise_24_actions_ms median=%.1f runs=3 (nodes %lld, chosen %zu, budget %.0f)\n", opt,
+                    static_cast<long long>(res.nodes), res.chosen.size(), oo.budget);
+        oo.objective = Objective::value;
+        const double optv = median_ms(3, [&] { res = optimise(opt_plan, oo); });
+        std::printf("optimise_24_actions_value_ms median=%.1f runs=3 (nodes %lld, chosen %zu)\n", optv,
+                    static_cast<long long>(res.nodes), res.chosen.size());
+    }
+    if (want("load_validate")) bench_io();
+    if (want("validate_typed")) bench_validate();
+    if (want("merge")) bench_merge();
     return 0;
 }

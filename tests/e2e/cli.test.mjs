@@ -83,3 +83,27 @@ test("bad input: one-line reasons and exit codes 2 (usage) or 1 (bad plan), neve
     assert.equal(fs.existsSync(out), false);
   }
 });
+
+test("--threads N: simulate, optimise and sensitivity give the same bytes for every N, natively and under node", () => {
+  const commands = [["simulate", "--json", "--customers", "3001", "--seed", "5"], ["optimise", "--json", "--budget", "250000"],
+    ["sensitivity", "--json"]];
+  for (const plan of EXAMPLES.slice(0, 2)) {
+    for (const command of commands) {
+      const args = [command[0], plan, ...command.slice(1)];
+      const one = run(NATIVE, [...args, "--threads", "1"]);
+      assert.equal(one.code, 0, one.err);
+      for (const threads of ["2", "3", "8"]) {
+        const many = run(NATIVE, [...args, "--threads", threads]);
+        assert.equal(many.code, 0, many.err);
+        assert.equal(many.out, one.out, `${command[0]} ${path.basename(plan)} --threads ${threads}`);
+      }
+      assert.equal(run(NATIVE, args).out, one.out, "the default (every core) too");
+      assert.equal(run(NODE, [...args, "--threads", "4"]).out, one.out, "node runs the shares one after another");
+    }
+  }
+  for (const bad of ["0", "x", "257"]) {
+    const r = run(NATIVE, ["simulate", EXAMPLES[0], "--threads", bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--threads must be an integer from 1 to 256/);
+  }
+});

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <tuple>
 
 #include "core/model.hpp"
 #include "test_core_fixtures.hpp"
@@ -115,6 +116,50 @@ TEST_CASE("Monte Carlo results do not depend on slice sizes and repeat with the 
     for (std::size_t m = 1; m < other.groups[0].months.size(); ++m)
         differs = differs || other.groups[0].months[m].retained != whole.groups[0].months[m].retained;
     CHECK(differs);
+}
+
+TEST_CASE("Monte Carlo split into shares and added up gives the whole run's bits, for any number of shares") {
+    Plan plan = example_plan();
+    plan.stakeholders.push_back(make_group("shoppers", StakeholderKind::customers, 0.4));
+    plan.touchpoints.push_back(make_touchpoint("shop", "shoppers", 2, 0.1, Stage::service));
+    SimulationOptions o;
+    o.customers = 2999;  // not a multiple of the shares, nor of the 64-customer blocks
+    o.seed = 11;
+    const SimulationResult whole = simulate(plan, o);
+    const std::vector<std::int64_t> whole_counts = [&] {
+        Simulation s(plan, o);
+        while (!s.done()) s.step(1 << 20);
+        return s.counts();
+    }();
+    for (int shares : {1, 2, 3, 7}) {
+        SimulationOptions none = o;
+        none.first = none.last = 0;  // the collector simulates nobody itself
+        Simulation total(plan, none);
+        CHECK(total.done());
+        for (int k = 0; k < shares; ++k) {
+            SimulationOptions part = o;
+            std::tie(part.first, part.last) = customer_share(o.customers, k, shares);
+            Simulation s(plan, part);
+            while (!s.done()) s.step(500);
+            CHECK(s.progress() == 1.0);
+            CHECK(total.add(s.counts()));
+        }
+        CAPTURE(shares);
+        CHECK(total.counts() == whole_counts);
+        const SimulationResult r = total.result();
+        CORE_REQUIRE(r.groups.size() == whole.groups.size());
+        for (std::size_t g = 0; g < r.groups.size(); ++g) {
+            for (std::size_t m = 0; m < r.groups[g].months.size(); ++m) {
+                CHECK(r.groups[g].months[m].retained == whole.groups[g].months[m].retained);
+                CHECK(r.groups[g].months[m].trust_p95 == whole.groups[g].months[m].trust_p95);
+            }
+            CHECK(r.groups[g].histogram == whole.groups[g].histogram);
+        }
+    }
+    SimulationOptions shorter = o;  // counts of another shape are refused, not added
+    plan.settings.horizon_months = 12;
+    Simulation other(plan, shorter);
+    CHECK_FALSE(other.add(whole_counts));
 }
 
 TEST_CASE("Monte Carlo handles no customers groups, zero customers and zero horizon") {
