@@ -1,4 +1,4 @@
-// Key drivers (core/drivers.hpp, MODEL.md "Key drivers from survey responses"): checked against a
+// Key drivers (core/drivers.hpp, docs/MODEL.md "Key drivers from survey responses"): checked against a
 // reference written independently here: R² by Gram-Schmidt on the design matrix with its intercept
 // column (not the centred normal equations), Shapley values as the average marginal R² over every
 // order of the dimensions (not the subset-weighted sum).
