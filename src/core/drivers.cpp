@@ -171,4 +171,18 @@ DriverFit fit_drivers(const DriverData& data) {
     return fit;
 }
 
+DimensionWeights with_driver_weights(const DimensionWeights& current, const std::vector<int>& dimensions,
+                                     const std::vector<double>& weights) {
+    double total = 0;
+    for (double w : current) total += w;
+    DimensionWeights out;
+    for (int d = 0; d < kDimensions; ++d)
+        out[static_cast<std::size_t>(d)] = total > 0 ? current[static_cast<std::size_t>(d)] / total : 1.0 / kDimensions;
+    double measured = 0;
+    for (int d : dimensions) measured += out[static_cast<std::size_t>(d)];
+    for (std::size_t j = 0; j < dimensions.size() && j < weights.size(); ++j)
+        out[static_cast<std::size_t>(dimensions[j])] = measured * weights[j];
+    return out;
+}
+
 }  // namespace fiducia

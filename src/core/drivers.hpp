@@ -8,6 +8,8 @@
 #include <optional>
 #include <vector>
 
+#include "core/plan.hpp"
+
 namespace fiducia {
 
 // One group's complete answers: row i is respondent i, scores[i] holds `dimensions` scores.
@@ -54,5 +56,12 @@ std::optional<double> r_squared(const DriverData& data, unsigned subset);
 // The fit, its R² and the Shapley weights: dimension j's share is the sum over subsets S of the
 // others of |S|! (p - |S| - 1)! / p! (R²(S + j) - R²(S)); its weight is that share of the full R².
 DriverFit fit_drivers(const DriverData& data);
+
+// A group's dimension weights with a survey's driver weights put in: the dimensions the survey
+// measured (`dimensions`, ids in Dimension order, `weights` theirs) share what they held of the
+// current weights (normalised) in the drivers' proportions; the others keep their share. With all
+// five measured these are the driver weights. Current weights summing to 0 count as equal.
+DimensionWeights with_driver_weights(const DimensionWeights& current, const std::vector<int>& dimensions,
+                                     const std::vector<double>& weights);
 
 }  // namespace fiducia

@@ -144,6 +144,12 @@ CsvRead read_csv(std::string_view text) {
     return out;
 }
 
+bool is_survey_file_name(std::string_view file_name) {
+    const std::string name = lower(file_name);
+    const std::string_view l = name;
+    return l.ends_with(".csv") || l.ends_with(".tsv");
+}
+
 ScaleRange scale_range(SurveyScale scale) {
     switch (scale) {
         case SurveyScale::one_to_five: return {1, 5};

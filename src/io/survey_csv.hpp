@@ -50,6 +50,9 @@ ScaleRange scale_range(SurveyScale scale);
 // An answer on `scale` as a 1..9 score; nullopt when outside the scale.
 std::optional<double> to_nine_point(double answer, SurveyScale scale);
 
+// Whether a file's name says it is a survey export (.csv or .tsv, any case), not a plan.
+bool is_survey_file_name(std::string_view file_name);
+
 // Which column holds what (indices into the header; -1: none).
 struct SurveyMapping {
     int group = -1;

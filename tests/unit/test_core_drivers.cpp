@@ -183,3 +183,18 @@ TEST_CASE("drivers: collinear answers, same answers and too few respondents give
     DriverData none;
     CHECK(fit_drivers(none).issue == DriverIssue::no_dimension);
 }
+
+TEST_CASE("drivers: driver weights replace the measured dimensions' share of a group's weights") {
+    const DimensionWeights all = with_driver_weights({1, 1, 1, 1, 1}, {0, 1, 2, 3, 4}, {0.5, 0.2, 0.1, 0.1, 0.1});
+    CHECK(all[0] == 0.5);
+    CHECK(all[4] == 0.1);
+    // Transactions and promises held 0.2 + 0.1 of (2, 1, 3, 2, 2) / 10: that 0.3 is split 3:1.
+    const DimensionWeights some = with_driver_weights({2, 1, 3, 2, 2}, {0, 1}, {0.75, 0.25});
+    CHECK(some[0] == doctest::Approx(0.225));
+    CHECK(some[1] == doctest::Approx(0.075));
+    CHECK(some[2] == doctest::Approx(0.3));  // unmeasured: its share kept
+    double sum = 0;
+    for (double w : some) sum += w;
+    CHECK(sum == doctest::Approx(1));
+    CHECK(with_driver_weights({0, 0, 0, 0, 0}, {2}, {1.0})[2] == doctest::Approx(0.2));
+}

@@ -54,6 +54,13 @@ TEST_CASE("survey csv: refusals say what and where") {
     CHECK(read_sample("open-quote.csv").error == "line 3: a quoted cell is never closed (a \" is missing)");
 }
 
+TEST_CASE("survey csv: a file named .csv or .tsv is a survey, not a plan") {
+    CHECK(is_survey_file_name("March wave.CSV"));
+    CHECK(is_survey_file_name("export.tsv"));
+    CHECK_FALSE(is_survey_file_name("plan.json"));
+    CHECK_FALSE(is_survey_file_name("csv"));
+}
+
 TEST_CASE("survey csv: numbers in cells, scales onto 1..9") {
     CHECK(parse_answer(" 7 ") == 7.0);
     CHECK(parse_answer("6,5") == 6.5);
