@@ -155,6 +155,13 @@ void draw_drivers(App& app, SurveyImportView& v) {
                tr("Overall trust regressed on the dimension scores, per group; each dimension's bar is its share of the "
                   "explained variance R² (Shapley value). The grey bar is the group's weight now (docs/MODEL.md "
                   "\"Key drivers from survey responses\")."));
+    legend_swatch(up_colour());
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("driver weight"));
+    ImGui::SameLine();
+    legend_swatch(with_alpha(neutral_colour(), 0.45f));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr("weight now (in brackets)"));
     if (v.survey.dimensions.empty()) {
         ImGui::TextDisabled("%s", tr("Choose at least one dimension column to see what drives trust."));
         return;
