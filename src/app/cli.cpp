@@ -53,11 +53,15 @@ const char* const kUsage =
     "  diff A B [--json]                  what B adds, removes and changes from A, and the trust change\n"
     "  merge BASE OURS THEIRS -o OUT [--json] [--any-base]\n"
     "                                     three-way merge; exit 1 listing the conflicts, OUT unwritten\n"
+    "  drivers SURVEY.csv [--json]        what drives each group's trust: overall regressed on the\n"
+    "                                     dimension scores (1..9), R² split by Shapley value\n"
+    "  survey PLAN SURVEY.csv --month M -o OUT [--json]\n"
+    "                                     add each group's trust share (overall 6..9) and NPS to the plan\n"
     "\n"
     "Options:\n"
     "  --help, -h      this help        --version   the program and plan-format versions\n"
     "\n"
-    "Exit status: 0 ok, 1 the plan has errors, 2 bad command line or unreadable file.\n";
+    "Exit status: 0 ok, 1 the plan or survey has errors, 2 bad command line or unreadable file.\n";
 
 struct Args {
     std::string command;
@@ -524,6 +528,7 @@ int main(int argc, char** argv) {
     }
     if (first == "report") return fiducia::cli::report_main(argc, argv);
     if (first == "diff" || first == "merge") return fiducia::cli::run_compare_command(argc, argv);
+    if (first == "drivers" || first == "survey") return fiducia::cli::run_survey_command(argc, argv);
     Args args;
     if (std::optional<int> code = parse_args(argc, argv, args)) return *code;
     int code = run(args);

@@ -50,5 +50,7 @@ inline bool write_file(const std::string& path, const std::string& text, std::st
 
 // The compare and merge commands (src/app/cli_compare.cpp): argv as main got it.
 int run_compare_command(int argc, char** argv);
+// The survey commands, drivers and survey (src/app/cli_survey.cpp): argv as main got it.
+int run_survey_command(int argc, char** argv);
 
 }  // namespace fiducia::cli

@@ -179,13 +179,7 @@ private:
 
 }  // namespace
 
-std::optional<std::string> precheck_text(std::string_view text) {
-    const std::string prefix = "not a Fiducia plan: ";
-    if (text.size() > kMaxFileBytes) {
-        return "the file is too large: " + std::to_string(text.size()) +
-               " bytes (a plan may have at most 20 MB)";
-    }
-    if (text.empty()) return prefix + "the file is empty";
+std::optional<std::string> binary_reason(std::string_view text) {
     struct Magic {
         std::string_view bytes;
         const char* what;
@@ -199,12 +193,12 @@ std::optional<std::string> precheck_text(std::string_view text) {
         {std::string_view("\x1F\x8B", 2), "it is a gzip archive"},
     };
     for (const Magic& m : magics) {
-        if (starts_with(text, m.bytes)) return prefix + m.what;
+        if (starts_with(text, m.bytes)) return std::string(m.what);
     }
     const void* nul = std::memchr(text.data(), '\0', text.size());
     if (nul) {
         std::size_t at = static_cast<const char*>(nul) - text.data();
-        return prefix + "it contains a NUL byte at byte " + std::to_string(at) +
+        return "it contains a NUL byte at byte " + std::to_string(at) +
                " (a binary file?)";
     }
     for (std::size_t i = 0; i < text.size();) {
@@ -212,10 +206,21 @@ std::optional<std::string> precheck_text(std::string_view text) {
         if (n == 0) {
             char hex[8];
             std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
-            return prefix + "it is not UTF-8 text (byte " + hex + " at " + line_column(text, i) + ")";
+            return std::string("it is not UTF-8 text (byte ") + hex + " at " + line_column(text, i) + ")";
         }
         i += n;
     }
+    return std::nullopt;
+}
+
+std::optional<std::string> precheck_text(std::string_view text) {
+    const std::string prefix = "not a Fiducia plan: ";
+    if (text.size() > kMaxFileBytes) {
+        return "the file is too large: " + std::to_string(text.size()) +
+               " bytes (a plan may have at most 20 MB)";
+    }
+    if (text.empty()) return prefix + "the file is empty";
+    if (std::optional<std::string> binary = binary_reason(text)) return prefix + *binary;
     int depth = 0;
     bool in_string = false, escaped = false;
     for (std::size_t i = 0; i < text.size(); ++i) {

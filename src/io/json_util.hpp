@@ -22,6 +22,9 @@ inline constexpr std::size_t kMaxObjectKeys = 10000;  // keys in one JSON object
 // Checks the raw text: size, NUL bytes, well-known binary formats, UTF-8 validity and bracket
 // nesting (outside strings, without recursion). Returns the reason when the text is refused.
 std::optional<std::string> precheck_text(std::string_view text);
+// The binary part of that check (image and archive signatures, NUL bytes, bytes that are not UTF-8):
+// "it is a PNG image", "it contains a NUL byte at byte 12 (a binary file?)", ...; nullopt for text.
+std::optional<std::string> binary_reason(std::string_view text);
 
 // One problem found in a file or a plan: where it is (a JSON pointer; empty when it concerns the
 // whole text, "not valid JSON at line 3...") and the rule it breaks ("must be between 0 and 1 (got

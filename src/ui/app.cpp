@@ -146,6 +146,13 @@ void App::show_panel_remembered(int index) {
 }
 
 LoadOutcome App::open_text(std::string_view text, const std::string& file_name) {
+    if (io::is_survey_file_name(file_name)) {  // a survey export dropped or opened: the import screen, not a plan
+        open_survey(*this, text, file_name);
+        LoadOutcome survey;
+        survey.ok = true;
+        survey.kind = "survey";
+        return survey;
+    }
     if (std::optional<LoadOutcome> workshop = open_workshop_file(*this, text, file_name)) return *workshop;
     io::LoadResult loaded = io::load_plan(text);
     LoadOutcome outcome;
@@ -178,6 +185,7 @@ void App::show_load_errors(std::vector<std::string> errors, std::string file_nam
 void App::open_panel(PanelId id) { show_panel_remembered(static_cast<int>(id)); }
 
 void App::receive_file(Platform::FilePurpose purpose, std::string_view text, const std::string& file_name) {
+    if (purpose == Platform::FilePurpose::survey) return open_survey(*this, text, file_name);
     compare_receive_file(*this, purpose, text, file_name);
 }
 

@@ -18,6 +18,7 @@
 #include "ui/panels/panels.hpp"
 #include "ui/platform/platform.hpp"
 #include "ui/panels/presenter.hpp"
+#include "ui/panels/survey_import.hpp"
 #include "ui/platform/theme.hpp"
 #include "ui/panels/view_state.hpp"
 #include "ui/panels/workshop.hpp"
@@ -27,7 +28,7 @@ namespace fiducia::ui {
 struct LoadOutcome {
     bool ok = false;
     std::vector<std::string> errors;
-    std::string kind = "plan";  // or "workshop" (an invitation), "ratings": the page keeps a file handle only for plans
+    std::string kind = "plan";  // or "workshop" (an invitation), "ratings", "survey": the page keeps a file handle only for plans
 };
 
 struct Notice {
@@ -148,6 +149,7 @@ public:
     AnalysisView& analysis_view() { return analysis_view_; }
     EditorView& editor_view() { return editor_view_; }
     CompareView& compare_view() { return compare_view_; }
+    SurveyImportView& survey_import() { return survey_import_; }
 
     // Workshop mode: an open invitation shows the participant's scoring screen instead of the plan.
     std::optional<ScoringSession>& scoring() { return scoring_; }
@@ -223,6 +225,7 @@ private:
     AnalysisView analysis_view_;
     EditorView editor_view_;
     CompareView compare_view_;
+    SurveyImportView survey_import_;
     std::string opened_text_, opened_hash_, opened_file_base_;  // opened_file_base_: meta.base as read
     void forget_opened();
 

@@ -147,3 +147,19 @@ test("docs/FORMAT.md's output section names every key of project --json and simu
   }
   assert.deepEqual([...missing], []);
 });
+
+test("docs/FORMAT.md's survey section names every key of drivers --json and survey --json", () => {
+  const text = section("## Survey files");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-docs-"));
+  const shop = EXAMPLES.find((p) => p.endsWith("online-shop.json"));
+  const missing = new Set();
+  for (const csv of ["tests/survey/shop-google-forms.csv", "tests/survey/edge-groups.csv"]) {
+    const drivers = run(NATIVE, ["drivers", csv, "--json"]);
+    assert.equal(drivers.code, 0, drivers.err);
+    for (const {key} of keys(JSON.parse(drivers.out), "", new Set(["weights"]))) if (!names(text, key)) missing.add(key);
+  }
+  const survey = run(NATIVE, ["survey", shop, "tests/survey/shop-google-forms.csv", "--month", "1", "-o", path.join(dir, "out.json"), "--json"]);
+  assert.equal(survey.code, 0, survey.err);
+  for (const {key} of keys(JSON.parse(survey.out))) if (!names(text, key)) missing.add(key);
+  assert.deepEqual([...missing], []);
+});

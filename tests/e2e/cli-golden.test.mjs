@@ -49,6 +49,14 @@ function invocations() {
     ["report", p, "--format"], ["report", p, "--bogus"], ["report", p, "--bogus=1"], ["report", p, "x"],
     ["report", "-f", "md", p, "--language=it", "--scenario=zzz"], ["report", p, "--format=csv", "--output=" + OUT],
     ["report", p, "-f=md"], ["report", "", p, "--format", "md"], ["report", p, "-", "--format", "md"]);
+  // Survey exports (issue 15): the hand-made samples of tests/survey/, good and bad.
+  const shop = "assets/examples/online-shop.json";
+  for (const f of fs.readdirSync(path.join(ROOT, "tests/survey")).filter((f) => f.endsWith(".csv")).sort()) {
+    const csv = "tests/survey/" + f;
+    list.push(["drivers", csv], ["drivers", csv, "--json"], ["survey", shop, csv, "--month", "2", "-o", OUT, "--json"]);
+  }
+  list.push(["survey", shop, "tests/survey/shop-google-forms.csv", "--month=0", "--output=" + OUT], ["drivers"], ["drivers", "--json=1"],
+    ["survey", shop, "tests/survey/shop-google-forms.csv", "--month", "x", "-o", OUT], ["survey", shop, "-o", OUT, "--month", "1"]);
   for (const f of fs.readdirSync(path.join(ROOT, "tests/plans/bad")).filter((f) => f.endsWith(".json")).sort())
     list.push(["validate", "tests/plans/bad/" + f]);
   return list;

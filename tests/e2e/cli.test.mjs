@@ -105,5 +105,73 @@ test("--threads N: simulate, optimise and sensitivity give the same bytes for ev
     const r = run(NATIVE, ["simulate", EXAMPLES[0], "--threads", bad]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--threads must be an integer from 1 to 256/);
+
+// Survey exports (issue 15): the samples in tests/survey/ are hand-made exports of each kind.
+const SURVEYS = path.join(path.dirname(EXAMPLES[0]), "../../tests/survey");
+const SHOP = EXAMPLES.find((p) => p.endsWith("online-shop.json"));
+const GOOD_SURVEYS = ["shop-google-forms.csv", "shop-excel-semicolon.csv", "shop-qualtrics.csv", "no-group-tabs.csv", "edge-groups.csv"];
+
+test("drivers and survey: byte-identical natively and under node, on each kind of export", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-survey-"));
+  for (const name of GOOD_SURVEYS) {
+    const csv = path.join(SURVEYS, name);
+    for (const args of [["drivers", csv], ["drivers", csv, "--json"]]) {
+      const native = run(NATIVE, args), node = run(NODE, args);
+      assert.equal(native.code, 0, native.err);
+      assert.equal(node.out, native.out, args.join(" "));
+    }
+    if (name.startsWith("shop-")) {
+      const written = [NATIVE, NODE].map((cli, i) => {
+        const out = path.join(dir, `${i}-${name}.json`);
+        const r = run(cli, ["survey", SHOP, csv, "--month", "3", "-o", out, "--json"]);
+        assert.equal(r.code, 0, r.err);
+        return [r.out, fs.readFileSync(out, "utf8")];
+      });
+      assert.deepEqual(written[1], written[0]);
+      const report = JSON.parse(written[0][0]);
+      assert.deepEqual(report.groups.map((g) => g.stakeholder), ["shoppers", "sellers", "warehouse"]);
+      const plan = JSON.parse(written[0][1]);
+      const added = plan.observations.filter((o) => o.source === name);
+      assert.deepEqual(added, report.observations);
+      assert.ok(added.every((o) => o.month === 3 && o.n > 0));
+      assert.equal(added.filter((o) => o.metric === "nps").length, name === "shop-google-forms.csv" ? 3 : 0);
+      assert.equal(run(NATIVE, ["validate", path.join(dir, `0-${name}.json`)]).out, "ok\n");
+    }
+  }
+  // The same answers, exported three ways, give the same weights.
+  const weights = ["shop-google-forms.csv", "shop-qualtrics.csv"].map((n) =>
+    JSON.parse(run(NATIVE, ["drivers", path.join(SURVEYS, n), "--json"]).out));
+  assert.deepEqual(weights[1], weights[0]);
+  for (const g of weights[0].groups) assert.ok(Math.abs(Object.values(g.weights).reduce((a, b) => a + b) - 1) < 1e-12);
+});
+
+test("drivers and survey: bad files exit 1 naming what and where; an unknown group writes nothing", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-survey-"));
+  const out = path.join(dir, "out.json");
+  const binary = path.join(dir, "photo.csv");
+  fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const big = path.join(dir, "big.csv");
+  fs.writeFileSync(big, "group,overall\n" + "a,5\n".repeat(5.3e6));
+  for (const cli of [NATIVE, NODE]) {
+    const cases = [
+      [["drivers", path.join(SURVEYS, "no-overall.csv")], 1, /no-overall\.csv: line 1: no `overall` column \(the columns are: group, trust, honesty\)/],
+      [["drivers", path.join(SURVEYS, "open-quote.csv")], 1, /line 3: a quoted cell is never closed/],
+      [["drivers", binary], 1, /photo\.csv: not a CSV file: it is a PNG image/],
+      [["drivers", big], 1, /big\.csv: the file is too large: \d+ bytes \(a survey file may have at most 20 MB\)/],
+      [["drivers", path.join(dir, "missing.csv")], 2, /cannot open/],
+      [["drivers"], 2, /'drivers' needs one survey file/],
+      [["survey", SHOP, path.join(SURVEYS, "unknown-group.csv"), "--month", "1", "-o", out], 1,
+        /group 'visitors' matches no stakeholder's id or name \(the plan's: shoppers \(Online shoppers\), .*; nothing written/],
+      [["survey", SHOP, path.join(SURVEYS, "no-group-tabs.csv"), "--month", "1", "-o", out], 1, /the rows without a group match no stakeholder/],
+      [["survey", SHOP, path.join(SURVEYS, "shop-qualtrics.csv"), "--month", "25", "-o", out], 2, /--month must be a whole month from 0 to the plan's horizon, 24 \(got '25'\)/],
+      [["survey", SHOP, path.join(SURVEYS, "shop-qualtrics.csv"), "-o", out], 2, /'survey' needs --month M/],
+      [["survey", SHOP, path.join(SURVEYS, "shop-qualtrics.csv"), "--month", "1"], 2, /'survey' needs -o OUT/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = run(cli, args);
+      assert.equal(r.code, code, `${args.join(" ")}: ${r.err}`);
+      assert.match(r.err, message);
+      assert.equal(fs.existsSync(out), false, "a refused survey writes nothing");
+    }
   }
 });

@@ -11,6 +11,7 @@
 #include "ui/charts/chart.hpp"
 #include "ui/document/editing.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/survey_import.hpp"
 #include "ui/panels/widgets.hpp"
 
 namespace fiducia::ui {
@@ -211,6 +212,7 @@ void draw_model_against_measurements(App& app) {
 }  // namespace
 
 void draw_measurements(App& app) {
+    if (app.survey_import().open) return draw_survey_import(app);
     const Plan& plan = app.document().plan();
     EditorView& view = app.editor_view();
     const float em = ImGui::GetFontSize();
@@ -258,6 +260,12 @@ void draw_measurements(App& app) {
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Add a row: the group shown (or the first), month 0, trust share."));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
+    if (ImGui::Button(tr("Import survey..."))) app.request_file(Platform::FilePurpose::survey);
+    ImGui::EndDisabled();
+    item_tooltip(tr("Read a survey export (CSV from Qualtrics, SurveyMonkey, Google or Microsoft Forms, Excel): each "
+                    "group's trust share and NPS, and what drives its trust. Dropping a .csv on the page does the same."));
 
     const Plan& current = app.document().plan();
     if (current.observations.empty())

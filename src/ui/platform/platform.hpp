@@ -19,9 +19,9 @@ public:
     // Saves, as a PNG named `file_name`, the screen pixels of this rectangle (framebuffer pixels,
     // top-left origin) as they are once the current frame is drawn.
     virtual void save_screen_png(const std::string& file_name, float x, float y, float width, float height) = 0;
-    // A file read beside the open plan, never opened as it (the Compare and merge panel); the
-    // answer arrives through App::receive_file with the same purpose.
-    enum class FilePurpose { compare = 1, merge_theirs = 2, merge_ancestor = 3 };
+    // A file read beside the open plan, never opened as it (the Compare and merge panel, a survey
+    // export for Measurements); the answer arrives through App::receive_file with the same purpose.
+    enum class FilePurpose { compare = 1, merge_theirs = 2, merge_ancestor = 3, survey = 4 };
     virtual void request_file(FilePurpose purpose) = 0;
     // Keeps the plan in browser storage; false with a reason when storage refused (quota, privacy).
     struct Autosave {
