@@ -9,6 +9,13 @@ import { after, before, test } from "node:test";
 import { ROOT, startHarness, waitForItem } from "./harness.mjs";
 
 let h;
+// The page as a browser without WebGL2 sees it.
+const withoutWebGL2 = (page) => page.addInitScript(() => {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
+    return kind === "webgl2" ? null : original.call(this, kind, attributes);
+  };
+});
 before(async () => { h = await startHarness(); });
 after(async () => { await h.close(); });
 
@@ -105,12 +112,7 @@ test("the single file compiles its inline wasm itself, from file://", async () =
 
 test("a browser without WebGL2 gets a plain message, not a blank page", async () => {
   const page = await h.newPage();
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
-      return kind === "webgl2" ? null : original.call(this, kind, attributes);
-    };
-  });
+  await withoutWebGL2(page);
   await page.goto(h.origin + "/");
   await page.waitForFunction(() => document.getElementById("cover-message").textContent.includes("WebGL 2"));
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("cover")).display), "flex");
@@ -163,12 +165,7 @@ test("window.fiducia called while the page starts waits for it and answers, inst
 
 test("window.fiducia on a page that cannot start rejects with the reason the page shows", async () => {
   const page = await h.newPage();
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
-      return kind === "webgl2" ? null : original.call(this, kind, attributes);
-    };
-  });
+  await withoutWebGL2(page);
   await page.goto(h.origin + "/");
   const answer = await page.evaluate(() => window.fiducia.summary().then(() => "answered", (e) => String(e)));
   assert.match(answer, /^Error: Fiducia could not start: Fiducia needs WebGL 2/);
