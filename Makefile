@@ -40,9 +40,12 @@ fuzz-build: bootstrap
 	@CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFIDUCIA_FUZZ=ON >/dev/null
 	@cmake --build $(FUZZ) -j $(JOBS)
 
-# libFuzzer over the plan loader for FUZZ_SECONDS in all (make fuzz FUZZ_SECONDS=3600).
+# Every libFuzzer target (tests/fuzz) for FUZZ_SECONDS in all (make fuzz FUZZ_SECONDS=3600), then the
+# share-link decoder, which is JavaScript, under node with FUZZ_LINKS random and mutated links.
+FUZZ_LINKS ?= 200000
 fuzz: fuzz-build
 	@scripts/fuzz $(FUZZ_SECONDS)
+	@FUZZ_LINKS=$(FUZZ_LINKS) node --test tests/e2e/fuzz-share-link.test.mjs
 
 run: web
 	@node scripts/serve.mjs build/web

@@ -8,6 +8,9 @@ foreach(source ${FUZZ_SOURCES})
   target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
   target_link_options(${name} PRIVATE -fsanitize=fuzzer)
 endforeach()
+# The seeds made from the examples for the targets that read more than one plan (scripts/fuzz).
+add_executable(make_seeds tests/fuzz/make_seeds.cpp)
+target_link_libraries(make_seeds PRIVATE fiducia_io)
 
 # A short fuzz pass for CTest (cmake/tests.cmake): 60 s over every target; a crash fails it.
 add_test(NAME fuzz COMMAND ${CMAKE_SOURCE_DIR}/scripts/run_suite pass fuzz ${CMAKE_SOURCE_DIR}/scripts/fuzz 60

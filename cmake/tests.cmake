@@ -23,6 +23,9 @@ endif()
 if(SUITE_BUILD STREQUAL "native")
   file(GLOB CLI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/e2e/cli*.test.mjs)
   add_test(NAME cli COMMAND ${RUN_SUITE} node cli ${CLI_TESTS} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  # The share-link decoder is JavaScript: fuzzed under node, not libFuzzer (tests/e2e/fuzz-share-link.test.mjs).
+  add_test(NAME fuzz_share_link COMMAND ${RUN_SUITE} node fuzz_share_link ${CMAKE_SOURCE_DIR}/tests/e2e/fuzz-share-link.test.mjs
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   add_test(NAME check_layers_rejects
            COMMAND ${RUN_SUITE} pass check_layers_rejects ${CMAKE_COMMAND} -DWORK=${CMAKE_BINARY_DIR}/check_layers_test
                    -P ${CMAKE_SOURCE_DIR}/cmake/test_check_layers.cmake)

@@ -23,9 +23,11 @@ set(WEB_LINK_FLAGS
   "SHELL:--embed-file ${FONT_DIR}@/fonts"
   "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples"
   "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/share_link.js"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/autosave_store.js"
   # Before GLFW's listeners: the text agent, touch and the accessibility mirror (README, "Input").
   "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/input_layer.js")
 set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js ${CMAKE_SOURCE_DIR}/web/share_link.js ${CMAKE_SOURCE_DIR}/web/input_layer.js
+                ${CMAKE_SOURCE_DIR}/web/autosave_store.js
                 ${CMAKE_SOURCE_DIR}/web/sw.js
                 ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 

@@ -52,42 +52,30 @@ mergeInto(LibraryManager.library, {
     FiduciaPage.requestFile(purpose);
   },
 
-  // Keeps the plan in localStorage, plus a history of up to 20 earlier versions (one per minute of
-  // editing at most). Returns null on success, else a malloc'd reason.
+  // Keeps the plan (web/autosave_store.js: IndexedDB, else localStorage), plus up to 20 earlier
+  // versions (one per minute of editing at most). Returns null, or a malloc'd reason known at once;
+  // a failure that comes later reaches the app through fiducia_autosave_failed, and the plan is
+  // offered as a download once, so it is never lost for want of room.
   fiducia_js_autosave__deps: ["$fiduciaNewString"],
   fiducia_js_autosave: function (textPtr, namePtr, dirty, titlePtr, newVersion) {
-    var now = new Date();
     var record = {text: UTF8ToString(textPtr), file_name: UTF8ToString(namePtr), dirty: dirty !== 0,
-                  title: UTF8ToString(titlePtr), time: now.toISOString()};
-    var store = window.localStorage;
-    var history;
-    try { history = JSON.parse(store.getItem("fiducia.history") || "[]"); } catch (e) { history = []; }
-    if (!Array.isArray(history)) history = [];
-    var newest = history[0];
-    if (!newVersion && newest && newest.title === record.title && now - new Date(newest.time) < 60000) history[0] = record;
-    else history.unshift(record);
-    history = history.slice(0, 20);
-    for (;;) {
-      try {
-        store.setItem("fiducia.autosave", JSON.stringify(record));
-        store.setItem("fiducia.history", JSON.stringify(history));
-        return 0;
-      } catch (e) {
-        var full = e && (e.name === "QuotaExceededError" || e.code === 22);
-        if (full && history.length > 1) { history.pop(); continue; }  // make room: drop the oldest
-        return fiduciaNewString(full ? "this browser's storage is full"
-                                     : "this browser refused to store it (" + e + ")");
-      }
-    }
+                  title: UTF8ToString(titlePtr), time: new Date().toISOString()};
+    var failed = function (reason) {
+      FiduciaPage.withString(reason, function (p) { Module._fiducia_autosave_failed(p); });
+      if (!FiduciaStore.offered) FiduciaPage.download(record.file_name || "plan.json", record.text);
+      FiduciaStore.offered = true;
+    };
+    var reason = FiduciaStore.save(record, newVersion !== 0, failed);
+    if (reason === null) return 0;
+    if (!FiduciaStore.offered) FiduciaPage.download(record.file_name || "plan.json", record.text);
+    FiduciaStore.offered = true;
+    return fiduciaNewString(reason);
   },
 
   // The stored versions, newest first, as JSON [{time, title, file_name, dirty, size}].
   fiducia_js_history_list__deps: ["$fiduciaNewString"],
   fiducia_js_history_list: function () {
-    var history;
-    try { history = JSON.parse(window.localStorage.getItem("fiducia.history") || "[]"); } catch (e) { history = []; }
-    if (!Array.isArray(history)) history = [];
-    return fiduciaNewString(JSON.stringify(history.map(function (v) {
+    return fiduciaNewString(JSON.stringify(FiduciaStore.history.map(function (v) {
       return {time: String(v.time || ""), title: String(v.title || ""), file_name: String(v.file_name || ""),
               dirty: !!v.dirty, size: (v.text || "").length};
     })));
@@ -95,18 +83,14 @@ mergeInto(LibraryManager.library, {
 
   fiducia_js_history_text__deps: ["$fiduciaNewString"],
   fiducia_js_history_text: function (index) {
-    try {
-      var v = JSON.parse(window.localStorage.getItem("fiducia.history") || "[]")[index];
-      return v && typeof v.text === "string" ? fiduciaNewString(v.text) : 0;
-    } catch (e) { return 0; }
+    var v = FiduciaStore.history[index];
+    return v && typeof v.text === "string" ? fiduciaNewString(v.text) : 0;
   },
 
   // part 0: the plan text, 1: its file name, 2: "1" when it had unsaved changes; null when none.
   fiducia_js_autosave_read__deps: ["$fiduciaNewString"],
   fiducia_js_autosave_read: function (part) {
-    var record;
-    try { record = JSON.parse(FiduciaPage.storageGet("fiducia.autosave") || "null"); }
-    catch (e) { return 0; }
+    var record = FiduciaStore.restore;
     if (!record || typeof record.text !== "string") return 0;
     var value = part === 0 ? record.text : part === 1 ? (record.file_name || "") : (record.dirty ? "1" : "0");
     return fiduciaNewString(value);

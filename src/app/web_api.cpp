@@ -113,6 +113,12 @@ EMSCRIPTEN_KEEPALIVE const char* fiducia_presenter(void) {
 
 EMSCRIPTEN_KEEPALIVE void fiducia_flush_autosave(void) { web_app().app.flush_autosave(); }
 
+// IndexedDB refused a save after fiducia_js_autosave returned (web/autosave_store.js): say so.
+EMSCRIPTEN_KEEPALIVE void fiducia_autosave_failed(const char* reason) {
+    web_app().app.autosave_failed(reason);
+    fiducia::app::wake();
+}
+
 EMSCRIPTEN_KEEPALIVE int fiducia_unsaved(void) {
     const fiducia::ui::Document& doc = web_app().app.document();
     return doc.is_open() && doc.dirty() ? 1 : 0;

@@ -535,7 +535,8 @@ LoadResult load_plan(std::string_view text) {
     }
     auto header = doc.find("fiducia");
     if (header == doc.end()) {
-        result.errors.push_back("not a Fiducia plan: the \"fiducia\": \"plan\" header is missing");
+        result.errors.push_back("not a Fiducia plan: /fiducia " + rules::required() +
+                                " (the \"fiducia\": \"plan\" header is missing)");
         return result;
     }
     if (!header->is_string() || header->get_ref<const std::string&>() != "plan") {

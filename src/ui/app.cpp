@@ -409,9 +409,12 @@ void App::autosave_if_due(bool now_please) {
     Platform::Autosave record{save_text(), doc_.plan().meta.title, doc_.file_name(), doc_.dirty(),
                               autosave_new_version_};
     autosave_new_version_ = false;
-    if (!platform_.autosave(record, error))
-        notify(trf("Autosave failed: %s. Save the plan to a file (Ctrl+S) to keep it.", error.c_str()), true);
+    if (!platform_.autosave(record, error)) autosave_failed(error);
     autosaved_revision_ = doc_.revision();
+}
+
+void App::autosave_failed(const std::string& reason) {
+    notify(trf("Autosave failed: %s. Save the plan to a file (Ctrl+S) to keep it.", reason.c_str()), true);
 }
 
 void App::handle_shortcuts() {

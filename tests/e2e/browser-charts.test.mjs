@@ -63,10 +63,10 @@ test("Restore previous version: local time, what changed, and Ctrl+Z takes the r
   older.meta.title = "The plan in the autumn";
   older.touchpoints.pop();
   await page.evaluate(([a, b]) => {
-    localStorage.setItem("fiducia.history", JSON.stringify([
-      {time: "2027-01-05T09:30:00Z", title: a.meta.title, file_name: "autumn.json", text: JSON.stringify(a, null, 2)},
-      {time: "2027-01-04T16:00:00Z", title: b.meta.title, file_name: "bank.json", text: JSON.stringify(b, null, 2)},
-    ]));
+    FiduciaStore.history = [  // the versions as the page holds them (web/autosave_store.js)
+      {id: 2, time: "2027-01-05T09:30:00Z", title: a.meta.title, file_name: "autumn.json", text: JSON.stringify(a, null, 2)},
+      {id: 1, time: "2027-01-04T16:00:00Z", title: b.meta.title, file_name: "bank.json", text: JSON.stringify(b, null, 2)},
+    ];
   }, [older, JSON.parse(original)]);
   assert.equal((await page.evaluate((t) => window.fiducia.load(t, "retail-bank.json"), original)).ok, true);
   const title = () => page.evaluate(() => JSON.parse(window.fiducia.save()).meta.title);

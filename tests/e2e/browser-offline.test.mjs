@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
-import { ROOT, SCREENSHOTS, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
+import { ROOT, SCREENSHOTS, clickItem, example, startHarness, waitForItem, waitUntil } from "./harness.mjs";
 
 let h;
 const requested = [];  // every request any page or worker made: {url, body}
@@ -100,14 +100,14 @@ test("a share link carries the plan: copied, opened, equal; the autosaved plan s
   // Another person's browser, which already has a plan of its own.
   const other = await newContext();
   await openExample(other, "online-shop.json");
-  await other.waitForFunction(() => JSON.parse(localStorage.getItem("fiducia.autosave") || "{}").text !== undefined);
+  await waitUntil(other, () => FiduciaStore.stored().then((s) => s.autosave !== null));
   await openLink(other, clipboard);
   assert.equal(await other.evaluate(() => window.fiducia.save()), example("b2b-software.json"));
   assert.equal(await other.evaluate(() => location.href), h.origin + "/", "the fragment left the address bar");
   // The autosave waits 0.4 s after a change (kAutosaveDelaySeconds): wait for the opened plan to be the newest version.
-  await other.waitForFunction((text) => JSON.parse(localStorage.getItem("fiducia.history"))[0].text === text,
-                              example("b2b-software.json"));
-  const history = await other.evaluate(() => JSON.parse(localStorage.getItem("fiducia.history")).map((v) => v.text));
+  await waitUntil(other, (text) => FiduciaStore.stored().then((s) => s.history.length > 0 && s.history[0].text === text),
+                  example("b2b-software.json"));
+  const history = await other.evaluate(async () => (await FiduciaStore.stored()).history.map((v) => v.text));
   assert.equal(history[0], example("b2b-software.json"));
   assert.ok(history.includes(example("online-shop.json")), "the plan this browser had is kept as a version");
   await other.screenshot({path: path.join(SCREENSHOTS, "share-link-opened.png")});
@@ -137,7 +137,7 @@ test("a damaged link is refused with a notice and loses nothing", async () => {
   assert.equal(await page.evaluate(() => window.fiducia.save()), own);
   await waitForItem(page, "Copy the list");  // the list of problems, as for a file
   await page.screenshot({path: path.join(SCREENSHOTS, "share-link-refused.png")});
-  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem("fiducia.autosave")).text), own);
+  assert.equal(await page.evaluate(async () => (await FiduciaStore.stored()).autosave.text), own);
   await page.context().close();
 });
 

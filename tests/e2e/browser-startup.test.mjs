@@ -9,6 +9,13 @@ import { after, before, test } from "node:test";
 import { ROOT, startHarness, waitForItem } from "./harness.mjs";
 
 let h;
+// The page as a browser without WebGL2 sees it.
+const withoutWebGL2 = (page) => page.addInitScript(() => {
+  const original = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
+    return kind === "webgl2" ? null : original.call(this, kind, attributes);
+  };
+});
 before(async () => { h = await startHarness(); });
 after(async () => { await h.close(); });
 
@@ -105,15 +112,62 @@ test("the single file compiles its inline wasm itself, from file://", async () =
 
 test("a browser without WebGL2 gets a plain message, not a blank page", async () => {
   const page = await h.newPage();
-  await page.addInitScript(() => {
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
-      return kind === "webgl2" ? null : original.call(this, kind, attributes);
-    };
-  });
+  await withoutWebGL2(page);
   await page.goto(h.origin + "/");
   await page.waitForFunction(() => document.getElementById("cover-message").textContent.includes("WebGL 2"));
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("cover")).display), "flex");
   assert.equal(await page.evaluate(() => window.fiducia.ready), false);
+  await page.context().close();
+});
+
+test("window.fiducia called while the page starts waits for it and answers, instead of throwing inside the glue", async () => {
+  const page = await h.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/index.wasm", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  const plan = fs.readFileSync(path.join(ROOT, "assets/examples/online-shop.json"), "utf8");
+  await page.addInitScript((text) => {  // every call, as soon as window.fiducia exists
+    window.early = {threw: [], answers: null, readyWhenCalled: null};
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      if (!window.fiducia) { channel.port2.postMessage(0); return; }
+      window.early.readyWhenCalled = window.fiducia.ready;
+      const calls = {load: () => window.fiducia.load(text, "early.json"), save: () => window.fiducia.save(),
+        summary: () => window.fiducia.summary(), stats: () => window.fiducia.stats(),
+        presenter: () => window.fiducia.presenter(), workshop: () => window.fiducia.workshop(),
+        locate: () => window.fiducia.locate("New plan")};
+      const pending = {};
+      for (const [name, call] of Object.entries(calls)) {
+        try { pending[name] = call(); } catch (e) { window.early.threw.push(name + ": " + e); }
+      }
+      window.early.promises = Object.values(pending).every((p) => p instanceof Promise);
+      Promise.all(Object.entries(pending).map(([name, p]) => Promise.resolve(p).then((v) => [name, v])))
+        .then((list) => { window.early.answers = Object.fromEntries(list); }, (e) => { window.early.rejected = String(e); });
+    };
+    channel.port2.postMessage(0);
+  }, plan);
+  await page.goto(h.origin + "/");
+  await page.waitForFunction(() => window.early && (window.early.answers || window.early.rejected), null, {timeout: 30000});
+  const early = await page.evaluate(() => window.early);
+  assert.equal(early.readyWhenCalled, false, "the calls were made before start-up ended");
+  assert.deepEqual(early.threw, []);
+  assert.equal(early.promises, true);
+  assert.equal(early.rejected, undefined);
+  assert.deepEqual(early.answers.load, {ok: true, errors: []});  // the plan opened once the app was up
+  assert.equal(JSON.parse(early.answers.save).meta.title, JSON.parse(plan).meta.title);
+  assert.equal(early.answers.summary.plan, JSON.parse(plan).meta.title);
+  assert.ok(early.answers.stats.frames >= 0);
+  // After start-up the API answers at once, as before.
+  assert.equal(await page.evaluate(() => window.fiducia.save() instanceof Promise), false);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test("window.fiducia on a page that cannot start rejects with the reason the page shows", async () => {
+  const page = await h.newPage();
+  await withoutWebGL2(page);
+  await page.goto(h.origin + "/");
+  const answer = await page.evaluate(() => window.fiducia.summary().then(() => "answered", (e) => String(e)));
+  assert.match(answer, /^Error: Fiducia could not start: Fiducia needs WebGL 2/);
   await page.context().close();
 });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { decodePng, inkStats } from "./png.mjs";
-import { ROOT, SCREENSHOTS, clickItem, dropFile, example, startHarness, waitForItem } from "./harness.mjs";
+import { ROOT, SCREENSHOTS, clickItem, dropFile, example, startHarness, waitForItem, waitUntil } from "./harness.mjs";
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -73,7 +73,7 @@ test("a reload restores the autosaved plan", async () => {
   assert.equal(await page.evaluate(() => window.fiducia.save()), "");
   const text = example("online-shop.json");
   assert.deepEqual(await page.evaluate((t) => window.fiducia.load(t, "shop.json"), text), {ok: true, errors: []});
-  await page.waitForFunction(() => localStorage.getItem("fiducia.autosave") !== null);
+  await waitUntil(page, () => FiduciaStore.stored().then((s) => s.autosave !== null));
   await page.reload();
   await page.waitForFunction(() => window.fiducia && window.fiducia.ready === true);
   assert.equal(await page.evaluate(() => window.fiducia.save()), text);
@@ -132,7 +132,7 @@ test("no request leaves 127.0.0.1: the page, its translation and font, an exampl
   await page.mouse.click(640, 400);
   const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+S")]);
   await download.path();
-  await page.waitForFunction(() => localStorage.getItem("fiducia.autosave") !== null);
+  await waitUntil(page, () => FiduciaStore.stored().then((s) => s.autosave !== null));
   await page.reload();  // the autosave comes back, the service worker (registered 2 s in) may answer
   await page.waitForFunction(() => window.fiducia && window.fiducia.ready === true);
   await page.waitForTimeout(2500);

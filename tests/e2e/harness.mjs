@@ -70,3 +70,13 @@ export async function dropFile(page, name, text) {
   }, [text, name]);
   await page.dispatchEvent("canvas", "drop", {dataTransfer: transfer});
 }
+
+// Waits until `check` (run in the page; it may be async, unlike a waitForFunction predicate, whose
+// Promise counts as true at once) is true: e.g. the autosave in IndexedDB is written.
+export async function waitUntil(page, check, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    if (Date.now() > end) throw new Error("timed out waiting for " + check);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

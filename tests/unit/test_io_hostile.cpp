@@ -47,6 +47,15 @@ TEST_CASE("io hostile: binary and non-UTF-8 files are not plans") {
     CHECK(only_error(load_plan("")) == "not a Fiducia plan: the file is empty");
 }
 
+// Issue 14: the header's errors point at /fiducia, as every other error names its place.
+TEST_CASE("io hostile: a missing or wrong header names /fiducia") {
+    for (const char* text : {"{}", "{\"version\": 1}", "{\"fiducia\": \"budget\", \"version\": 1}",
+                             "{\"fiducia\": 1, \"version\": 1}"}) {
+        CAPTURE(text);
+        CHECK(only_error(load_plan(text)).find("/fiducia ") != std::string::npos);
+    }
+}
+
 TEST_CASE("io hostile: not JSON, or JSON that is not a plan") {
     CHECK(only_error(load_plan("   \n ")) == "not valid JSON at line 2, column 2: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
     CHECK(only_error(load_plan("{\"fiducia\": \"plan\", \"version\": 1,}")) ==
@@ -55,9 +64,9 @@ TEST_CASE("io hostile: not JSON, or JSON that is not a plan") {
     CHECK(only_error(load_plan("\"plan\"")) == "not a Fiducia plan: the file holds a string, not a JSON object");
     CHECK(only_error(load_plan("42")) == "not a Fiducia plan: the file holds a number, not a JSON object");
     CHECK(only_error(load_plan("null")) == "not a Fiducia plan: the file holds null, not a JSON object");
-    CHECK(only_error(load_plan("{}")) == "not a Fiducia plan: the \"fiducia\": \"plan\" header is missing");
+    CHECK(only_error(load_plan("{}")) == "not a Fiducia plan: /fiducia is required (the \"fiducia\": \"plan\" header is missing)");
     CHECK(only_error(load_plan("{\"name\": \"package\", \"version\": \"1.0.0\"}")) ==
-          "not a Fiducia plan: the \"fiducia\": \"plan\" header is missing");
+          "not a Fiducia plan: /fiducia is required (the \"fiducia\": \"plan\" header is missing)");
     // A lone surrogate escape is refused by the parser.
     CHECK(starts_with(only_error(load_plan(R"({"fiducia": "plan", "version": 1, "x": "\ud800"})")), "not valid JSON at line 1"));
     // A UTF-8 byte-order mark is accepted.

@@ -37,7 +37,7 @@ void apply(Json& doc, const Edit& e) {
 const std::vector<Case>& cases() {
     static const std::vector<Case> list = {
         // header and version
-        {"header missing", {{"/fiducia", nullptr}}, "not a Fiducia plan: the \"fiducia\": \"plan\" header is missing"},
+        {"header missing", {{"/fiducia", nullptr}}, "not a Fiducia plan: /fiducia is required (the \"fiducia\": \"plan\" header is missing)"},
         {"header value", {{"/fiducia", R"("budget")"}}, "not a Fiducia plan: /fiducia must be \"plan\" (got \"budget\")"},
         {"version required", {{"/version", nullptr}}, "/version: is required"},
         {"version type", {{"/version", R"("1")"}}, "/version: must be an integer of at least 0 (got \"1\")"},
