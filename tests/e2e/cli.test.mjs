@@ -105,6 +105,8 @@ test("--threads N: simulate, optimise and sensitivity give the same bytes for ev
     const r = run(NATIVE, ["simulate", EXAMPLES[0], "--threads", bad]);
     assert.equal(r.code, 2);
     assert.match(r.err, /--threads must be an integer from 1 to 256/);
+  }
+});
 
 // Survey exports (issue 15): the samples in tests/survey/ are hand-made exports of each kind.
 const SURVEYS = path.join(path.dirname(EXAMPLES[0]), "../../tests/survey");
