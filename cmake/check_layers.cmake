@@ -25,16 +25,16 @@ foreach(layer core io ui)
     endforeach()
   endforeach()
 endforeach()
-# nlohmann/json only through io/json.hpp, which routes its number reading to json_strtod: a file
-# including it directly would compile another definition of the same parser (io/json.hpp).
+# nlohmann/json only through io/json_library.hpp, which routes its number reading to json_strtod: a file
+# including it directly would compile another definition of the same parser (io/json_library.hpp).
 file(GLOB_RECURSE all_files ${SRC}/*.cpp ${SRC}/*.hpp)
 foreach(file ${all_files})
-  if(file MATCHES "/io/json\\.hpp$")
+  if(file MATCHES "/io/json_library\\.hpp$")
     continue()
   endif()
   file(STRINGS ${file} direct REGEX "^[ \t]*#[ \t]*include[ \t]*<nlohmann/")
   foreach(line ${direct})
-    string(APPEND broken "\n  ${file}: ${line} (include \"io/json.hpp\" instead)")
+    string(APPEND broken "\n  ${file}: ${line} (include \"io/json_library.hpp\" instead)")
   endforeach()
 endforeach()
 if(broken)

@@ -28,9 +28,9 @@ expect_check(FAIL io [[<imgui.h>]])
 expect_check(FAIL ui [["app/platform_web.hpp"]])
 expect_check(FAIL ui [[<emscripten.h>]])
 expect_check(PASS core [["core/plan.hpp"]])
-expect_check(FAIL io [[<nlohmann/json.hpp>]])  # only io/json.hpp may: it routes the number reading
+expect_check(FAIL io [[<nlohmann/json.hpp>]])  # only io/json_library.hpp may: it routes the number reading
 expect_check(FAIL app [[<nlohmann/json.hpp>]])
-expect_check(PASS io [["io/json.hpp"]])
+expect_check(PASS io [["io/json_library.hpp"]])
 expect_check(PASS ui [["io/plan_file.hpp"]])
 expect_check(PASS ui [[<imgui_internal.h>]])
 expect_check(PASS app [["ui/app.hpp"]])

@@ -14,7 +14,7 @@
 #include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 #include "app/platform_web.hpp"
 #include "app/web_app.hpp"

@@ -8,7 +8,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 // Implemented in web/library_fiducia.js.
 extern "C" {

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include <emscripten.h>
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 #include "app/web_app.hpp"
 #include "ui/platform/locator.hpp"

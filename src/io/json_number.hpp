@@ -3,7 +3,7 @@
 // 10 MB plan holds a quarter of a million numbers. Most plan numbers (0.35, 12000, 1.5e-3) have at
 // most 15 significant digits and a small exponent: then one IEEE multiplication or division of two
 // exact doubles is the correctly rounded value (Clinger's fast path), the same bits strtod gives.
-// Everything else goes to strtod. Included only by io/json.hpp, which routes nlohmann to it.
+// Everything else goes to strtod. Included only by io/json_library.hpp, which routes nlohmann to it.
 #pragma once
 
 namespace fiducia::io {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 #include <optional>
 #include <string>
 #include <string_view>

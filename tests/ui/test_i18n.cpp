@@ -3,7 +3,7 @@
 // is loaded only for Chinese or a plan with CJK text; every panel draws in every language.
 #include <doctest/doctest.h>
 
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 #include "core/model.hpp"
 #include "io/diff.hpp"

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 #include "core/workshop_consensus.hpp"
 #include "ui/platform/accessibility.hpp"

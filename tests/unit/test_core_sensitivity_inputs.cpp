@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 
 #include "core/model.hpp"
 #include "io/plan_file.hpp"

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cstdio>
-#include "io/json.hpp"
+#include "io/json_library.hpp"
 #include <string>
 #include <vector>
 
