@@ -1,7 +1,7 @@
 # The test suites, one CTest test each (`ctest -R NAME` runs one alone; scripts/test, run by
 # `make test`, runs every build folder's and adds up the cases). Each build folder registers what
 # it builds: build/native unit_native, ui_native, cli, check_layers_rejects; build/wasm unit_wasm,
-# browser; build/sanitize unit_sanitize, ui_sanitize; build/fuzz fuzz (cmake/checks.cmake).
+# browser, firefox; build/sanitize unit_sanitize, ui_sanitize; build/fuzz fuzz (cmake/checks.cmake).
 # scripts/run_suite runs a suite and counts its test cases. The node suites use the fixed folders
 # their harnesses name (build/native, build/web, dist), as `make test` builds them.
 set(RUN_SUITE ${CMAKE_SOURCE_DIR}/scripts/run_suite)
@@ -34,4 +34,8 @@ if(SUITE_BUILD STREQUAL "wasm")
   file(GLOB BROWSER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/e2e/browser*.test.mjs)
   add_test(NAME browser COMMAND ${RUN_SUITE} node browser ${BROWSER_TESTS} WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(browser PROPERTIES TIMEOUT 3600)  # headless Chromium, some minutes
+  # Debian's Firefox ESR over WebDriver BiDi (puppeteer-core), headful on Xvfb: headless Firefox has no WebGL.
+  add_test(NAME firefox COMMAND ${RUN_SUITE} node firefox ${CMAKE_SOURCE_DIR}/tests/e2e/firefox.test.mjs
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(firefox PROPERTIES TIMEOUT 900)
 endif()

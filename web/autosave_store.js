@@ -24,6 +24,10 @@ var FiduciaStore = {
     }
     return slot;
   },
+  newSlot: function () {  // this tab's slot is another live tab's (a duplicated tab): take one of its own
+    try { window.sessionStorage.removeItem("fiducia.tab"); } catch (e) { /* no session storage */ }
+    FiduciaStore.slot = FiduciaStore.tabSlot();
+  },
   localRead: function (key, fallback) {
     try { var v = JSON.parse(window.localStorage.getItem(key) || "null"); return v === null ? fallback : v; }
     catch (e) { return fallback; }
@@ -187,8 +191,49 @@ window.addEventListener("pagehide", function () {
   catch (e) { /* too large for localStorage: the transaction is the only copy */ }
 });
 
+// Tabs of this browser that have the same plan open are told so (BroadcastChannel, this origin
+// only, nothing leaves the machine): each keeps its own autosave slot, so neither overwrites the
+// other, but two edited copies of one plan would later need a merge. A plan is named by the content
+// hashes it descends from (App::announce_plan); a tab that opens one another tab holds hears so, and
+// so does that other tab.
+var FiduciaTabs = {
+  id: Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 10),  // this page; a duplicated tab shares the slot, not this
+  channel: null,
+  keys: [],       // this tab's open plan
+  heard: false,   // another tab has it open: the app takes this once (fiducia_js_tabs_heard)
+  start: function () {
+    if (typeof BroadcastChannel === "undefined") return;
+    try { FiduciaTabs.channel = new BroadcastChannel("fiducia.tabs"); } catch (e) { return; }
+    FiduciaTabs.channel.onmessage = function (event) {
+      var m = event.data;
+      if (!m || m.from === FiduciaTabs.id) return;
+      if (m.type === "slot?" && m.slot === FiduciaStore.slot) return FiduciaTabs.post("slot!", {slot: m.slot});
+      if (m.type === "slot!" && m.slot === FiduciaStore.slot) return FiduciaStore.newSlot();
+      if (!Array.isArray(m.keys)) return;
+      if (!m.keys.some(function (k) { return FiduciaTabs.keys.indexOf(k) >= 0; })) return;
+      FiduciaTabs.heard = true;
+      if (typeof FiduciaInput !== "undefined") FiduciaInput.wake();  // an idle page draws no frame until woken
+      if (m.type === "opened") FiduciaTabs.post("has");  // the tab that just opened it hears of this one
+    };
+  },
+  post: function (type, extra) {
+    if (!FiduciaTabs.channel) return;
+    var m = Object.assign({type: type, from: FiduciaTabs.id, keys: FiduciaTabs.keys}, extra || {});
+    try { FiduciaTabs.channel.postMessage(m); } catch (e) { /* closed */ }
+  },
+  announce: function (keys) {
+    FiduciaTabs.keys = keys;
+    FiduciaTabs.heard = false;  // what was heard was about the plan this tab had before
+    if (keys.length) FiduciaTabs.post("opened");
+  },
+};
+FiduciaTabs.start();
+
 // Read while the wasm downloads and compiles; main() starts (and restores) once it is there.
 FiduciaStore.opened = FiduciaStore.open();
+// A duplicated tab inherits its original's sessionStorage, so its slot too: it restores that plan
+// (what duplicating means) but, once a live tab says the slot is its own, saves to a new one.
+FiduciaStore.opened.then(function () { FiduciaTabs.post("slot?", {slot: FiduciaStore.slot}); });
 Module.preRun = [].concat(Module.preRun || [], function () {
   Module.addRunDependency("fiducia-autosave");
   FiduciaStore.opened.then(function () { Module.removeRunDependency("fiducia-autosave"); });

@@ -96,6 +96,20 @@ mergeInto(LibraryManager.library, {
     return fiduciaNewString(value);
   },
 
+  // The open plan's names (JSON array of content hashes) for the other tabs (FiduciaTabs).
+  fiducia_js_tabs_announce: function (keysJson) {
+    var keys = [];
+    try { keys = JSON.parse(UTF8ToString(keysJson)); } catch (e) { /* none */ }
+    FiduciaTabs.announce(Array.isArray(keys) ? keys : []);
+  },
+
+  // 1 once when another tab said it has this tab's plan open.
+  fiducia_js_tabs_heard: function () {
+    if (!FiduciaTabs.heard) return 0;
+    FiduciaTabs.heard = false;
+    return 1;
+  },
+
   fiducia_js_set_unsaved: function (unsaved) {
     FiduciaPage.unsaved = unsaved !== 0;
   },

@@ -32,6 +32,8 @@ char* fiducia_js_browser_language(void);  // malloc'd
 void fiducia_js_fetch_file(const char* path);  // fetches path (same origin) into the FS at /path, then wakes the loop
 void fiducia_js_set_fullscreen(int on);
 void fiducia_js_copy_share_link(const char* text, int max_chars);
+void fiducia_js_tabs_announce(const char* keys_json);
+int fiducia_js_tabs_heard(void);
 }
 
 namespace fiducia::app {
@@ -107,6 +109,12 @@ std::vector<ui::Platform::StoredVersion> PlatformWeb::stored_versions() {
 std::string PlatformWeb::stored_version_text(std::size_t index) {
     return take(fiducia_js_history_text(static_cast<int>(index)));
 }
+
+void PlatformWeb::announce_plan(const std::vector<std::string>& keys) {
+    fiducia_js_tabs_announce(nlohmann::json(keys).dump().c_str());
+}
+
+bool PlatformWeb::other_tab_has_plan() { return fiducia_js_tabs_heard() != 0; }
 
 void PlatformWeb::set_unsaved_changes(bool unsaved) { fiducia_js_set_unsaved(unsaved ? 1 : 0); }
 

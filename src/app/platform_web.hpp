@@ -29,6 +29,8 @@ public:
     bool translation_ready(const char* language_code) override;
     void set_fullscreen(bool on) override;
     void copy_share_link(const std::string& plan_text, int max_chars) override;
+    void announce_plan(const std::vector<std::string>& keys) override;
+    bool other_tab_has_plan() override;
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

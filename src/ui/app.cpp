@@ -166,6 +166,7 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
     opened_text_ = loaded.newer_version ? "" : io::save_plan(loaded.plan);
     opened_hash_ = loaded.newer_version ? "" : io::content_hash(loaded.plan, opened_text_);
     opened_file_base_ = loaded.plan.meta.base;
+    name_plan(loaded.plan, opened_hash_.empty() ? io::content_hash(loaded.plan) : opened_hash_);
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version);
     autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own
     autosave_new_version_ = true;
@@ -192,6 +193,7 @@ void App::receive_file(Platform::FilePurpose purpose, std::string_view text, con
 void App::restore_autosave(std::string_view text, const std::string& file_name, bool dirty) {
     io::LoadResult loaded = io::load_plan(text);
     if (!loaded.ok) return;  // storage holds something we cannot read: start clean, say nothing
+    name_plan(loaded.plan, io::content_hash(loaded.plan));
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version, dirty);
     forget_opened();
     autosaved_revision_ = doc_.revision();
@@ -202,6 +204,7 @@ void App::restore_autosave(std::string_view text, const std::string& file_name, 
 void App::new_plan() {
     doc_.open(blank_plan(), "", false, true);
     forget_opened();
+    plan_names_.clear();
     autosaved_revision_ = 0;
     autosave_new_version_ = true;
 }
@@ -230,6 +233,27 @@ std::string App::save_text() const {
     Plan plan = doc_.plan();
     plan.meta.base = opened_hash_;
     return io::save_plan(plan);
+}
+
+// A plan is named by its own content hash and the one it records as its origin (meta.base, set once
+// an opened file is edited): a tab with the file as opened and a tab with an edited copy share a name.
+void App::name_plan(const Plan& plan, const std::string& hash) {
+    plan_names_ = {hash};
+    if (!plan.meta.base.empty() && plan.meta.base != hash) plan_names_.push_back(plan.meta.base);
+}
+
+void App::tell_other_tabs() {
+    std::vector<std::string> names = doc_.is_open() ? plan_names_ : std::vector<std::string>{};
+    std::string told;
+    for (const std::string& name : names) told += name + " ";
+    if (told != announced_plan_) {
+        announced_plan_ = told;
+        platform_.announce_plan(names);
+    }
+    if (platform_.other_tab_has_plan())
+        notify(tr("This plan is also open in another tab of this browser. Each tab keeps its own autosave, so "
+                  "neither overwrites the other; to end with one plan, work in one tab, or save both and merge "
+                  "them (Compare and merge)."));
 }
 
 void App::forget_opened() {  // not opened from a file: the plan keeps whatever base it has
@@ -563,6 +587,7 @@ bool App::restore_version(std::size_t index) {
     }
     const Platform::StoredVersion v = versions[index];
     flush_autosave();  // the plan as it is now becomes the newest version (read first: indexes shift)
+    name_plan(loaded.plan, io::content_hash(loaded.plan));
     doc_.restore(std::move(loaded.plan), v.file_name, loaded.newer_version);  // one undo step: Ctrl+Z takes it back
     forget_opened();
     autosaved_revision_ = 0;
@@ -692,6 +717,7 @@ void App::draw() {
         draw_presenter(*this);
         draw_notices(presenter_controls_height());
         autosave_if_due();
+        tell_other_tabs();
         frame_due_ = presenter_.on ? presenter_.timer.next_change(platform_.now_seconds()) : -1;
         return;
     }
@@ -727,6 +753,7 @@ void App::draw() {
     ImGui::End();
     if (!capture_chart_if_due()) draw_notices();  // no notice over the chart being saved
     autosave_if_due();
+    tell_other_tabs();
 }
 
 }  // namespace fiducia::ui

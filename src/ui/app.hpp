@@ -229,6 +229,11 @@ private:
     SurveyImportView survey_import_;
     std::string opened_text_, opened_hash_, opened_file_base_;  // opened_file_base_: meta.base as read
     void forget_opened();
+    // The open plan as other tabs know it (Platform::announce_plan): the content hashes it descends from.
+    std::vector<std::string> plan_names_;
+    std::string announced_plan_ = "\n";  // what the other tabs were last told ("\n": nothing yet)
+    void name_plan(const Plan& plan, const std::string& hash);
+    void tell_other_tabs();
 
     std::uint64_t autosaved_revision_ = 0;
     bool autosave_new_version_ = false;

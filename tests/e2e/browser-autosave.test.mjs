@@ -1,10 +1,11 @@
 // The autosave in IndexedDB (web/autosave_store.js, issue 14): a 7 MB plan survives a reload; the
 // localStorage autosave and history of an earlier version move across on first start; two tabs
 // each get their own plan back; a page closed while a large save runs leaves a whole plan; a full
-// storage is said and the plan downloaded.
+// storage is said and the plan downloaded; a tab opening a plan another tab has open is told so.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { example, startHarness, waitUntil } from "./harness.mjs";
+import path from "node:path";
+import { example, SCREENSHOTS, startHarness, waitUntil } from "./harness.mjs";
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -136,4 +137,51 @@ test("a full storage is said, and the plan is downloaded so nothing is lost", as
   const fs = await import("node:fs");
   assert.equal(fs.readFileSync(await download.path(), "utf8"), text);
   await page.context().close();
+});
+
+test("a tab that opens a plan another tab has open is told so, and so is that tab; each keeps its own", async () => {
+  const a = await h.newPage();
+  const context = a.context();
+  const b = await context.newPage();
+  await h.open(a);
+  await h.open(b);
+  const said = (page) => page.evaluate(() => document.getElementById("a11y-live").textContent);
+  const told = (page) => waitUntil(page, () => document.getElementById("a11y-live").textContent.includes("also open in another tab"));
+  const x = example("online-shop.json"), y = example("b2b-software.json");
+  await open(a, x, "shop.json");
+  await open(b, y, "software.json");  // another plan: nothing to say
+  await stored(a);
+  await stored(b);
+  assert.ok(!(await said(a)).includes("another tab"));
+  assert.ok(!(await said(b)).includes("another tab"));
+  await open(b, x, "shop-copy.json");  // the same plan, under another name
+  await told(b);
+  await a.bringToFront();  // a hidden tab draws no frames: A says it when the user comes back to it
+  await told(a);
+  await stored(b);
+  await b.screenshot({path: path.join(SCREENSHOTS, "autosave-other-tab.png")});
+  assert.equal(await a.evaluate(() => FiduciaStore.stored().then((s) => s.autosave.file_name)), "shop.json", "A's autosave is A's");
+  assert.equal(await b.evaluate(() => FiduciaStore.stored().then((s) => s.autosave.file_name)), "shop-copy.json");
+  await context.close();
+});
+
+test("a duplicated tab (same sessionStorage) restores the plan, then saves to a slot of its own", async () => {
+  const a = await h.newPage();
+  const context = a.context();
+  await h.open(a);
+  await open(a, example("online-shop.json"), "shop.json");
+  await stored(a);
+  const aText = await a.evaluate(() => window.fiducia.save());
+  const slot = await a.evaluate(() => FiduciaStore.slot);
+  const b = await context.newPage();
+  await b.addInitScript((s) => sessionStorage.setItem("fiducia.tab", s), slot);  // what "Duplicate tab" copies
+  await h.open(b);
+  assert.equal(await b.evaluate(() => window.fiducia.save()), aText, "the duplicate shows the plan it was made from");
+  await waitUntil(b, (s) => FiduciaStore.slot !== s, slot);
+  await open(b, example("b2b-software.json"), "software.json");
+  await stored(b);
+  await a.reload();
+  await ready(a);
+  assert.equal(await a.evaluate(() => window.fiducia.save()), aText, "the original keeps its own plan");
+  await context.close();
 });

@@ -71,6 +71,9 @@ test("Restore previous version: local time, what changed, and Ctrl+Z takes the r
   assert.equal((await page.evaluate((t) => window.fiducia.load(t, "retail-bank.json"), original)).ok, true);
   const title = () => page.evaluate(() => JSON.parse(window.fiducia.save()).meta.title);
   const now = await title();
+  // The opened plan's autosave (0.4 s later) puts it on top of the list: wait for it, or the rows
+  // move down under the mouse between finding the version and clicking it (seen on a loaded CI machine).
+  await page.waitForFunction((t) => FiduciaStore.history.length === 3 && FiduciaStore.history[0].title === t, now);
 
   await clickItem(page, "File");
   await waitForItem(page, "Restore previous version");

@@ -83,6 +83,36 @@ TEST_CASE("restoring an earlier version keeps the current plan as a version") {
     CHECK(std::find(h.platform.versions.begin(), h.platform.versions.end(), edited) != h.platform.versions.end());
 }
 
+TEST_CASE("other tabs are told which plan is open; one that has it too is said, once") {
+    std::string edited, name;
+    {
+        test::UiHarness h;
+        REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+        run_frames(h, 2);
+        REQUIRE(h.platform.announced.size() == 1);
+        REQUIRE(h.platform.announced[0].size() == 1);
+        name = h.platform.announced[0][0];
+        CHECK(name.rfind("sha256:", 0) == 0);
+        h.app.document().begin_edit().meta.title = "Edited in this tab";
+        run_frames(h, 40);
+        CHECK(h.platform.announced.size() == 1);  // an edit is the same plan: told once
+        edited = h.platform.autosaved;
+        h.platform.other_tab = true;
+        run_frames(h, 2);
+        int said = 0;
+        for (const ui::Notice& n : h.app.notices()) said += n.text.find("also open in another tab") != std::string::npos;
+        CHECK(said == 1);
+        h.app.new_plan();
+        run_frames(h, 2);
+        CHECK(h.platform.announced.back().empty());  // a new plan is nobody else's
+    }
+    test::UiHarness h;  // a reload: the edited copy restored still carries the name of the file it came from
+    h.app.restore_autosave(edited, "plan.json", true);
+    run_frames(h, 2);
+    REQUIRE(h.platform.announced.size() == 1);
+    CHECK(std::find(h.platform.announced[0].begin(), h.platform.announced[0].end(), name) != h.platform.announced[0].end());
+}
+
 TEST_CASE("a plan from a newer version opens read-only and is never saved over") {
     test::UiHarness h;
     std::string text = first_example();

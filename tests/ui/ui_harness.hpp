@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -87,6 +88,10 @@ struct FakePlatform : ui::Platform {
         share_link_text = text;
         share_link_max = max_chars;
     }
+    std::vector<std::vector<std::string>> announced;  // announce_plan calls: the names other tabs were told
+    bool other_tab = false;                            // another tab says it has the plan open
+    void announce_plan(const std::vector<std::string>& names) override { announced.push_back(names); }
+    bool other_tab_has_plan() override { return std::exchange(other_tab, false); }
 };
 
 inline std::string read_file(const std::filesystem::path& path) {

@@ -58,6 +58,10 @@ public:
     // Packs the plan text into a link to this page (#plan=1.<deflate-raw, base64url>) and copies it;
     // the answer (copied, or too long for max_chars) arrives through share_link_made (share_link.hpp).
     virtual void copy_share_link(const std::string& plan_text, int max_chars) { (void)plan_text, (void)max_chars; }
+    // Tells this browser's other tabs which plan this one has open (content hashes it descends from;
+    // none: no plan), and whether one of them has said it holds the same plan (true once per telling).
+    virtual void announce_plan(const std::vector<std::string>& keys) { (void)keys; }
+    virtual bool other_tab_has_plan() { return false; }
 };
 
 }  // namespace fiducia::ui
