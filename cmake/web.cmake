@@ -24,14 +24,16 @@ set(WEB_LINK_FLAGS
   "SHELL:--embed-file ${CMAKE_SOURCE_DIR}/assets/examples@/examples"
   "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/share_link.js"
   "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/autosave_store.js"
+  "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/workers.js"
   # Before GLFW's listeners: the text agent, touch and the accessibility mirror (README, "Input").
   "SHELL:--pre-js ${CMAKE_SOURCE_DIR}/web/input_layer.js")
 set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/library_fiducia.js ${CMAKE_SOURCE_DIR}/web/share_link.js ${CMAKE_SOURCE_DIR}/web/input_layer.js
-                ${CMAKE_SOURCE_DIR}/web/autosave_store.js
+                ${CMAKE_SOURCE_DIR}/web/autosave_store.js ${CMAKE_SOURCE_DIR}/web/workers.js
                 ${CMAKE_SOURCE_DIR}/web/sw.js
                 ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 
-file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/web_api.cpp src/app/platform_web.cpp src/app/web_input.cpp)
+file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/web_api.cpp src/app/platform_web.cpp src/app/web_input.cpp
+     src/app/web_simulate.cpp)
 
 # build/web/index.html + .js + .wasm, served by `make run`.
 add_executable(app ${APP_WEB_SOURCES})

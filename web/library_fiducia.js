@@ -110,6 +110,19 @@ mergeInto(LibraryManager.library, {
     return 1;
   },
 
+  // The Simulation panel's run on Web Workers (web/workers.js); it ends in fiducia_simulation_keep/failed.
+  fiducia_js_simulation_start: function (planText, optionsJson) {
+    return FiduciaWork.startForApp(UTF8ToString(planText), JSON.parse(UTF8ToString(optionsJson))) ? 1 : 0;
+  },
+  fiducia_js_simulation_progress: function () { return FiduciaWork.progress; },
+  fiducia_js_simulation_notice__deps: ["$fiduciaNewString"],
+  fiducia_js_simulation_notice: function () {
+    var notice = FiduciaWork.appNotice;
+    FiduciaWork.appNotice = null;
+    return notice ? fiduciaNewString(notice) : 0;
+  },
+  fiducia_js_simulation_cancel: function () { FiduciaWork.cancel(); },
+
   fiducia_js_set_unsaved: function (unsaved) {
     FiduciaPage.unsaved = unsaved !== 0;
   },

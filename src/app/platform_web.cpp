@@ -10,6 +10,8 @@
 #include <imgui.h>
 #include "io/json_library.hpp"
 
+#include "app/web_simulate.hpp"
+
 // Implemented in web/library_fiducia.js.
 extern "C" {
 void fiducia_js_save_file(const char* name, const char* text, int save_as);
@@ -34,6 +36,10 @@ void fiducia_js_set_fullscreen(int on);
 void fiducia_js_copy_share_link(const char* text, int max_chars);
 void fiducia_js_tabs_announce(const char* keys_json);
 int fiducia_js_tabs_heard(void);
+int fiducia_js_simulation_start(const char* plan_text, const char* options_json);  // 1: started
+double fiducia_js_simulation_progress(void);
+char* fiducia_js_simulation_notice(void);  // malloc'd once when the run fell back to the page, else null
+void fiducia_js_simulation_cancel(void);
 }
 
 namespace fiducia::app {
@@ -115,6 +121,22 @@ void PlatformWeb::announce_plan(const std::vector<std::string>& keys) {
 }
 
 bool PlatformWeb::other_tab_has_plan() { return fiducia_js_tabs_heard() != 0; }
+
+bool PlatformWeb::start_simulation(const std::string& plan_text, const SimulationOptions& options) {
+    forget_simulation_end();
+    return fiducia_js_simulation_start(plan_text.c_str(), simulation_options_json(options).c_str()) != 0;
+}
+
+bool PlatformWeb::poll_simulation(SimulationPoll& poll) {
+    poll.progress = fiducia_js_simulation_progress();
+    poll.notice = take(fiducia_js_simulation_notice());
+    return take_simulation_end(poll.result, poll.failed);
+}
+
+void PlatformWeb::cancel_simulation() {
+    fiducia_js_simulation_cancel();
+    forget_simulation_end();
+}
 
 void PlatformWeb::set_unsaved_changes(bool unsaved) { fiducia_js_set_unsaved(unsaved ? 1 : 0); }
 

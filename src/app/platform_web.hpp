@@ -31,6 +31,9 @@ public:
     void copy_share_link(const std::string& plan_text, int max_chars) override;
     void announce_plan(const std::vector<std::string>& keys) override;
     bool other_tab_has_plan() override;
+    bool start_simulation(const std::string& plan_text, const SimulationOptions& options) override;
+    bool poll_simulation(SimulationPoll& poll) override;
+    void cancel_simulation() override;
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

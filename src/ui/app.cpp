@@ -367,12 +367,15 @@ void App::draw_problems() {
 }
 
 bool App::busy() const {
-    return simulation_.running || optimiser_.running || chart_capture_frames_ > 0 ||
+    return simulation_.is_running() || optimiser_.running || chart_capture_frames_ > 0 ||
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
 }
 
 void App::start_simulation(const SimulationOptions& options) {
-    simulation_.running.emplace(doc_.plan(), options);
+    cancel_jobs();
+    simulation_.progress = 0;
+    simulation_.elsewhere = platform_.start_simulation(save_text(), options);
+    if (!simulation_.elsewhere) simulation_.running.emplace(doc_.plan(), options);
     simulation_.result.reset();
     simulation_.revision = doc_.revision();
     simulation_.started = platform_.now_seconds();
@@ -387,6 +390,8 @@ void App::start_optimiser(const OptimiseOptions& options) {
 }
 
 void App::cancel_jobs() {
+    if (simulation_.elsewhere) platform_.cancel_simulation();
+    simulation_.elsewhere = false;
     simulation_.running.reset();
     optimiser_.running.reset();
 }
@@ -394,8 +399,23 @@ void App::cancel_jobs() {
 void App::step_jobs() {
     constexpr double kSliceSeconds = 0.012;  // leaves most of a 60 Hz frame for drawing
     const double until = platform_.now_seconds() + kSliceSeconds;
+    Platform::SimulationPoll poll;
+    if (simulation_.elsewhere && platform_.poll_simulation(poll)) {
+        simulation_.elsewhere = false;
+        if (poll.result) {
+            simulation_.result = std::move(poll.result);
+            simulation_.seconds = platform_.now_seconds() - simulation_.started;
+        } else {
+            notify(trf("The simulation stopped: %s. Nothing else was changed.", poll.failed.c_str()), true);
+        }
+    }
+    if (simulation_.elsewhere) simulation_.progress = poll.progress;
+    if (!poll.notice.empty())
+        notify(trf("This browser could not run the simulation in the background (%s): it runs on this page "
+                   "between frames instead, which takes longer.", poll.notice.c_str()));
     while (simulation_.running && platform_.now_seconds() < until) {
         simulation_.running->step(2000);
+        simulation_.progress = simulation_.running->progress();
         if (simulation_.running->done()) {
             simulation_.result = simulation_.running->result();
             simulation_.running.reset();

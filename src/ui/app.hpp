@@ -129,8 +129,11 @@ public:
     // Long runs (Monte Carlo, optimiser) advance a few milliseconds per frame, so the page never
     // freezes; each shows progress and can be cancelled. Results say which plan revision they used.
     struct SimulationJob {
-        std::optional<Simulation> running;
+        std::optional<Simulation> running;  // run here, a slice per frame
+        bool elsewhere = false;             // run by the platform, off this thread (Platform::start_simulation)
+        double progress = 0;                // 0..1
         std::optional<SimulationResult> result;
+        bool is_running() const { return running.has_value() || elsewhere; }
         std::uint64_t revision = 0;
         double started = 0, seconds = 0;  // platform clock; seconds = click-to-result time
     };

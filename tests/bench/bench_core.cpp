@@ -6,10 +6,13 @@
 #include <cstring>
 #include <cstdio>
 #include <functional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "plan_generator.hpp"
 #include "core/model.hpp"
+#include "io/plan_file.hpp"
 
 using namespace fiducia;
 
@@ -48,7 +51,25 @@ void bench_io();  // bench_io.cpp: plan-file load/save of a ~10 MB plan
 void bench_merge();  // bench_merge.cpp: diff and three-way merge of two edited 10 MB copies
 void bench_validate();  // bench_io.cpp: the editors' live check on the large plan, typed and via JSON
 
+namespace {
+// `bench_core --write-plans DIR`: the large plan and the ~10 MB plan as files, for the page's and
+// the CLI's figures (tests/bench/page.mjs).
+int write_plans(const std::string& dir) {
+    std::string ten_mb;
+    bench::grown_plan(10u * 1000u * 1000u, ten_mb);
+    const std::pair<std::string, std::string> files[] = {{dir + "/large.json", io::save_plan(bench::large_plan(1))},
+                                                         {dir + "/ten-mb.json", ten_mb}};
+    for (const auto& [path, text] : files) {
+        std::FILE* f = std::fopen(path.c_str(), "wb");
+        if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size()) return 1;
+        std::fclose(f);
+    }
+    return 0;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (argc == 3 && std::strcmp(argv[1], "--write-plans") == 0) return write_plans(argv[2]);
     // `bench_core montecarlo` runs only the sections whose name contains an argument (profiling)
     auto want = [&](const char* section) {
         if (argc < 2) return true;

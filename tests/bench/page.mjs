@@ -1,8 +1,14 @@
 // Page figures in headless Chromium (make bench): time from navigation to the first drawn frame
 // (median of 5 fresh loads), frames drawn during 3 idle seconds, frame time while a slider is
-// dragged on the largest example plan, and click-to-result times of the optimiser and Monte Carlo.
+// dragged on the largest example plan, click-to-result times of the optimiser and Monte Carlo; then
+// on bench::large_plan (its 60 months): the Monte Carlo of 1,000,000 customers per group natively (1
+// thread, every thread), under node and in the page on every core (fiducia.simulate, Web Workers)
+// with the frames the page draws meanwhile while the mouse moves, and the 10 MB plan's load.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import assert from "node:assert/strict";
 import { ROOT, clickItem, example, startHarness, waitForItem } from "../e2e/harness.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -71,6 +77,64 @@ try {
     console.log(`click_to_result_ms ${label}=${Date.now() - t0} plan=${largest}`);
   }
   await page.context().close();
+
+  // bench::large_plan, as a file (bench_core --write-plans): 20 groups, 200 touchpoints, 300 actions, 60 months.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-bench-"));
+  execFileSync(path.join(ROOT, "build/native/bench_core"), ["--write-plans", dir]);
+  const simulate = (command, threads) => {
+    const t0 = performance.now();
+    const out = execFileSync(command[0], [...command.slice(1), "simulate", path.join(dir, "large.json"), "--customers", "1000000",
+                                          "--threads", String(threads), "--json"], {encoding: "utf8", maxBuffer: 1 << 26});
+    return {ms: performance.now() - t0, out};
+  };
+  const native = [path.join(ROOT, "build/native/fiducia")], node = [process.execPath, path.join(ROOT, "build/web/fiducia-cli.js")];
+  const cores = os.cpus().length;
+  const runs = (n, f) => Array.from({length: n}, f);
+  const native1 = runs(3, () => simulate(native, 1)), nativeAll = runs(3, () => simulate(native, cores)), node1 = runs(3, () => simulate(node, 1));
+  const ms = (list) => median(list.map((r) => r.ms));
+  console.log(`monte_carlo_1m_x60_large_ms native_1_thread=${ms(native1).toFixed(0)} native_${cores}_threads=${ms(nativeAll).toFixed(0)} node_1_thread=${ms(node1).toFixed(0)} node_per_native=${(ms(node1) / ms(native1)).toFixed(2)} target<=1.3`);
+
+  const big = await h.newPage();
+  await h.open(big);
+  const loadMs = [];
+  const tenMb = fs.readFileSync(path.join(dir, "ten-mb.json"), "utf8");
+  for (let i = 0; i < 5; i++) {
+    loadMs.push(await big.evaluate((t) => { const t0 = performance.now(); const r = window.fiducia.load(t, "ten-mb.json"); if (!r.ok) throw new Error(r.errors[0]); return performance.now() - t0; }, tenMb));
+  }
+  console.log(`page_load_validate_10mb_ms median=${median(loadMs).toFixed(0)} bytes=${tenMb.length} target<=300`);
+
+  const largeText = fs.readFileSync(path.join(dir, "large.json"), "utf8");
+  assert.equal((await big.evaluate((t) => window.fiducia.load(t, "large.json"), largeText)).ok, true);
+  const pageRuns = [];
+  const fps = [];
+  let identical = true, workers = 0;
+  for (let i = 0; i < 3; i++) {
+    // A person moving the mouse over the page meanwhile: a move every display frame, each asking the
+    // app for a frame; frames/s is how many it drew.
+    const run = await big.evaluate(async () => {
+      let moving = true, x = 0;
+      const target = document.elementFromPoint(300, 400);
+      const move = () => {
+        if (!moving) return;
+        target.dispatchEvent(new MouseEvent("mousemove", {clientX: 300 + (x++ % 200), clientY: 400, bubbles: true}));
+        requestAnimationFrame(move);
+      };
+      const f0 = window.fiducia.stats().frames, t0 = performance.now();
+      requestAnimationFrame(move);
+      const text = await window.fiducia.simulate({customers: 1000000});
+      moving = false;
+      const seconds = (performance.now() - t0) / 1000;
+      return {ms: FiduciaWork.last.ms, text, workers: FiduciaWork.last.workers, fps: (window.fiducia.stats().frames - f0) / seconds};
+    });
+    pageRuns.push(run.ms);
+    fps.push(run.fps);
+    workers = run.workers;
+    identical = identical && run.text === native1[0].out;
+  }
+  console.log(`monte_carlo_1m_x60_large_page_ms median=${median(pageRuns).toFixed(0)} workers=${workers} page_per_native_core=${(median(pageRuns) / ms(native1)).toFixed(2)} target<=0.8 identical_to_cli=${identical}`);
+  console.log(`page_frames_per_second_while_simulating median=${median(fps).toFixed(0)} target>=30`);
+  await big.context().close();
+  fs.rmSync(dir, {recursive: true, force: true});
 } finally {
   await h.close();
 }

@@ -80,18 +80,24 @@ test("copy and paste go through the system clipboard", async () => {
   await page.context().close();
 });
 
-test("the Monte Carlo shows its progress and can be watched to its result", async () => {
+test("the Monte Carlo of a million customers runs in Web Workers, shows its progress and can be watched to its result", async () => {
   const page = await h.newPage();
   await openExample(page, "retail-bank.json");
   await clickItem(page, "Simulation");
   await waitForItem(page, "Run simulation");
-  await typeIntoField(page, "Customers per group", "200000");
+  await typeIntoField(page, "Customers per group", "1000000");
   await clickItem(page, "Run simulation");
   await waitForItem(page, "Cancel");  // the progress bar and its Cancel button are on screen
+  assert.ok(await page.evaluate(() => FiduciaWork.busy()) >= 1, "the work is in Web Workers, not on the page");
+  await page.waitForFunction(() => FiduciaWork.progress > 0.05, null, {timeout: 60000});
+  await page.mouse.move(700, 600);
   await screenshot(page, "simulation-running.png");
   const framesWhileRunning = await page.evaluate(() => window.fiducia.stats().frames);
   await page.waitForFunction(() => window.fiducia.locate("Run simulation") !== null, null, {timeout: 120000});
   assert.ok(await page.evaluate(() => window.fiducia.stats().frames) > framesWhileRunning, "frames kept coming");
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0);
+  assert.equal(await page.evaluate(() => FiduciaWork.last.fell_back), null);
+  assert.ok(await page.evaluate(() => FiduciaWork.last.workers) >= 1);
   await screenshot(page, "simulation.png");
   await page.context().close();
 });

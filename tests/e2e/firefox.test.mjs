@@ -2,9 +2,9 @@
 // Firefox needs a patched build). Headless Firefox has no WebGL at all, so it runs headful on a
 // virtual display: Xvfb, started here unless $DISPLAY is set. What differs from Chromium and broke
 // there before: window.fiducia called during start-up, IndexedDB autosave across a reload, typing
-// into a field, the single file from file://.
+// into a field, the single file from file://, the Monte Carlo in Web Workers.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -132,6 +132,21 @@ test("Firefox: the single file runs from file://", async () => {
   assert.deepEqual(await page.evaluate((t) => window.fiducia.load(t, "software.json"), example("b2b-software.json")), {ok: true, errors: []});
   assert.equal(JSON.parse(await page.evaluate(() => window.fiducia.save())).meta.title, JSON.parse(example("b2b-software.json")).meta.title);
   await page.screenshot({path: path.join(SCREENSHOTS, "firefox-single-file.png")});
+  await page.close();
+});
+
+test("Firefox: fiducia.simulate runs in Web Workers and gives the CLI's bytes", async () => {
+  const page = await newPage();
+  await page.goto(origin + "/");
+  await ready(page);
+  assert.deepEqual(await page.evaluate((t) => window.fiducia.load(t, "bank.json"), example("retail-bank.json")), {ok: true, errors: []});
+  const plan = await page.evaluate(() => window.fiducia.save());
+  const file = path.join(profile, "plan.json");
+  fs.writeFileSync(file, plan);
+  const native = execFileSync(path.join(ROOT, "build/native/fiducia"), ["simulate", file, "--customers", "20000", "--json"], {encoding: "utf8"});
+  assert.equal(await page.evaluate(() => window.fiducia.simulate({customers: 20000, workers: 3})), native);
+  assert.deepEqual(await page.evaluate(() => FiduciaWork.last.workers), 3);
+  assert.equal(await page.evaluate(() => FiduciaWork.last.fell_back), null);
   await page.close();
 });
 

@@ -151,7 +151,7 @@ TEST_CASE("Simulation states its range of customers, and why, next to the field"
     frames(h, 2);
     bool stated = false;
     for (const ui::a11y::Node& n : ui::a11y::nodes())
-        stated |= n.name.find("200,000 customers per group") != std::string::npos &&
+        stated |= n.name.find("1,000,000 customers per group") != std::string::npos &&
                   n.name.find("one by one") != std::string::npos;
     CHECK(stated);
 }

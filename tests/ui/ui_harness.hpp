@@ -92,6 +92,21 @@ struct FakePlatform : ui::Platform {
     bool other_tab = false;                            // another tab says it has the plan open
     void announce_plan(const std::vector<std::string>& names) override { announced.push_back(names); }
     bool other_tab_has_plan() override { return std::exchange(other_tab, false); }
+    bool simulate_elsewhere = false;  // start_simulation takes the run, as the page's workers do
+    std::string simulation_plan;      // the plan text it was given
+    SimulationPoll simulation_poll;   // what the next poll says; simulation_ended: that it ended
+    bool simulation_ended = false;
+    int simulation_cancels = 0;
+    bool start_simulation(const std::string& text, const SimulationOptions&) override {
+        simulation_plan = text;
+        return simulate_elsewhere;
+    }
+    bool poll_simulation(SimulationPoll& poll) override {
+        poll = simulation_poll;
+        simulation_poll.notice.clear();
+        return std::exchange(simulation_ended, false);
+    }
+    void cancel_simulation() override { ++simulation_cancels; }
 };
 
 inline std::string read_file(const std::filesystem::path& path) {

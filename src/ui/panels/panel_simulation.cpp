@@ -19,7 +19,7 @@ namespace {
 using namespace chart;
 
 // The simulation's range of customers per group (the field states it; see draw_simulation).
-constexpr double kFewestCustomers = 100, kMostCustomers = 200000;
+constexpr double kFewestCustomers = 100, kMostCustomers = 1000000;
 
 void draw_result(App& app, const Plan& plan, const Projection* projection) {
     const App::SimulationJob& job = app.simulation_job();
@@ -30,8 +30,8 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     const bool stale = job.revision != app.document().revision();
     ImGui::Text(tr("%s customers per group, seed %llu: %.2f s from the click to the result."),
                 format_number(static_cast<double>(r.customers)).c_str(), static_cast<unsigned long long>(r.seed), job.seconds);
-    item_tooltip(tr("Time measured on this device from pressing Run to the last customer simulated; the work runs a few "
-                 "milliseconds per frame so the page stays responsive."));
+    item_tooltip(tr("Time measured on this device from pressing Run to the last customer simulated. In the browser every "
+                 "core works on it in the background (Web Workers), so the page stays responsive."));
     if (stale)
         field_error(tr("This result is from an earlier version of the plan: it has changed since. Run again to update it."));
     if (r.groups.empty()) return;
@@ -173,8 +173,8 @@ void draw_simulation(App& app) {
     item_tooltip(tr("How many customers to simulate in each customer group. More customers: a narrower interval and a "
                  "longer run (the error shrinks with the square root of the number)."));
     // The limit is said before anyone types past it, with its reason: a silent cap reads as a bug.
-    const std::string limit = trf("%s to %s customers per group: each customer is simulated one by one on this device, "
-                                  "so more would keep the page busy for minutes and narrow the interval very little.",
+    const std::string limit = trf("%s to %s customers per group: each customer is simulated one by one, on every core of "
+                                  "this device; more would take minutes and narrow the interval very little.",
                                   format_number(kFewestCustomers).c_str(), format_number(kMostCustomers).c_str());
     ImGui::SameLine(0, em * 1.5f);
     double seed = view.seed < 0 ? static_cast<double>(plan.settings.seed % 2147483647ull) : view.seed;
@@ -189,8 +189,8 @@ void draw_simulation(App& app) {
     a11y::add_text(a11y::Role::text, limit);
 
     const App::SimulationJob& job = app.simulation_job();
-    if (job.running) {
-        ImGui::ProgressBar(static_cast<float>(job.running->progress()), ImVec2(em * 16, 0));
+    if (job.is_running()) {
+        ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
         ImGui::SameLine();
         if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
         item_tooltip(tr("Stop the simulation (and any search running)."));
@@ -200,8 +200,8 @@ void draw_simulation(App& app) {
         options.seed = static_cast<std::uint64_t>(seed);
         app.start_simulation(options);
     }
-    if (!job.running) item_tooltip(tr("Simulate every customer of each customer group over the plan's horizon."));
-    if (!job.result && !job.running) {
+    if (!job.is_running()) item_tooltip(tr("Simulate every customer of each customer group over the plan's horizon."));
+    if (!job.result && !job.is_running()) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr("Press Run simulation to see retention, the spread of trust and its distribution."));
     }

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/model.hpp"
 
 namespace fiducia::ui {
 
@@ -62,6 +65,21 @@ public:
     // none: no plan), and whether one of them has said it holds the same plan (true once per telling).
     virtual void announce_plan(const std::vector<std::string>& keys) { (void)keys; }
     virtual bool other_tab_has_plan() { return false; }
+    // The Monte Carlo run off the UI thread (the page: Web Workers on every core, web/workers.js);
+    // false: this platform cannot, and the App runs it a slice per frame itself.
+    virtual bool start_simulation(const std::string& plan_text, const SimulationOptions& options) {
+        (void)plan_text, (void)options;
+        return false;
+    }
+    // The run started above: progress 0..1; true once it ended, with its result or why not. `notice`
+    // says, once, when the work could not go to the background (it then runs on the page, slower).
+    struct SimulationPoll {
+        double progress = 0;
+        std::optional<SimulationResult> result;
+        std::string failed, notice;
+    };
+    virtual bool poll_simulation(SimulationPoll& poll) { (void)poll; return true; }
+    virtual void cancel_simulation() {}
 };
 
 }  // namespace fiducia::ui

@@ -1,0 +1,102 @@
+// fiducia.simulate on every core (web/workers.js, issue 13): Web Workers instantiate the page's own
+// wasm and each runs a share of the customers; the page adds their counts. The bytes are the CLI's,
+// natively and under node, for any number of workers, on the page's own thread when no worker can
+// start, and in the single file from file://; a cancelled run leaves no worker running.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { example, ROOT, startHarness } from "./harness.mjs";
+import { NATIVE, NODE } from "./cli-harness.mjs";
+
+let h;
+before(async () => { h = await startHarness(); });
+after(async () => { await h.close(); });
+
+const cli = (command, planText, args) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-workers-")), "plan.json");
+  fs.writeFileSync(file, planText);
+  return execFileSync(command[0], [...command.slice(1), "simulate", file, ...args, "--json"], {encoding: "utf8", maxBuffer: 1 << 26});
+};
+
+async function opened(page, url) {
+  await h.open(page, url);
+  assert.deepEqual(await page.evaluate((t) => window.fiducia.load(t, "bank.json"), example("retail-bank.json")), {ok: true, errors: []});
+  return page.evaluate(() => window.fiducia.save());
+}
+
+test("fiducia.simulate: the CLI's bytes (native and node) with 1 and 4 workers", async () => {
+  const page = await h.newPage();
+  const plan = await opened(page);
+  const options = {customers: 30000, seed: 11, scenario: "digital-first"};
+  const native = cli(NATIVE, plan, ["--customers", "30000", "--seed", "11", "--scenario", "digital-first"]);
+  assert.equal(cli(NODE, plan, ["--customers", "30000", "--seed", "11", "--scenario", "digital-first"]), native);
+  for (const workers of [1, 4]) {
+    const text = await page.evaluate((o) => window.fiducia.simulate(o), {...options, workers});
+    assert.equal(text, native, `${workers} workers`);
+    const last = await page.evaluate(() => FiduciaWork.last);
+    assert.equal(last.workers, workers, "every share ran in a worker");
+    assert.equal(last.fell_back, null);
+  }
+  // Defaults as the CLI's: 10,000 customers, the plan's seed, the plan without a scenario.
+  assert.equal(await page.evaluate(() => window.fiducia.simulate()), cli(NATIVE, plan, []));
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0, "no worker left running");
+  assert.deepEqual(h.consoleErrors, []);
+  await page.context().close();
+});
+
+test("fiducia.simulate: bad options are refused with the CLI's reason", async () => {
+  const page = await h.newPage();
+  await opened(page);
+  const refused = (o) => page.evaluate((x) => window.fiducia.simulate(x).then(() => "ran", (e) => e.message), o);
+  assert.match(await refused({scenario: "nope"}), /no scenario 'nope' in the plan/);
+  assert.match(await refused({customers: 0}), /customers must be an integer from 1 to 100000000/);
+  assert.match(await refused({seed: -3}), /seed must be a non-negative integer/);
+  await page.context().close();
+});
+
+test("a cancelled run stops every worker and says so", async () => {
+  const page = await h.newPage();
+  await opened(page);
+  await page.evaluate(() => {
+    window.run = window.fiducia.simulate({customers: 3000000, workers: 4}).then(() => "finished", (e) => e.message);
+  });
+  await page.waitForFunction(() => FiduciaWork.progress > 0.01);
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 4);
+  assert.equal(await page.evaluate(() => window.fiducia.cancelSimulation()), true);
+  assert.equal(await page.evaluate(() => window.run), "cancelled");
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0);
+  // The page goes on: the next run gives the CLI's bytes.
+  const plan = await page.evaluate(() => window.fiducia.save());
+  assert.equal(await page.evaluate(() => window.fiducia.simulate({customers: 5000, workers: 2})), cli(NATIVE, plan, ["--customers", "5000"]));
+  await page.context().close();
+});
+
+test("without Web Workers the page's own thread runs the shares, says so, and gives the same bytes", async () => {
+  const page = await h.newPage();
+  await page.addInitScript(() => { delete window.Worker; });
+  const plan = await opened(page);
+  const warnings = [];
+  page.on("console", (m) => { if (m.type() === "warning") warnings.push(m.text()); });
+  const text = await page.evaluate(() => window.fiducia.simulate({customers: 8000, seed: 3, workers: 3}));
+  assert.equal(text, cli(NATIVE, plan, ["--customers", "8000", "--seed", "3"]));
+  const last = await page.evaluate(() => FiduciaWork.last);
+  assert.equal(last.workers, 0);
+  assert.match(last.fell_back, /no Web Workers/);
+  assert.ok(warnings.some((w) => w.includes("runs on the page's own thread")), warnings.join("\n"));
+  await page.context().close();
+});
+
+test("the single file runs its workers from file://", async () => {
+  const page = await h.newPage();
+  const plan = await opened(page, pathToFileURL(path.join(ROOT, "dist/fiducia.html")).href);
+  const text = await page.evaluate(() => window.fiducia.simulate({customers: 12000, workers: 2}));
+  assert.equal(text, cli(NATIVE, plan, ["--customers", "12000"]));
+  assert.deepEqual(await page.evaluate(() => FiduciaWork.last.workers), 2);
+  assert.equal(await page.evaluate(() => FiduciaWork.last.fell_back), null);
+  assert.deepEqual(h.consoleErrors, []);
+  await page.context().close();
+});
