@@ -49,6 +49,15 @@ void bench_io() {
     std::printf("load_validate_10mb_ms median=%.1f runs=5 bytes=%zu (touchpoints %zu, observations %zu, ratings %zu)\n",
                 load, text.size(), plan.touchpoints.size(), plan.observations.size(), plan.workshop.ratings.size());
 
+    // What opening a file in the app does (App::open_text): read and check it, then its canonical
+    // text and content hash (meta.base of an edited copy, and the plan's name for other tabs).
+    const double open = io_median_ms(5, [&] {
+        io::LoadResult r = io::load_plan(text);
+        const std::string canonical = io::save_plan(r.plan);
+        ok = ok && io::content_hash(r.plan, canonical).size() > 7;
+    });
+    std::printf("open_10mb_ms median=%.1f runs=5 (load and check, canonical text, content hash)\n", open);
+
     std::size_t saved_bytes = 0;
     const double save = io_median_ms(5, [&] { saved_bytes = io::save_plan(plan).size(); });
     std::printf("save_10mb_ms median=%.1f runs=5 (same bytes: %s)\n", save, saved_bytes == text.size() ? "yes" : "NO");
