@@ -97,7 +97,7 @@ try {
   // the tables, the JSON out); what is left of 1M is the customers' own work, per core.
   const fixed = (command) => median(runs(3, () => {
     const t0 = performance.now();
-    execFileSync(command[0], [...command.slice(1), "simulate", path.join(dir, "large.json"), "--customers", "1", "--threads", "1", "--json"]);
+    execFileSync(command[0], [...command.slice(1), "simulate", path.join(dir, "large.json"), "--customers", "1", "--threads", "1", "--json"], {stdio: "ignore"});
     return performance.now() - t0;
   }));
   const nativeFixed = fixed(native), nodeFixed = fixed(node);

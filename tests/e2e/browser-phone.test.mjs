@@ -117,6 +117,33 @@ test("a phone: an example's dashboard has a panels menu, not a sidebar, and fits
   }
 });
 
+test("a phone: the Simulation panel stacks its fields and its result inside the width", async () => {
+  const page = await h.newPage(PHONE);
+  const width = PHONE.viewport.width;
+  await h.open(page);
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "retail-bank.json"), example("retail-bank.json"))).ok, true);
+  await waitForItem(page, "##panel-menu");
+  const menu = await page.evaluate(() => window.fiducia.locate("##panel-menu"));
+  await page.mouse.click(menu.x + menu.width / 2, menu.y + menu.height / 2);  // clicks in the menu: see above
+  await waitForItem(page, "Simulation");
+  const item = await page.evaluate(() => window.fiducia.locate("Simulation"));
+  await page.mouse.click(item.x + item.width / 2, item.y + item.height / 2);
+  await waitForItem(page, "Run simulation");
+  const customers = await page.evaluate(() => window.fiducia.locate("Customers per group"));
+  const seed = await page.evaluate(() => window.fiducia.locate("Seed"));
+  assertInside(customers, width, "Customers per group");
+  assertInside(seed, width, "Seed");
+  assert.ok(seed.y >= customers.y + customers.height, "Seed sits under the customers field, not beside it");
+  const run = await page.evaluate(() => window.fiducia.locate("Run simulation"));
+  await page.mouse.click(run.x + run.width / 2, run.y + run.height / 2);
+  await page.waitForFunction(() => window.fiducia.locate("##sim-retention") !== null, null, {timeout: 60000});
+  assertInside(await page.evaluate(() => window.fiducia.locate("##sim-retention")), width, "the retention chart");
+  assertInside(await page.evaluate(() => window.fiducia.locate("Customer group")), width, "the group list");
+  await shot(page, "phone-simulation.png");
+  await page.context().close();
+  assert.deepEqual(h.consoleErrors, []);
+});
+
 test("a phone: a workshop invitation's scoring sheet shows 1..9 and Not sure inside the width, and a tap scores", async () => {
   await checkScoringSheet(PHONE, "phone");
   await checkScoringSheet(SMALL_PHONE, "phone-360");

@@ -198,3 +198,32 @@ TEST_CASE("the start screen's ways in stack inside a phone's width, a finger's s
         }
     }
 }
+
+TEST_CASE("on a phone the Simulation panel stacks its fields and wraps its result inside the width") {
+    for (const Screen& screen : kPhones) {
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        test::UiHarness h;
+        h.set_screen(screen.width, screen.height, screen.scale);
+        REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"), "retail-bank.json").ok);
+        h.app.analysis_view().customers = 400;  // small and quick
+        h.app.open_panel(ui::PanelId::simulation);
+        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        const auto customers = css_rect(ui::tr("Customers per group"), screen.scale);
+        const auto seed = css_rect(ui::tr("Seed"), screen.scale);
+        REQUIRE(customers.has_value());
+        REQUIRE(seed.has_value());
+        CHECK(seed->y >= customers->y + customers->height);  // under it, not beside it
+        CHECK(seed->x + seed->width <= screen.width + 0.01f);
+        CHECK(h.click(ui::tr("Run simulation")));
+        for (int i = 0; i < 200 && !h.app.simulation_job().result; ++i) CHECK(h.frame().empty());
+        REQUIRE(h.app.simulation_job().result.has_value());
+        CHECK(h.frame().empty());
+        // The result line ("... s from the click to the result.") wraps: nothing in the panel is wider than it.
+        ImGuiWindow* panel = nullptr;
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+            if (std::string(w->Name).find("/panel_") != std::string::npos && w->Active) panel = w;
+        REQUIRE(panel != nullptr);
+        CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);
+    }
+}

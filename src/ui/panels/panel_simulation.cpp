@@ -28,8 +28,9 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
     const bool stale = job.revision != app.document().revision();
-    ImGui::Text(tr("%s customers per group, seed %llu: %.2f s from the click to the result."),
-                format_number(static_cast<double>(r.customers)).c_str(), static_cast<unsigned long long>(r.seed), job.seconds);
+    // Wrapped: on a phone the line is wider than the screen.
+    ImGui::TextWrapped(tr("%s customers per group, seed %llu: %.2f s from the click to the result."),
+                       format_number(static_cast<double>(r.customers)).c_str(), static_cast<unsigned long long>(r.seed), job.seconds);
     item_tooltip(tr("Time measured on this device from pressing Run to the last customer simulated. In the browser every "
                  "core works on it in the background (Web Workers), so the page stays responsive."));
     if (stale)
@@ -44,7 +45,9 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
                    : std::string(tr("Group"));
     };
     if (r.groups.size() > 1) {
-        ImGui::SetNextItemWidth(em * 16);
+        // Its label beside it, inside a phone's width too.
+        const float label = ImGui::CalcTextSize(tr("Customer group")).x + ImGui::GetStyle().ItemInnerSpacing.x;
+        ImGui::SetNextItemWidth(std::max(em * 4, std::min(em * 16, ImGui::GetContentRegionAvail().x - label)));
         if (begin_combo(tr("Customer group"), group_name(group).c_str())) {
             for (std::size_t i = 0; i < r.groups.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
@@ -80,7 +83,8 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
             chain_trust.push_back(m.stakeholders[static_cast<std::size_t>(group.stakeholder)].trust);
         }
 
-    if (!ImGui::BeginTable("simulation-charts", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    // Side by side; one under the other on a phone, where half the width is too small to read.
+    if (!ImGui::BeginTable("simulation-charts", app.narrow() ? 1 : 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr("Customers retained"));
     help_marker(tr("The share of simulated customers still there each month, with its 95% interval (+/- 1.96 standard "
@@ -176,7 +180,7 @@ void draw_simulation(App& app) {
     const std::string limit = trf("%s to %s customers per group: each customer is simulated one by one, on every core of "
                                   "this device; more would take minutes and narrow the interval very little.",
                                   format_number(kFewestCustomers).c_str(), format_number(kMostCustomers).c_str());
-    ImGui::SameLine(0, em * 1.5f);
+    if (!app.narrow()) ImGui::SameLine(0, em * 1.5f);  // a phone stacks them: side by side runs off the screen
     double seed = view.seed < 0 ? static_cast<double>(plan.settings.seed % 2147483647ull) : view.seed;
     ImGui::SetNextItemWidth(em * 8);
     if (number_field(tr("Seed"), seed, {.min = 0, .max = 2147483647, .format = "%.0f", .whole = true}))
