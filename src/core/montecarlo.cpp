@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/chain.hpp"
 #include "core/detmath.hpp"
@@ -77,9 +78,21 @@ inline int alias_sample(const std::uint32_t* e, std::uint32_t u) {
 
 class PoissonPool {
 public:
+    // One table per distinct mean: most months repeat the month before (an action's effect holds),
+    // and building a table is most of the set-up's time on a large plan.
     PoissonTable make(double mean) {
+        if (!(mean > 0)) return PoissonTable{};
+        std::uint64_t key;
+        std::memcpy(&key, &mean, sizeof key);
+        const auto [it, fresh] = made_.try_emplace(key);
+        if (fresh) it->second = build(mean);
+        return it->second;
+    }
+    const std::uint32_t* data() const { return entries_.data(); }
+
+private:
+    PoissonTable build(double mean) {
         PoissonTable t;
-        if (!(mean > 0)) return t;
         t.chunks = static_cast<int>(std::ceil(mean / kChunkMean));
         if (t.chunks < 1) t.chunks = 1;
         const double m = mean / t.chunks;
@@ -125,10 +138,9 @@ public:
         }
         return t;
     }
-    const std::uint32_t* data() const { return entries_.data(); }
 
-private:
     std::vector<std::uint32_t> entries_;
+    std::unordered_map<std::uint64_t, PoissonTable> made_;  // by the mean's bits
 };
 
 // Good outcomes grouped by their evidence vector: touchpoints with the same dimension shares, and
