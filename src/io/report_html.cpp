@@ -259,16 +259,14 @@ std::string figure_box(const std::string& label, const std::string& value, const
            "</div><div class=\"detail " + detail_class + "\">" + detail + "</div></div>";
 }
 
-}  // namespace
-
-std::string report_html(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
-    const ReportData d = gather(plan, projection, lang);
+// The report's parts, each kept out of line: inlined into one function they made a 53 KB function
+// that a browser compiles whole at its first call (browser-startup's limit on function size).
+[[gnu::noinline]] void html_head_and_figures(std::string& h, const Plan& plan, const ReportData& d, const ReportLanguage& lang) {
     const std::string cur = d.currency;
     // An English report keeps the plan's own tag (its text is the plan's); another names its language.
     const std::string code = !lang.code.empty() && lang.code != "en" ? lang.code
                              : plan.meta.language.empty()            ? "en"
                                                                      : plan.meta.language;
-    std::string h;
     h += "<!DOCTYPE html>\n<html lang=\"" + html_escape(code) + "\">\n<head>\n";
     h += "<meta charset=\"utf-8\">\n";
     // Nothing may load or run: no script, no connection, no image or font from anywhere.
@@ -309,6 +307,9 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
                   "The band is the model's 95% interval.") +
          "</p>\n";
 
+}
+
+[[gnu::noinline]] void html_stakeholder_table(std::string& h, const ReportData& d, const ReportLanguage& lang) {
     h += "<section>\n<h2>" + say_text(lang, "Trust per stakeholder") + "</h2>\n<table>\n<thead><tr><th>" +
          say_text(lang, "Stakeholder") + "</th><th class=\"num\">" + say_text(lang, "Today") + "</th><th class=\"num\">" +
          text_escape(sayf(lang, "Month %d", d.horizon)) + "</th><th class=\"num\">" + say_text(lang, "Change") +
@@ -323,6 +324,9 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
              td(s.customers ? trust(lang, s.horizon->retained) + "%" : say_text(lang, "n/a"), true) + "</tr>\n";
     h += "</tbody>\n</table>\n</section>\n";
 
+}
+
+[[gnu::noinline]] void html_trust_charts(std::string& h, const Projection& projection, const ReportData& d, const ReportLanguage& lang) {
     h += "<section>\n<h2>" + say_text(lang, "Trust over time") + "</h2>\n<div class=\"charts\">\n";
     const TrustAxis axis = trust_axis(projection);
     const std::string index_name = say(lang, "Trust Index");
@@ -335,6 +339,10 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
          say_text(lang, "Lines: the projected trust; shaded: its 95% band. All charts share one scale.") +
          "</p>\n</section>\n";
 
+}
+
+[[gnu::noinline]] void html_roadmap(std::string& h, const ReportData& d, const ReportLanguage& lang) {
+    const std::string& cur = d.currency;
     h += "<section class=\"page\">\n<h2>" + say_text(lang, "Roadmap") + "</h2>\n";
     if (d.actions.empty()) {
         h += "<p>" + say_text(lang, "The plan has no actions.") + "</p>\n";
@@ -358,6 +366,9 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
     }
     h += "</section>\n";
 
+}
+
+[[gnu::noinline]] void html_explanation(std::string& h, const ReportData& d, const ReportLanguage& lang) {
     h += "<section class=\"page\">\n<h2>" + text_escape(sayf(lang, "Explanation at month %d", d.horizon)) +
          "</h2>\n<p class=\"hint\">" +
          say_text(lang, "How each score is built: the base rate, then each source of evidence, largest first, in points of "
@@ -377,6 +388,9 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
     }
     h += "</section>\n";
 
+}
+
+[[gnu::noinline]] void html_sections(std::string& h, const ReportData& d) {
     for (const ReportSection& s : d.sections) {
         h += "<section class=\"page\">\n<h2>" + html_escape(s.title) + "</h2>\n";
         for (const std::string& line : s.lines) h += "<p>" + html_escape(line) + "</p>\n";
@@ -397,6 +411,9 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
         h += "</section>\n";
     }
 
+}
+
+[[gnu::noinline]] void html_notes_and_end(std::string& h, const Plan& plan, const ReportLanguage& lang) {
     if (!plan.meta.notes.empty()) {
         h += "<section class=\"notes\">\n<h2>" + say_text(lang, "Notes") + "</h2>\n";
         std::string_view notes = plan.meta.notes;  // blank lines separate paragraphs
@@ -411,6 +428,20 @@ std::string report_html(const Plan& plan, const Projection& projection, const Re
          say_text(lang, "Made with Fiducia from the plan file; nothing in this page loads or runs anything.") +
          "</footer>\n";
     h += "</main>\n</body>\n</html>\n";
+}
+
+}  // namespace
+
+std::string report_html(const Plan& plan, const Projection& projection, const ReportLanguage& lang) {
+    const ReportData d = gather(plan, projection, lang);
+    std::string h;
+    html_head_and_figures(h, plan, d, lang);
+    html_stakeholder_table(h, d, lang);
+    html_trust_charts(h, projection, d, lang);
+    html_roadmap(h, d, lang);
+    html_explanation(h, d, lang);
+    html_sections(h, d);
+    html_notes_and_end(h, plan, lang);
     return h;
 }
 
