@@ -33,7 +33,7 @@ set(WEB_DEPENDS ${CMAKE_SOURCE_DIR}/web/shell.html ${CMAKE_SOURCE_DIR}/web/libra
                 ${EXAMPLE_PLANS} ${FONT_FILES} ${TRANSLATIONS})
 
 file(GLOB APP_WEB_SOURCES CONFIGURE_DEPENDS src/app/main_web.cpp src/app/web_api.cpp src/app/platform_web.cpp src/app/web_input.cpp
-     src/app/web_simulate.cpp)
+     src/app/web_work.cpp)
 
 # build/web/index.html + .js + .wasm, served by `make run`.
 add_executable(app ${APP_WEB_SOURCES})

@@ -110,18 +110,22 @@ mergeInto(LibraryManager.library, {
     return 1;
   },
 
-  // The Simulation panel's run on Web Workers (web/workers.js); it ends in fiducia_simulation_keep/failed.
-  fiducia_js_simulation_start: function (planText, optionsJson) {
-    return FiduciaWork.startForApp(UTF8ToString(planText), JSON.parse(UTF8ToString(optionsJson))) ? 1 : 0;
+  // The panels' runs on Web Workers (web/workers.js); `work` is Platform::Work's number. A run ends
+  // in fiducia_whole_keep or fiducia_whole_failed.
+  fiducia_js_work_start: function (work, planText, optionsJson) {
+    return FiduciaWork.startForApp(FiduciaWork.works[work], UTF8ToString(planText), JSON.parse(UTF8ToString(optionsJson))) ? 1 : 0;
   },
-  fiducia_js_simulation_progress: function () { return FiduciaWork.progress; },
-  fiducia_js_simulation_notice__deps: ["$fiduciaNewString"],
-  fiducia_js_simulation_notice: function () {
-    var notice = FiduciaWork.appNotice;
-    FiduciaWork.appNotice = null;
+  fiducia_js_work_progress: function (work) {
+    var run = FiduciaWork.runs[FiduciaWork.works[work]];
+    return run ? run.progress : 0;
+  },
+  fiducia_js_work_notice__deps: ["$fiduciaNewString"],
+  fiducia_js_work_notice: function (work) {
+    var notice = FiduciaWork.appNotice[FiduciaWork.works[work]];
+    FiduciaWork.appNotice[FiduciaWork.works[work]] = null;
     return notice ? fiduciaNewString(notice) : 0;
   },
-  fiducia_js_simulation_cancel: function () { FiduciaWork.cancel(); },
+  fiducia_js_work_cancel: function (work) { FiduciaWork.cancel(FiduciaWork.works[work]); },
 
   fiducia_js_set_unsaved: function (unsaved) {
     FiduciaPage.unsaved = unsaved !== 0;

@@ -1,17 +1,19 @@
-// The Monte Carlo on every core (linked with --pre-js; fiducia.simulate in shell.html calls it): Web
-// Workers, one per core up to 8, each instantiating the page's own compiled WebAssembly.Module and
-// running one share of the customers (src/app/web_simulate.cpp); the page adds their counts. No
-// SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP `worker-src blob:`)
-// and run from any static host, file:// and the single file. Every customer has its own random
-// stream, so the bytes do not depend on how many workers ran. A worker that cannot start leaves its
-// share to the page's own thread, in slices between frames, and says so.
+// The long analyses on every core (linked with --pre-js; fiducia.simulate, .optimise and
+// .sensitivity in shell.html and the panels call it): Web Workers, one per core up to 8, each
+// instantiating the page's own compiled WebAssembly.Module and running one share of the work
+// (src/app/web_work.cpp): the Monte Carlo's customers, the optimiser's searches (the budget and each
+// frontier budget), sensitivity's inputs. The page gathers the shares' flat results into exactly one
+// run's. No SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP
+// `worker-src blob:`) and run from any static host, file:// and the single file. A worker that cannot
+// start leaves its share to the page's own thread, in slices between frames, and says so.
 var FiduciaWork = {
   module: null,     // the page's compiled wasm, kept as it is instantiated (below)
-  workers: [],      // the workers of the run under way
-  run: null,        // {cancelled, reject} of the run under way
-  progress: 0,      // 0..1 of the run under way
-  last: null,       // the last run: {workers, fell_back (reason or null), ms}
-  appNotice: null,  // why the Simulation panel's run fell back to the page, until the app takes it
+  works: ["simulate", "optimise", "sensitivity"],  // by Platform::Work's number (web_work.cpp)
+  workers: [],      // every worker running, of every run
+  runs: {},         // the run under way of each work: {cancelled, reject, forApp, workers, progress}
+  progress: 0,      // 0..1 of the run started last
+  last: null,       // the run started last: {work, workers, fell_back (reason or null), ms}
+  appNotice: {},    // per work: why a panel's run fell back to the page, until the app takes it
   most: 8,          // workers at most: beyond this, the shares' set-up outweighs the gain
 
   // The worker: a stub for every import the core never calls (they throw), the few it does.
@@ -54,93 +56,103 @@ var FiduciaWork = {
         var plan = put(m.plan), options = put(m.options);
         var error = text(instance.exports.fiducia_share_begin(plan.ptr, plan.length, options.ptr));
         if (error) throw new Error(error);
-        var done = 0, told = 0;
+        var done = 0;
         while (done < 1) {
-          done = instance.exports.fiducia_share_step(4096);
-          if (done - told >= 0.01 || done >= 1) { self.postMessage({progress: done}); told = done; }
+          done = instance.exports.fiducia_share_step(50);
+          self.postMessage({progress: done});
         }
-        var ptr = instance.exports.fiducia_share_counts(), size = instance.exports.fiducia_share_counts_size();
-        var counts = new BigInt64Array(memory.buffer, ptr, size).slice();
-        self.postMessage({counts: counts.buffer}, [counts.buffer]);
+        var ptr = instance.exports.fiducia_share_result(), size = instance.exports.fiducia_share_result_size();
+        var result = heap().slice(ptr, ptr + size).buffer;
+        self.postMessage({result: result}, [result]);
       } catch (e) {
         self.postMessage({error: String(e && e.message || e)});
       }
     };
   },
 
-  // Runs the whole Monte Carlo of `planText` with options {customers, seed, scenario}; resolves to
-  // the text `fiducia simulate --json` prints (forApp: the result goes to the Simulation panel,
-  // fiducia_simulation_keep). options.workers: how many (default: the cores, at most 8).
-  simulate: function (planText, options, forApp) {
-    var self = FiduciaWork;
-    if (self.run) self.cancel("another simulation was started");
-    var started = performance.now();
-    var json = JSON.stringify({customers: options.customers, seed: options.seed === undefined || options.seed === null ? null : String(options.seed),
-                               scenario: options.scenario === undefined ? null : options.scenario});
+  // An error text from one of web_work.cpp's begin calls (fiducia_share_begin, fiducia_whole_begin
+  // with its work's number bound), given the plan and the options as JSON; "" when it began.
+  begin: function (call, planText, optionsJson) {
     var length = Module.lengthBytesUTF8(planText);
-    var error = FiduciaPage.withString(planText, function (plan) {
-      return FiduciaPage.withString(json, function (opts) { return Module.UTF8ToString(Module._fiducia_simulation_begin(plan, length, opts)); });
+    return FiduciaPage.withString(planText, function (plan) {
+      return FiduciaPage.withString(optionsJson, function (opts) { return Module.UTF8ToString(call(plan, length, opts)); });
     });
-    if (error) return Promise.reject(new Error(error));
-    var customers = options.customers === undefined ? 10000 : options.customers;
+  },
+
+  // Runs `work` ("simulate", "optimise" or "sensitivity") of `planText` with the fiducia API's
+  // options for it; resolves to the text `fiducia <work> PLAN ... --json` prints (forApp: the result
+  // goes to the panel, fiducia_whole_keep). options.workers: how many (default: the cores, at most 8).
+  start: function (work, planText, options, forApp) {
+    var self = FiduciaWork, code = self.works.indexOf(work);
+    if (self.runs[work]) self.cancel(work, "another " + work + " run was started");
+    var started = performance.now();
+    var given = {};
+    Object.keys(options || {}).forEach(function (key) {
+      if (key === "workers" || options[key] === undefined || options[key] === null) return;  // null: as not given
+      given[key] = key === "seed" ? String(options.seed) : options[key];  // a uint64: as text
+    });
     var cores = Math.max(1, Math.min(self.most, navigator.hardwareConcurrency || 1));
-    var n = Math.max(1, Math.min(options.workers === undefined ? cores : options.workers, 64));
-    var run = self.run = {cancelled: false, forApp: !!forApp};
+    var n = Math.max(1, Math.min(options && options.workers !== undefined ? options.workers : cores, 64));
+    var shareOptions = function (k) { return JSON.stringify(Object.assign({}, given, {work: work, share: k, shares: n})); };
+    var error = self.begin(function (plan, length, opts) { return Module._fiducia_whole_begin(code, plan, length, opts); },
+                           planText, shareOptions(0));
+    if (error) return Promise.reject(new Error(error));
+    var run = self.runs[work] = {cancelled: false, forApp: !!forApp, workers: [], progress: 0};
     self.progress = 0;
-    self.last = {workers: 0, fell_back: null, ms: 0};
+    var last = self.last = {work: work, workers: 0, fell_back: null, ms: 0};
     return new Promise(function (resolve, reject) {
       run.reject = reject;
       var left = n, progress = [];
       var finish = function () {
         if (run.cancelled) return;
-        self.stop();
-        self.last.ms = performance.now() - started;
-        if (forApp) { Module._fiducia_simulation_keep(); resolve(null); }
-        else resolve(Module.UTF8ToString(Module._fiducia_simulation_result()));
+        self.stop(work);
+        last.ms = performance.now() - started;
+        if (forApp) { Module._fiducia_whole_keep(code); resolve(null); }
+        else resolve(Module.UTF8ToString(Module._fiducia_whole_result(code)));
       };
       var add = function (buffer) {
-        var counts = new BigInt64Array(buffer), ptr = Module._malloc(Math.max(8, buffer.byteLength));
+        var ptr = Module._malloc(Math.max(8, buffer.byteLength));
         Module.HEAPU8.set(new Uint8Array(buffer), ptr);
-        var ok = Module._fiducia_simulation_add(ptr, counts.length);
+        var ok = Module._fiducia_whole_add(code, ptr, buffer.byteLength);
         Module._free(ptr);
-        if (!ok) { self.stop(); reject(new Error("a share's counts did not match the run")); return; }
+        if (!ok) { self.stop(work); reject(new Error("a share's result did not match the run")); return; }
         if (--left === 0) finish();
       };
       var moved = function (k, p) {
         progress[k] = p;
         var sum = 0;
         for (var i = 0; i < n; ++i) sum += progress[i] || 0;
-        self.progress = sum / n;
+        run.progress = sum / n;
+        if (self.last === last) self.progress = run.progress;
         FiduciaInput.wake();
       };
-      var shareOptions = function (k) {  // core customer_share(): the same split natively and here
-        var o = JSON.parse(json);
-        o.first = Math.floor(customers * k / n);
-        o.last = Math.floor(customers * (k + 1) / n);
-        return JSON.stringify(o);
+      var onPage = function (k, why) {
+        self.fellBack(work, last, why);
+        self.onPage({k: k, shareJson: shareOptions(k), planText: planText, moved: moved, add: add, run: run, reject: reject, work: work});
       };
       for (var k = 0; k < n; ++k) (function (k) {
         var worker = null;
         try {
           if (!self.module) throw new Error("the compiled model was not kept");
-          worker = self.spawn();
+          worker = self.spawn(run);
         } catch (e) {
-          self.fellBack(String(e && e.message || e));
-          self.onPage(k, shareOptions(k), planText, moved, add, run, reject);
+          onPage(k, String(e && e.message || e));
           return;
         }
-        ++self.last.workers;
+        ++last.workers;
+        var gone = function () {
+          worker.terminate();
+          self.forget(run, worker);
+        };
         worker.onmessage = function (event) {
           var m = event.data;
           if (run.cancelled) return;
           if (m.progress !== undefined) moved(k, m.progress);
-          else if (m.counts) { worker.terminate(); self.workers.splice(self.workers.indexOf(worker), 1); add(m.counts); }
+          else if (m.result) { gone(); add(m.result); }
           else if (m.error) {  // it started but could not run its share: the page runs it instead
-            worker.terminate();
-            self.workers.splice(self.workers.indexOf(worker), 1);
-            --self.last.workers;
-            self.fellBack(m.error);
-            self.onPage(k, shareOptions(k), planText, moved, add, run, reject);
+            gone();
+            --last.workers;
+            onPage(k, m.error);
           }
         };
         worker.onerror = function (event) {
@@ -152,37 +164,47 @@ var FiduciaWork = {
     });
   },
 
-  spawn: function () {
+  spawn: function (run) {
     if (typeof Worker === "undefined" || typeof Blob === "undefined") throw new Error("this browser has no Web Workers");
     if (!FiduciaWork.url)
       FiduciaWork.url = URL.createObjectURL(new Blob(["(" + FiduciaWork.source.toString() + ")();"], {type: "text/javascript"}));
     var worker = new Worker(FiduciaWork.url);
     FiduciaWork.workers.push(worker);
+    run.workers.push(worker);
     return worker;
   },
+  forget: function (run, worker) {
+    [FiduciaWork.workers, run.workers].forEach(function (list) {
+      var at = list.indexOf(worker);
+      if (at >= 0) list.splice(at, 1);
+    });
+  },
 
-  // The Simulation panel's run: its end reaches the app (fiducia_simulation_keep or _failed).
-  startForApp: function (planText, options) {
-    FiduciaWork.appNotice = null;
-    FiduciaWork.simulate(planText, options, true).catch(function (e) {
+  // A panel's run: its end reaches the app (fiducia_whole_keep or _failed).
+  startForApp: function (work, planText, options) {
+    FiduciaWork.appNotice[work] = null;
+    FiduciaWork.cancel(work);  // an earlier run of the panel is not this one: it ends without a word
+    FiduciaWork.start(work, planText, options, true).catch(function (e) {
       var why = String(e && e.message || e);
-      if (why !== "cancelled") FiduciaPage.withString(why, function (p) { Module._fiducia_simulation_failed(p); });
+      if (why !== "cancelled")
+        FiduciaPage.withString(why, function (p) { Module._fiducia_whole_failed(FiduciaWork.works.indexOf(work), p); });
     });
     return true;
   },
 
-  fellBack: function (reason) {
-    if (FiduciaWork.last.fell_back) return;
-    FiduciaWork.last.fell_back = reason;
-    if (FiduciaWork.run && FiduciaWork.run.forApp) FiduciaWork.appNotice = reason;
-    console.warn("fiducia: the simulation runs on the page's own thread (" + reason + ")");
+  fellBack: function (work, last, reason) {
+    if (last.fell_back) return;
+    last.fell_back = reason;
+    var run = FiduciaWork.runs[work];
+    if (run && run.forApp) FiduciaWork.appNotice[work] = reason;
+    console.warn("fiducia: " + work + " runs on the page's own thread (" + reason + ")");
   },
 
   // Shares on the page's thread, one after another (the model holds one share at a time), each in
   // slices of about 12 ms between frames.
   queue: [],
-  onPage: function (k, shareJson, planText, moved, add, run, reject) {
-    FiduciaWork.queue.push({k: k, shareJson: shareJson, planText: planText, moved: moved, add: add, run: run, reject: reject});
+  onPage: function (job) {
+    FiduciaWork.queue.push(job);
     if (FiduciaWork.queue.length === 1) setTimeout(FiduciaWork.nextOnPage, 0);
   },
   nextOnPage: function () {
@@ -190,37 +212,41 @@ var FiduciaWork = {
     if (!job) return;
     var next = function () { FiduciaWork.queue.shift(); setTimeout(FiduciaWork.nextOnPage, 0); };
     if (job.run.cancelled) return next();
-    var length = Module.lengthBytesUTF8(job.planText);
-    var error = FiduciaPage.withString(job.planText, function (plan) {
-      return FiduciaPage.withString(job.shareJson, function (opts) { return Module.UTF8ToString(Module._fiducia_share_begin(plan, length, opts)); });
-    });
-    if (error) { FiduciaWork.stop(); job.reject(new Error(error)); return next(); }
+    var error = FiduciaWork.begin(Module._fiducia_share_begin, job.planText, job.shareJson);
+    if (error) { FiduciaWork.stop(job.work); job.reject(new Error(error)); return next(); }
     var slice = function () {
       if (job.run.cancelled) return next();
-      var end = performance.now() + 12, done = 0;
-      while (done < 1 && performance.now() < end) done = Module._fiducia_share_step(256);
+      var done = Module._fiducia_share_step(12);
       job.moved(job.k, done);
       if (done < 1) { setTimeout(slice, 0); return; }
-      var ptr = Module._fiducia_share_counts(), size = Module._fiducia_share_counts_size();
-      var counts = Module.HEAPU8.slice(ptr, ptr + size * 8).buffer;
+      var ptr = Module._fiducia_share_result(), size = Module._fiducia_share_result_size();
+      var result = Module.HEAPU8.slice(ptr, ptr + size).buffer;
       next();
-      job.add(counts);
+      job.add(result);
     };
     slice();
   },
 
-  stop: function () {
-    FiduciaWork.workers.forEach(function (w) { w.terminate(); });
-    FiduciaWork.workers = [];
-    FiduciaWork.run = null;
+  // Ends the run of `work`: its workers terminated.
+  stop: function (work) {
+    var run = FiduciaWork.runs[work];
+    if (!run) return;
+    run.workers.slice().forEach(function (w) { w.terminate(); FiduciaWork.forget(run, w); });
+    delete FiduciaWork.runs[work];
   },
 
-  // Stops the run under way: every worker terminated; its Promise rejects with "cancelled" (or why).
-  cancel: function (why) {
-    var run = FiduciaWork.run;
+  // Stops the run of `work` under way, or of every work when none is named: every worker terminated;
+  // its Promise rejects with "cancelled" (or why). True when there was one.
+  cancel: function (work, why) {
+    if (work === undefined || work === null) {
+      var any = false;
+      FiduciaWork.works.forEach(function (w) { any = FiduciaWork.cancel(w, why) || any; });
+      return any;
+    }
+    var run = FiduciaWork.runs[work];
     if (!run) return false;
     run.cancelled = true;
-    FiduciaWork.stop();
+    FiduciaWork.stop(work);
     run.reject(new Error(why || "cancelled"));
     return true;
   },

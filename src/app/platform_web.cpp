@@ -10,7 +10,7 @@
 #include <imgui.h>
 #include "io/json_library.hpp"
 
-#include "app/web_simulate.hpp"
+#include "app/web_work.hpp"
 
 // Implemented in web/library_fiducia.js.
 extern "C" {
@@ -36,10 +36,11 @@ void fiducia_js_set_fullscreen(int on);
 void fiducia_js_copy_share_link(const char* text, int max_chars);
 void fiducia_js_tabs_announce(const char* keys_json);
 int fiducia_js_tabs_heard(void);
-int fiducia_js_simulation_start(const char* plan_text, const char* options_json);  // 1: started
-double fiducia_js_simulation_progress(void);
-char* fiducia_js_simulation_notice(void);  // malloc'd once when the run fell back to the page, else null
-void fiducia_js_simulation_cancel(void);
+// `work` is Platform::Work's number.
+int fiducia_js_work_start(int work, const char* plan_text, const char* options_json);  // 1: started
+double fiducia_js_work_progress(int work);
+char* fiducia_js_work_notice(int work);  // malloc'd once when the run fell back to the page, else null
+void fiducia_js_work_cancel(int work);
 }
 
 namespace fiducia::app {
@@ -122,20 +123,32 @@ void PlatformWeb::announce_plan(const std::vector<std::string>& keys) {
 
 bool PlatformWeb::other_tab_has_plan() { return fiducia_js_tabs_heard() != 0; }
 
+namespace {
+bool start_work(ui::Platform::Work work, const std::string& plan_text, const std::string& options_json) {
+    forget_work_end(work);
+    return fiducia_js_work_start(static_cast<int>(work), plan_text.c_str(), options_json.c_str()) != 0;
+}
+}  // namespace
+
 bool PlatformWeb::start_simulation(const std::string& plan_text, const SimulationOptions& options) {
-    forget_simulation_end();
-    return fiducia_js_simulation_start(plan_text.c_str(), simulation_options_json(options).c_str()) != 0;
+    return start_work(Work::simulation, plan_text, work_options_json(options));
+}
+bool PlatformWeb::start_optimiser(const std::string& plan_text, const OptimiseOptions& options) {
+    return start_work(Work::optimiser, plan_text, work_options_json(options));
+}
+bool PlatformWeb::start_sensitivity(const std::string& plan_text, const ProjectionOptions& options) {
+    return start_work(Work::sensitivity, plan_text, work_options_json(options));
 }
 
-bool PlatformWeb::poll_simulation(SimulationPoll& poll) {
-    poll.progress = fiducia_js_simulation_progress();
-    poll.notice = take(fiducia_js_simulation_notice());
-    return take_simulation_end(poll.result, poll.failed);
+bool PlatformWeb::poll_work(Work work, WorkPoll& poll) {
+    poll.progress = fiducia_js_work_progress(static_cast<int>(work));
+    poll.notice = take(fiducia_js_work_notice(static_cast<int>(work)));
+    return take_work_end(work, poll);
 }
 
-void PlatformWeb::cancel_simulation() {
-    fiducia_js_simulation_cancel();
-    forget_simulation_end();
+void PlatformWeb::cancel_work(Work work) {
+    fiducia_js_work_cancel(static_cast<int>(work));
+    forget_work_end(work);
 }
 
 void PlatformWeb::set_unsaved_changes(bool unsaved) { fiducia_js_set_unsaved(unsaved ? 1 : 0); }

@@ -32,8 +32,10 @@ public:
     void announce_plan(const std::vector<std::string>& keys) override;
     bool other_tab_has_plan() override;
     bool start_simulation(const std::string& plan_text, const SimulationOptions& options) override;
-    bool poll_simulation(SimulationPoll& poll) override;
-    void cancel_simulation() override;
+    bool start_optimiser(const std::string& plan_text, const OptimiseOptions& options) override;
+    bool start_sensitivity(const std::string& plan_text, const ProjectionOptions& options) override;
+    bool poll_work(Work work, WorkPoll& poll) override;
+    void cancel_work(Work work) override;
 
     static void copy_to_clipboard(const char* text);
     static const char* pasted_text();             // the last text the page's paste event delivered

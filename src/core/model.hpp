@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -174,6 +175,11 @@ public:
     double progress() const;
     OptimiseResult result() const;
     bool adopt(const Optimiser& share);  // a finished share's searches; false: another plan's
+    // A finished share's searches, flat, to move between Web Workers: the plan's and options' marks,
+    // then per search of the share its budget, best, cost, nodes and each action on (1) or off (0);
+    // empty while unfinished. adopt() takes them; false (nothing taken): another plan's or options'.
+    std::vector<double> searches() const;
+    bool adopt(const std::vector<double>& searches);
 private:
     struct State;
     State* state_;
@@ -233,6 +239,23 @@ std::vector<SensitivityItem> sensitivity(const Plan& plan, const ProjectionOptio
 // sensitivity_gather puts every share's items back in plan order and sorts them as sensitivity does.
 std::vector<SensitivityItem> sensitivity_share(const Plan& plan, const ProjectionOptions& options, int share, int shares);
 std::vector<SensitivityItem> sensitivity_gather(const std::vector<std::vector<SensitivityItem>>& shares);
+
+// Share k of n of the same work in slices, so a UI can show progress and cancel (and a Web Worker
+// report it): items() ends as sensitivity_share's, whatever the slices.
+class Sensitivity {
+public:
+    Sensitivity(const Plan& plan, const ProjectionOptions& options, int share = 0, int shares = 1);
+    ~Sensitivity();
+    Sensitivity(Sensitivity&&) noexcept;
+    Sensitivity& operator=(Sensitivity&&) noexcept;
+    void step(std::int64_t max_inputs);  // vary up to this many more inputs
+    bool done() const;
+    double progress() const;  // 0..1
+    const std::vector<SensitivityItem>& items() const;  // so far, plan order, unsorted
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 // ---- Measurements and workshops ---------------------------------------------------------------
 

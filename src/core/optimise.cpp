@@ -59,6 +59,11 @@ struct Optimiser::State {
 
     void start(Job& job);
     void expand(Job& job);
+    // What ties a share's searches to this plan and these options (searches() writes them first).
+    std::vector<double> marks() const {
+        return {static_cast<double>(cost.size()), static_cast<double>(jobs.size()), static_cast<double>(options.objective),
+                options.budget, baseline, total_cost};
+    }
 };
 
 void Optimiser::State::start(Job& job) {
@@ -164,11 +169,51 @@ Optimiser::Optimiser(const Plan& plan, const OptimiseOptions& options) : state_(
     if (s.current < s.jobs.size()) s.start(s.jobs[s.current]);
 }
 
-bool Optimiser::adopt(const Optimiser& other) {
-    if (!state_ || !other.state_ || other.state_->jobs.size() != state_->jobs.size() || !other.done()) return false;
-    const State& o = *other.state_;
-    for (std::size_t j = static_cast<std::size_t>(o.options.share); j < o.jobs.size(); j += static_cast<std::size_t>(o.options.shares))
-        state_->jobs[j] = o.jobs[j];
+bool Optimiser::adopt(const Optimiser& other) { return other.state_ && adopt(other.searches()); }
+
+std::vector<double> Optimiser::searches() const {
+    if (!state_ || !done()) return {};
+    const State& s = *state_;
+    std::vector<double> out = s.marks();
+    out.push_back(s.options.share);
+    out.push_back(s.options.shares);
+    for (std::size_t j = static_cast<std::size_t>(s.options.share); j < s.jobs.size(); j += static_cast<std::size_t>(s.options.shares)) {
+        const Job& job = s.jobs[j];
+        out.insert(out.end(), {job.budget, job.best, job.best_cost, static_cast<double>(job.nodes)});
+        for (ActState a : job.best_st) out.push_back(a == ActState::on ? 1 : 0);
+    }
+    return out;
+}
+
+bool Optimiser::adopt(const std::vector<double>& in) {
+    if (!state_) return false;
+    State& s = *state_;
+    const std::size_t n = s.cost.size();
+    const std::vector<double> marks = s.marks();
+    if (in.size() < marks.size() + 2 || !std::equal(marks.begin(), marks.end(), in.begin())) return false;
+    const double share = in[marks.size()], shares = in[marks.size() + 1];
+    if (!(shares >= 1 && share >= 0 && share < shares) || share != std::floor(share) || shares != std::floor(shares)) return false;
+    const std::size_t k = static_cast<std::size_t>(share), step = static_cast<std::size_t>(shares);
+    const std::size_t mine = k < s.jobs.size() ? (s.jobs.size() - k + step - 1) / step : 0;
+    if (in.size() != marks.size() + 2 + mine * (4 + n)) return false;
+    std::vector<Job> taken;
+    std::size_t at = marks.size() + 2;
+    for (std::size_t j = k; j < s.jobs.size(); j += step, at += 4 + n) {
+        Job job;
+        job.budget = in[at];
+        job.best = in[at + 1];
+        job.best_cost = in[at + 2];
+        job.nodes = static_cast<std::int64_t>(in[at + 3]);
+        if (job.budget != s.jobs[j].budget || static_cast<double>(job.nodes) != in[at + 3]) return false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (in[at + 4 + i] != 0 && in[at + 4 + i] != 1) return false;
+            job.best_st.push_back(in[at + 4 + i] == 1 ? ActState::on : ActState::off);
+        }
+        job.explored = 1.0;
+        job.done = true;
+        taken.push_back(std::move(job));
+    }
+    for (std::size_t j = k, t = 0; j < s.jobs.size(); j += step, ++t) s.jobs[j] = std::move(taken[t]);
     return true;
 }
 

@@ -106,32 +106,71 @@ std::vector<Input> inputs_of(const Plan& plan) {
 
 }  // namespace
 
-std::vector<SensitivityItem> sensitivity_share(const Plan& plan, const ProjectionOptions& options, int share, int shares) {
-    const std::vector<core::ActState> states = core::action_states(plan, options.scenario);
-    auto trust_at_horizon = [&](const Plan& p) {
-        const core::Compiled cp = core::compile(p);
-        return core::evaluate<double>(cp, states.data(), false).trust_index;
-    };
+struct Sensitivity::State {
+    std::vector<core::ActState> states;  // the scenario's actions, as in the plan given
+    Plan work;                           // the plan with one input varied at a time
+    std::vector<Input> inputs;
+    std::size_t next = 0, stride = 1;    // this share's inputs: next, next + stride, ...
+    std::size_t first = 0;
+    std::vector<SensitivityItem> items;
+};
+
+Sensitivity::Sensitivity(const Plan& plan, const ProjectionOptions& options, int share, int shares) : state_(new State) {
+    State& s = *state_;
+    s.states = core::action_states(plan, options.scenario);
+    s.work = plan;
+    s.inputs = inputs_of(plan);
     shares = std::max(1, shares);
-    std::vector<SensitivityItem> out;
-    Plan work = plan;
-    std::vector<Input> inputs = inputs_of(plan);
-    for (std::size_t i = static_cast<std::size_t>(std::clamp(share, 0, shares - 1)); i < inputs.size(); i += static_cast<std::size_t>(shares)) {
-        Input& in = inputs[i];
+    s.stride = static_cast<std::size_t>(shares);
+    s.first = s.next = static_cast<std::size_t>(std::clamp(share, 0, shares - 1));
+}
+
+Sensitivity::~Sensitivity() = default;
+Sensitivity::Sensitivity(Sensitivity&&) noexcept = default;
+Sensitivity& Sensitivity::operator=(Sensitivity&&) noexcept = default;
+
+void Sensitivity::step(std::int64_t max_inputs) {
+    if (!state_) return;
+    State& s = *state_;
+    auto trust_at_horizon = [&] {
+        const core::Compiled cp = core::compile(s.work);
+        return core::evaluate<double>(cp, s.states.data(), false).trust_index;
+    };
+    for (; max_inputs > 0 && s.next < s.inputs.size(); --max_inputs, s.next += s.stride) {
+        Input& in = s.inputs[s.next];
         SensitivityItem item;
         item.input = in.pointer;
         item.label = in.label;
         item.value = in.value;
         const double lo = core::clamp_to(in.value * 0.8, in.lo, in.hi);
         const double hi = core::clamp_to(in.value * 1.2, in.lo, in.hi);
-        in.set(work, lo);
-        item.trust_low = trust_at_horizon(work);
-        in.set(work, hi);
-        item.trust_high = trust_at_horizon(work);
-        in.set(work, in.value);
-        out.push_back(std::move(item));
+        in.set(s.work, lo);
+        item.trust_low = trust_at_horizon();
+        in.set(s.work, hi);
+        item.trust_high = trust_at_horizon();
+        in.set(s.work, in.value);
+        s.items.push_back(std::move(item));
     }
-    return out;
+}
+
+bool Sensitivity::done() const { return !state_ || state_->next >= state_->inputs.size(); }
+
+double Sensitivity::progress() const {
+    if (done()) return 1.0;
+    const State& s = *state_;
+    const double mine = static_cast<double>((s.inputs.size() - s.first + s.stride - 1) / s.stride);
+    return static_cast<double>(s.items.size()) / mine;
+}
+
+const std::vector<SensitivityItem>& Sensitivity::items() const {
+    static const std::vector<SensitivityItem> none;
+    return state_ ? state_->items : none;
+}
+
+std::vector<SensitivityItem> sensitivity_share(const Plan& plan, const ProjectionOptions& options, int share, int shares) {
+    Sensitivity run(plan, options, share, shares);
+    run.step(INT64_MAX);
+    return run.items();
 }
 
 std::vector<SensitivityItem> sensitivity_gather(const std::vector<std::vector<SensitivityItem>>& shares) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
+#include <variant>
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -367,68 +369,111 @@ void App::draw_problems() {
 }
 
 bool App::busy() const {
-    return simulation_.is_running() || optimiser_.running || chart_capture_frames_ > 0 ||
+    return simulation_.is_running() || optimiser_.is_running() || sensitivity_.is_running() || chart_capture_frames_ > 0 ||
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
 }
 
+namespace {
+// A job begins: in the platform's background when it takes it, else here.
+template <class J, class... Local>
+void begin_job(J& job, bool elsewhere, double now, std::uint64_t revision, const Local&... local) {
+    job.progress = 0;
+    job.elsewhere = elsewhere;
+    if (!elsewhere) job.running.emplace(local...);
+    job.result.reset();
+    job.revision = revision;
+    job.started = now;
+}
+
+SimulationResult result_of(const Simulation& s) { return s.result(); }
+OptimiseResult result_of(const Optimiser& o) { return o.result(); }
+std::vector<SensitivityItem> result_of(const Sensitivity& s) { return sensitivity_gather({s.items()}); }
+
+// A job's part of a frame: the platform's news of it, else a slice of its work here until `until`.
+// `failed`: why the background run stopped; `notice`: why it went to the page's thread instead.
+template <class J>
+void step_job(Platform& platform, J& job, Platform::Work work, double until, std::int64_t slice, std::string& failed,
+              std::string& notice) {
+    Platform::WorkPoll poll;
+    if (job.elsewhere && platform.poll_work(work, poll)) {
+        job.elsewhere = false;
+        if (auto* result = std::get_if<typename decltype(job.result)::value_type>(&poll.result)) {
+            job.result = std::move(*result);
+            job.seconds = platform.now_seconds() - job.started;
+        } else {
+            failed = poll.failed.empty() ? std::string("-") : poll.failed;
+        }
+    }
+    if (job.elsewhere) job.progress = poll.progress;
+    notice = poll.notice;
+    while (job.running && platform.now_seconds() < until) {
+        job.running->step(slice);
+        job.progress = job.running->progress();
+        if (job.running->done()) {
+            job.result = result_of(*job.running);
+            job.running.reset();
+            job.seconds = platform.now_seconds() - job.started;
+        }
+    }
+}
+}  // namespace
+
 void App::start_simulation(const SimulationOptions& options) {
     cancel_jobs();
-    simulation_.progress = 0;
-    simulation_.elsewhere = platform_.start_simulation(save_text(), options);
-    if (!simulation_.elsewhere) simulation_.running.emplace(doc_.plan(), options);
-    simulation_.result.reset();
-    simulation_.revision = doc_.revision();
-    simulation_.started = platform_.now_seconds();
+    begin_job(simulation_, platform_.start_simulation(save_text(), options), platform_.now_seconds(), doc_.revision(),
+              doc_.plan(), options);
 }
 
 void App::start_optimiser(const OptimiseOptions& options) {
-    optimiser_.running.emplace(doc_.plan(), options);
-    optimiser_.result.reset();
+    if (optimiser_.elsewhere) platform_.cancel_work(Platform::Work::optimiser);
+    begin_job(optimiser_, platform_.start_optimiser(save_text(), options), platform_.now_seconds(), doc_.revision(),
+              doc_.plan(), options);
     optimiser_.options = options;
-    optimiser_.revision = doc_.revision();
-    optimiser_.started = platform_.now_seconds();
+}
+
+void App::start_sensitivity() {
+    cancel_sensitivity();
+    sensitivity_.cancelled = false;
+    const ProjectionOptions options;
+    begin_job(sensitivity_, platform_.start_sensitivity(save_text(), options), platform_.now_seconds(), doc_.revision(),
+              doc_.plan(), options);
 }
 
 void App::cancel_jobs() {
-    if (simulation_.elsewhere) platform_.cancel_simulation();
-    simulation_.elsewhere = false;
+    if (simulation_.elsewhere) platform_.cancel_work(Platform::Work::simulation);
+    if (optimiser_.elsewhere) platform_.cancel_work(Platform::Work::optimiser);
+    simulation_.elsewhere = optimiser_.elsewhere = false;
     simulation_.running.reset();
     optimiser_.running.reset();
+}
+
+void App::cancel_sensitivity() {
+    if (sensitivity_.elsewhere) platform_.cancel_work(Platform::Work::sensitivity);
+    sensitivity_.cancelled = sensitivity_.is_running();
+    sensitivity_.elsewhere = false;
+    sensitivity_.running.reset();
 }
 
 void App::step_jobs() {
     constexpr double kSliceSeconds = 0.012;  // leaves most of a 60 Hz frame for drawing
     const double until = platform_.now_seconds() + kSliceSeconds;
-    Platform::SimulationPoll poll;
-    if (simulation_.elsewhere && platform_.poll_simulation(poll)) {
-        simulation_.elsewhere = false;
-        if (poll.result) {
-            simulation_.result = std::move(poll.result);
-            simulation_.seconds = platform_.now_seconds() - simulation_.started;
-        } else {
-            notify(trf("The simulation stopped: %s. Nothing else was changed.", poll.failed.c_str()), true);
-        }
-    }
-    if (simulation_.elsewhere) simulation_.progress = poll.progress;
-    if (!poll.notice.empty())
-        notify(trf("This browser could not run the simulation in the background (%s): it runs on this page "
-                   "between frames instead, which takes longer.", poll.notice.c_str()));
-    while (simulation_.running && platform_.now_seconds() < until) {
-        simulation_.running->step(2000);
-        simulation_.progress = simulation_.running->progress();
-        if (simulation_.running->done()) {
-            simulation_.result = simulation_.running->result();
-            simulation_.running.reset();
-            simulation_.seconds = platform_.now_seconds() - simulation_.started;
-        }
-    }
-    while (optimiser_.running && platform_.now_seconds() < until) {
-        optimiser_.running->step(64);
-        if (optimiser_.running->done()) {
-            optimiser_.result = optimiser_.running->result();
-            optimiser_.running.reset();
-            optimiser_.seconds = platform_.now_seconds() - optimiser_.started;
-        }
+    std::string failed[3], notice[3];
+    step_job(platform_, simulation_, Platform::Work::simulation, until, 2000, failed[0], notice[0]);
+    step_job(platform_, optimiser_, Platform::Work::optimiser, until, 64, failed[1], notice[1]);
+    step_job(platform_, sensitivity_, Platform::Work::sensitivity, until, 4, failed[2], notice[2]);
+    static const char* const kStopped[] = {tr_noop("The simulation stopped: %s. Nothing else was changed."),
+                                           tr_noop("The search for the best set stopped: %s. Nothing else was changed."),
+                                           tr_noop("The sensitivity analysis stopped: %s. Nothing else was changed.")};
+    static const char* const kForeground[] = {
+        tr_noop("This browser could not run the simulation in the background (%s): it runs on this page between frames "
+                "instead, which takes longer."),
+        tr_noop("This browser could not run the search in the background (%s): it runs on this page between frames "
+                "instead, which takes longer."),
+        tr_noop("This browser could not run the sensitivity analysis in the background (%s): it runs on this page "
+                "between frames instead, which takes longer.")};
+    for (int w = 0; w < 3; ++w) {
+        if (!failed[w].empty()) notify(trf(kStopped[w], failed[w].c_str()), true);
+        if (!notice[w].empty() && !std::exchange(said_foreground_, true)) notify(trf(kForeground[w], notice[w].c_str()));
     }
 }
 

@@ -126,29 +126,34 @@ public:
     // Shows the editor of the entity a JSON pointer names, with that entity selected.
     void jump_to(const std::string& pointer);
 
-    // Long runs (Monte Carlo, optimiser) advance a few milliseconds per frame, so the page never
-    // freezes; each shows progress and can be cancelled. Results say which plan revision they used.
-    struct SimulationJob {
-        std::optional<Simulation> running;  // run here, a slice per frame
-        bool elsewhere = false;             // run by the platform, off this thread (Platform::start_simulation)
-        double progress = 0;                // 0..1
-        std::optional<SimulationResult> result;
+    // Long runs (Monte Carlo, optimiser, sensitivity) go to the platform's background (the page's Web
+    // Workers), or else advance a few milliseconds per frame here, so the page never freezes; each
+    // shows progress and can be cancelled. Results say which plan revision they used.
+    template <class Local, class Result>
+    struct Job {
+        std::optional<Local> running;  // run here, a slice per frame
+        bool elsewhere = false;        // run by the platform, off this thread (Platform::start_*)
+        double progress = 0;           // 0..1
+        std::optional<Result> result;
         bool is_running() const { return running.has_value() || elsewhere; }
         std::uint64_t revision = 0;
         double started = 0, seconds = 0;  // platform clock; seconds = click-to-result time
     };
-    struct OptimiserJob {
-        std::optional<Optimiser> running;
-        std::optional<OptimiseResult> result;
+    using SimulationJob = Job<Simulation, SimulationResult>;
+    struct OptimiserJob : Job<Optimiser, OptimiseResult> {
         OptimiseOptions options;
-        std::uint64_t revision = 0;
-        double started = 0, seconds = 0;
+    };
+    struct SensitivityJob : Job<Sensitivity, std::vector<SensitivityItem>> {
+        bool cancelled = false;  // by the person, for this revision: not started again until asked
     };
     void start_simulation(const SimulationOptions& options);
     void start_optimiser(const OptimiseOptions& options);
-    void cancel_jobs();
+    void start_sensitivity();  // the plan as it is now, its own actions (the Sensitivity panel's)
+    void cancel_jobs();        // the simulation and the search (either one's Cancel)
+    void cancel_sensitivity();  // the Sensitivity panel's Cancel
     const SimulationJob& simulation_job() const { return simulation_; }
     const OptimiserJob& optimiser_job() const { return optimiser_; }
+    const SensitivityJob& sensitivity_job() const { return sensitivity_; }
 
     AnalysisView& analysis_view() { return analysis_view_; }
     EditorView& editor_view() { return editor_view_; }
@@ -220,6 +225,8 @@ private:
 
     SimulationJob simulation_;
     OptimiserJob optimiser_;
+    SensitivityJob sensitivity_;
+    bool said_foreground_ = false;  // that the background could not take the work: said once
     int panel_ = 0;
     std::optional<ScoringSession> scoring_;
     Theme theme_ = Theme::light;

@@ -52,13 +52,14 @@ void bench_merge();  // bench_merge.cpp: diff and three-way merge of two edited 
 void bench_validate();  // bench_io.cpp: the editors' live check on the large plan, typed and via JSON
 
 namespace {
-// `bench_core --write-plans DIR`: the large plan and the ~10 MB plan as files, for the page's and
-// the CLI's figures (tests/bench/page.mjs).
+// `bench_core --write-plans DIR`: the large plan, the ~10 MB plan and the optimiser's 24-action plan
+// (as bench "optimise" uses) as files, for the page's and the CLI's figures (tests/bench/page.mjs).
 int write_plans(const std::string& dir) {
     std::string ten_mb;
     bench::grown_plan(10u * 1000u * 1000u, ten_mb);
     const std::pair<std::string, std::string> files[] = {{dir + "/large.json", io::save_plan(bench::large_plan(1))},
-                                                         {dir + "/ten-mb.json", ten_mb}};
+                                                         {dir + "/ten-mb.json", ten_mb},
+                                                         {dir + "/actions24.json", io::save_plan(bench::example_like_plan(3, 24))}};
     for (const auto& [path, text] : files) {
         std::FILE* f = std::fopen(path.c_str(), "wb");
         if (!f || std::fwrite(text.data(), 1, text.size(), f) != text.size()) return 1;

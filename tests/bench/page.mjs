@@ -3,7 +3,8 @@
 // dragged on the largest example plan, click-to-result times of the optimiser and Monte Carlo; then
 // on bench::large_plan (its 60 months): the Monte Carlo of 1,000,000 customers per group natively (1
 // thread, every thread), under node and in the page on every core (fiducia.simulate, Web Workers)
-// with the frames the page draws meanwhile while the mouse moves, and the 10 MB plan's load.
+// with the frames the page draws meanwhile while the mouse moves, and the 10 MB plan's load; the
+// optimiser and sensitivity in the page on 1 worker and every core beside the native CLI.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -163,6 +164,54 @@ try {
   console.log(`page_frames_per_second_while_simulating median=${median(fps).toFixed(0)} target>=30 (idle, mouse moving: ${median(idle.map((r) => r.fps)).toFixed(0)})`);
   console.log(`page_frame_ms_while_simulating median=${median(frame).toFixed(1)} p90=${median(frame90).toFixed(1)} (idle, mouse moving: median=${median(idle.map((r) => r.frame_ms)).toFixed(1)} p90=${median(idle.map((r) => r.frame_ms_p90)).toFixed(1)}) budget_at_30fps=33.3`);
   await big.context().close();
+
+  // The optimiser and sensitivity in the page's Web Workers (fiducia.optimise, .sensitivity) on 1
+  // worker and on every core, beside the native CLI on 1 thread and on every core: the largest
+  // example, bench::large_plan's sensitivity, and the search on bench's 24-action plan (large_plan's
+  // 300 actions are beyond an exact search: 2^300 sets, not finished in minutes).
+  const budgetOf = (file, share) => {
+    const plan = JSON.parse(fs.readFileSync(file, "utf8"));
+    const months = plan.settings.horizon_months;
+    return Math.round(share * plan.actions.reduce((sum, a) => sum + (a.cost_once || 0) + (a.cost_per_month || 0) * months, 0));
+  };
+  const exampleFile = path.join(ROOT, "assets/examples", largest), actionsFile = path.join(dir, "actions24.json");
+  const cases = [
+    {label: "optimiser", file: exampleFile, work: "optimise", budget: budgetOf(exampleFile, 0.5)},
+    {label: "optimiser", file: actionsFile, work: "optimise", budget: budgetOf(actionsFile, 0.35)},
+    {label: "sensitivity", file: exampleFile, work: "sensitivity"},
+    {label: "sensitivity", file: path.join(dir, "large.json"), work: "sensitivity"},
+  ];
+  const work = await h.newPage();
+  await h.open(work);
+  for (const c of cases) {
+    const args = c.budget === undefined ? [] : ["--budget", String(c.budget)];
+    const cli = (command, threads) => {
+      const t0 = performance.now();
+      const out = execFileSync(command[0], [...command.slice(1), c.work, c.file, ...args, "--threads", String(threads), "--json"],
+                               {encoding: "utf8", maxBuffer: 1 << 26});
+      return {ms: performance.now() - t0, out};
+    };
+    const one = runs(3, () => cli(native, 1)), all = runs(3, () => cli(native, cores));
+    assert.equal((await work.evaluate(([t, n]) => window.fiducia.load(t, n), [fs.readFileSync(c.file, "utf8"), path.basename(c.file)])).ok, true);
+    const inPage = async (workers) => {
+      const list = [];
+      let same = true;
+      for (let i = 0; i < 3; i++) {
+        const r = await work.evaluate(async ([w, o]) => {
+          const text = await window.fiducia[w](o);
+          return {ms: FiduciaWork.last.ms, text, workers: FiduciaWork.last.workers};
+        }, [c.work, {...(c.budget === undefined ? {} : {budget: c.budget}), workers}]);
+        list.push(r.ms);
+        same = same && r.text === one[0].out && r.workers === workers;
+      }
+      return {ms: median(list), same};
+    };
+    const page1 = await inPage(1), pageAll = await inPage(cores);
+    console.log(`${c.label}_ms plan=${path.basename(c.file)}${c.budget === undefined ? "" : " budget=" + c.budget} native_1_thread=${ms(one).toFixed(0)} ` +
+                `native_${cores}_threads=${ms(all).toFixed(0)} page_1_worker=${page1.ms.toFixed(0)} page_${cores}_workers=${pageAll.ms.toFixed(0)} ` +
+                `page_speedup=${(page1.ms / pageAll.ms).toFixed(2)} identical_to_cli=${page1.same && pageAll.same && all.every((r) => r.out === one[0].out)}`);
+  }
+  await work.context().close();
   fs.rmSync(dir, {recursive: true, force: true});
 } finally {
   await h.close();

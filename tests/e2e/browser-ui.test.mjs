@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { decodePng, inkStats } from "./png.mjs";
-import { SCREENSHOTS, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
+import { SCREENSHOTS, biggerBank, clickItem, example, startHarness, waitForItem } from "./harness.mjs";
 
 let h;
 before(async () => { h = await startHarness(); });
@@ -102,6 +102,61 @@ test("the Monte Carlo of a million customers runs in Web Workers, shows its prog
   await page.context().close();
 });
 
+test("the search and the sensitivity run in Web Workers: progress, Cancel, frames keep coming, then their results", async () => {
+  const page = await h.newPage();
+  await h.open(page);
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "bigger.json"), biggerBank(12))).ok, true);
+  await clickItem(page, "Prioritise");
+  await waitForItem(page, "Find the best set");
+  await clickItem(page, "Find the best set");
+  await waitForItem(page, "Cancel");
+  assert.ok(await page.evaluate(() => FiduciaWork.busy()) >= 1, "the search is in Web Workers, not on the page");
+  await page.waitForFunction(() => FiduciaWork.progress > 0, null, {timeout: 60000});
+  await page.mouse.move(700, 600);
+  await screenshot(page, "prioritise-running.png");
+  const frames = await page.evaluate(() => window.fiducia.stats().frames);
+  await page.waitForTimeout(500);
+  assert.ok(await page.evaluate(() => window.fiducia.stats().frames) > frames + 5, "frames kept coming");
+  await clickItem(page, "Cancel");
+  await waitForItem(page, "Find the best set");
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0, "Cancel stopped every worker");
+
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "bigger.json"), biggerBank(60))).ok, true);
+  await clickItem(page, "Sensitivity");  // it starts by itself, in the workers
+  await waitForItem(page, "Cancel");
+  assert.ok(await page.evaluate(() => FiduciaWork.busy()) >= 1);
+  await page.mouse.move(700, 600);
+  await screenshot(page, "sensitivity-running.png");
+  const before = await page.evaluate(() => window.fiducia.stats().frames);
+  await page.waitForFunction(() => window.fiducia.locate("##tornado") !== null, null, {timeout: 120000});
+  assert.ok(await page.evaluate(() => window.fiducia.stats().frames) > before, "frames kept coming");
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0);
+  assert.equal(await page.evaluate(() => FiduciaWork.last.fell_back), null);
+  await screenshot(page, "sensitivity.png");
+
+  // Another plan: a new run, cancelled; it waits to be asked again.
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "biggest.json"), biggerBank(150))).ok, true);
+  await clickItem(page, "Sensitivity");
+  await waitForItem(page, "Cancel");
+  await clickItem(page, "Cancel");
+  await waitForItem(page, "Vary every input again");
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0, "not started again by itself");
+
+  // The bank's own search to its result.
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "bank.json"), example("retail-bank.json"))).ok, true);
+  await clickItem(page, "Prioritise");
+  await waitForItem(page, "Find the best set");
+  await clickItem(page, "Find the best set");
+  await waitForItem(page, "Enable exactly these actions in the plan");
+  assert.ok(await page.evaluate(() => FiduciaWork.last.work === "optimise" && FiduciaWork.last.workers >= 1));
+  await page.mouse.move(700, 795);
+  await screenshot(page, "prioritise.png");
+  assert.deepEqual(h.consoleErrors, []);
+  await page.context().close();
+});
+
 test("every panel renders for an example plan (screenshots for people to look at)", async () => {
   const page = await h.newPage();
   await openExample(page, "online-shop.json");
@@ -109,6 +164,7 @@ test("every panel renders for an example plan (screenshots for people to look at
     await clickItem(page, name);
     await page.mouse.move(640, 795);  // off the navigation, so its tooltip does not cover the panel
     await page.waitForTimeout(150);
+    if (name === "Sensitivity") await waitForItem(page, "##tornado");  // its Web Workers' result
     const ink = await screenshot(page, `panel-${name.toLowerCase().replace(/ /g, "-")}.png`);
     assert.ok(ink.colours > 50 && ink.inkShare > 0.03, `${name} looks empty`);
   }

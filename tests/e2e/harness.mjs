@@ -48,6 +48,17 @@ export function example(name) {
   return fs.readFileSync(path.join(ROOT, "assets/examples", name), "utf8");
 }
 
+// The bank with its actions copied (ids made unique, no scenarios): a search of 2^(5 x copies) sets
+// and many more inputs to vary, long enough for progress and Cancel to be seen.
+export function biggerBank(copies) {
+  const plan = JSON.parse(example("retail-bank.json"));
+  const actions = plan.actions;
+  plan.actions = [];
+  for (let copy = 0; copy < copies; copy++) for (const a of actions) plan.actions.push({...a, id: `${a.id}-${copy}`});
+  plan.scenarios = [];
+  return JSON.stringify(plan);
+}
+
 // Clicks the middle of the widget with this label, as a person would.
 // `options` go to mouse.click: {delay: ms} holds the button as a hand does (slow frames at 2x).
 export async function clickItem(page, label, options = {}) {

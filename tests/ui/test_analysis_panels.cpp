@@ -91,11 +91,14 @@ TEST_CASE("sensitivity is computed once per plan revision, not every frame") {
     test::UiHarness h;
     open_example(h, "b2b-software.json");
     h.app.show_panel(panel_index("Sensitivity"));
+    // It runs a slice per frame here (no background on this platform), then stays cached.
+    for (int i = 0; i < 200 && h.app.analysis_view().sensitivity_runs == 0; ++i) CHECK(h.frame().empty());
     for (int i = 0; i < 4; ++i) CHECK(h.frame().empty());
     CHECK(h.app.analysis_view().sensitivity_runs == 1);
     CHECK_FALSE(h.app.analysis_view().sensitivity.empty());
     h.app.document().begin_edit().stakeholders[0].base_rate = 0.3;
     h.app.document().end_gesture();
+    for (int i = 0; i < 200 && h.app.analysis_view().sensitivity_runs == 1; ++i) CHECK(h.frame().empty());
     for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
     CHECK(h.app.analysis_view().sensitivity_runs == 2);
     h.app.show_panel(panel_index("Dashboard"));  // not shown: not computed
@@ -218,5 +221,85 @@ TEST_CASE("the overview and analysis panels render every example plan with no id
             }
         }
     }
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("the search and the sensitivity run off the UI thread: progress, Cancel, result, failure, fallback said once") {
+    test::UiHarness h;
+    constexpr int kOptimiser = static_cast<int>(ui::Platform::Work::optimiser);
+    constexpr int kSensitivity = static_cast<int>(ui::Platform::Work::sensitivity);
+    h.platform.elsewhere[kOptimiser] = h.platform.elsewhere[kSensitivity] = true;
+    open_example(h, "online-shop.json");
+    const Plan plan = h.app.document().plan();
+    h.app.show_panel(panel_index("Prioritise"));
+    CHECK(h.frame().empty());
+    click(h, "Find the best set");
+    CHECK(h.platform.started[kOptimiser] == 1);
+    CHECK(h.platform.work_plan[kOptimiser] == h.app.save_text());
+    CHECK(h.app.optimiser_job().is_running());
+    CHECK_FALSE(h.app.optimiser_job().running);  // nothing runs on this thread
+    h.platform.polls[kOptimiser].progress = 0.25;
+    h.platform.polls[kOptimiser].notice = "no Web Workers";
+    CHECK(h.frame().empty());
+    CHECK(h.app.optimiser_job().progress == doctest::Approx(0.25));
+    CHECK(ui::locate_item("Cancel").has_value());
+    CHECK(notices_with(h, "could not run the search in the background (no Web Workers)") == 1);
+    const OptimiseResult best = optimise(plan, h.app.optimiser_job().options);
+    h.platform.polls[kOptimiser] = {};
+    h.platform.polls[kOptimiser].result = best;
+    h.platform.ended[kOptimiser] = true;
+    CHECK(h.frame().empty());
+    REQUIRE(h.app.optimiser_job().result);
+    CHECK(h.app.optimiser_job().result->chosen == best.chosen);
+    CHECK_FALSE(h.app.optimiser_job().is_running());
+    CHECK(h.frame().empty());
+    CHECK(ui::locate_item("Enable exactly these actions in the plan").has_value());
+
+    click(h, "Find the best set");  // Cancel stops the background's run
+    CHECK(h.app.optimiser_job().is_running());
+    CHECK(h.frame().empty());
+    click(h, "Cancel");
+    CHECK(h.platform.cancels[kOptimiser] == 1);
+    CHECK_FALSE(h.app.optimiser_job().is_running());
+    CHECK(h.frame().empty());
+    click(h, "Find the best set");
+    h.platform.polls[kOptimiser] = {};
+    h.platform.polls[kOptimiser].failed = "the model aborted";
+    h.platform.ended[kOptimiser] = true;
+    CHECK(h.frame().empty());
+    CHECK_FALSE(h.app.optimiser_job().is_running());
+    CHECK(notices_with(h, "The search for the best set stopped: the model aborted") == 1);
+
+    // The Sensitivity panel starts its own run, once; the fallback was said already.
+    h.app.show_panel(panel_index("Sensitivity"));
+    CHECK(h.frame().empty());
+    CHECK(h.platform.started[kSensitivity] == 1);
+    CHECK(h.platform.work_plan[kSensitivity] == h.app.save_text());
+    CHECK(h.app.sensitivity_job().is_running());
+    CHECK_FALSE(h.app.sensitivity_job().running);
+    h.platform.polls[kSensitivity].progress = 0.5;
+    h.platform.polls[kSensitivity].notice = "no Web Workers";
+    for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
+    CHECK(h.platform.started[kSensitivity] == 1);
+    CHECK(h.app.sensitivity_job().progress == doctest::Approx(0.5));
+    CHECK(notices_with(h, "in the background") == 1);
+    CHECK(ui::locate_item("##tornado") == std::nullopt);
+    click(h, "Cancel");
+    CHECK(h.platform.cancels[kSensitivity] == 1);
+    for (int i = 0; i < 3; ++i) CHECK(h.frame().empty());
+    CHECK(h.platform.started[kSensitivity] == 1);  // cancelled: not started again by itself
+    click(h, "Vary every input again");
+    CHECK(h.platform.started[kSensitivity] == 2);
+    h.platform.polls[kSensitivity] = {};
+    h.platform.polls[kSensitivity].result = sensitivity(plan);
+    h.platform.ended[kSensitivity] = true;
+    for (int i = 0; i < 2; ++i) CHECK(h.frame().empty());
+    CHECK(h.app.analysis_view().sensitivity_runs == 1);
+    CHECK(h.app.analysis_view().sensitivity.size() == sensitivity(plan).size());
+    CHECK(ui::locate_item("##tornado").has_value());
+    h.app.document().begin_edit().stakeholders[0].base_rate = 0.3;  // a new revision: a new run
+    h.app.document().end_gesture();
+    CHECK(h.frame().empty());
+    CHECK(h.platform.started[kSensitivity] == 3);
     CHECK(ui::failed_asserts().empty());
 }

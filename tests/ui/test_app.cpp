@@ -113,50 +113,43 @@ TEST_CASE("other tabs are told which plan is open; one that has it too is said, 
     CHECK(std::find(h.platform.announced[0].begin(), h.platform.announced[0].end(), name) != h.platform.announced[0].end());
 }
 
-namespace {
-int notices_with(test::UiHarness& h, const std::string& words) {
-    int n = 0;
-    for (const ui::Notice& notice : h.app.notices()) n += notice.text.find(words) != std::string::npos;
-    return n;
-}
-}  // namespace
-
 TEST_CASE("a simulation run off the UI thread shows its progress and result, and says when it failed or fell back") {
     test::UiHarness h;
-    h.platform.simulate_elsewhere = true;
+    constexpr int kSim = static_cast<int>(ui::Platform::Work::simulation);
+    h.platform.elsewhere[kSim] = true;
     REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
     SimulationOptions options;
     options.customers = 500;
     options.seed = 3;
     h.app.start_simulation(options);
-    CHECK(h.platform.simulation_plan == h.app.save_text());
+    CHECK(h.platform.work_plan[kSim] == h.app.save_text());
     CHECK(h.app.simulation_job().is_running());
     CHECK_FALSE(h.app.simulation_job().running);  // nothing runs on this thread
-    h.platform.simulation_poll.progress = 0.4;
-    h.platform.simulation_poll.notice = "no Web Workers";
+    h.platform.polls[kSim].progress = 0.4;
+    h.platform.polls[kSim].notice = "no Web Workers";
     h.frame();
     CHECK(h.app.simulation_job().progress == doctest::Approx(0.4));
     CHECK(notices_with(h, "could not run the simulation in the background (no Web Workers)") == 1);
     h.frame();
     CHECK(notices_with(h, "in the background") == 1);  // said once
-    h.platform.simulation_poll.result = simulate(h.app.document().plan(), options);
-    h.platform.simulation_ended = true;
+    h.platform.polls[kSim].result = simulate(h.app.document().plan(), options);
+    h.platform.ended[kSim] = true;
     h.frame();
     REQUIRE(h.app.simulation_job().result);
     CHECK(h.app.simulation_job().result->customers == 500);
     CHECK_FALSE(h.app.simulation_job().is_running());
 
     h.app.start_simulation(options);
-    h.platform.simulation_poll = {};
-    h.platform.simulation_poll.failed = "the model aborted";
-    h.platform.simulation_ended = true;
+    h.platform.polls[kSim] = {};
+    h.platform.polls[kSim].failed = "the model aborted";
+    h.platform.ended[kSim] = true;
     h.frame();
     CHECK_FALSE(h.app.simulation_job().is_running());
     CHECK(notices_with(h, "The simulation stopped: the model aborted") == 1);
 
     h.app.start_simulation(options);
     h.app.cancel_jobs();
-    CHECK(h.platform.simulation_cancels == 1);
+    CHECK(h.platform.cancels[kSim] == 1);
     CHECK_FALSE(h.app.simulation_job().is_running());
 }
 

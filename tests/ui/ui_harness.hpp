@@ -92,21 +92,28 @@ struct FakePlatform : ui::Platform {
     bool other_tab = false;                            // another tab says it has the plan open
     void announce_plan(const std::vector<std::string>& names) override { announced.push_back(names); }
     bool other_tab_has_plan() override { return std::exchange(other_tab, false); }
-    bool simulate_elsewhere = false;  // start_simulation takes the run, as the page's workers do
-    std::string simulation_plan;      // the plan text it was given
-    SimulationPoll simulation_poll;   // what the next poll says; simulation_ended: that it ended
-    bool simulation_ended = false;
-    int simulation_cancels = 0;
-    bool start_simulation(const std::string& text, const SimulationOptions&) override {
-        simulation_plan = text;
-        return simulate_elsewhere;
+    // The long work, by Platform::Work: start_* takes it (as the page's workers do) when `elsewhere`.
+    bool elsewhere[3] = {};
+    std::string work_plan[3];  // the plan text each was given
+    WorkPoll polls[3];         // what the next poll says; ended: that it ended
+    bool ended[3] = {};
+    int started[3] = {}, cancels[3] = {};
+    bool start(Work work, const std::string& text) {
+        const int w = static_cast<int>(work);
+        work_plan[w] = text;
+        ++started[w];
+        return elsewhere[w];
     }
-    bool poll_simulation(SimulationPoll& poll) override {
-        poll = simulation_poll;
-        simulation_poll.notice.clear();
-        return std::exchange(simulation_ended, false);
+    bool start_simulation(const std::string& text, const SimulationOptions&) override { return start(Work::simulation, text); }
+    bool start_optimiser(const std::string& text, const OptimiseOptions&) override { return start(Work::optimiser, text); }
+    bool start_sensitivity(const std::string& text, const ProjectionOptions&) override { return start(Work::sensitivity, text); }
+    bool poll_work(Work work, WorkPoll& poll) override {
+        const int w = static_cast<int>(work);
+        poll = polls[w];
+        polls[w].notice.clear();
+        return std::exchange(ended[w], false);
     }
-    void cancel_simulation() override { ++simulation_cancels; }
+    void cancel_work(Work work) override { ++cancels[static_cast<int>(work)]; }
 };
 
 inline std::string read_file(const std::filesystem::path& path) {
@@ -195,5 +202,12 @@ public:
         return clean;
     }
 };
+
+// How many of the App's notices contain these words.
+inline int notices_with(UiHarness& h, const std::string& words) {
+    int n = 0;
+    for (const ui::Notice& notice : h.app.notices()) n += notice.text.find(words) != std::string::npos;
+    return n;
+}
 
 }  // namespace fiducia::test

@@ -52,6 +52,37 @@ TEST_CASE("sensitivity: every numeric input, +-20% clamped, ranked by swing") {
     }
 }
 
+TEST_CASE("sensitivity in slices and shares, gathered, gives one run's items exactly") {
+    const Plan plan = example_plan();
+    ProjectionOptions options;
+    options.scenario = plan.scenarios.empty() ? std::nullopt : std::optional<std::string>(plan.scenarios[0].id);
+    const std::vector<SensitivityItem> whole = sensitivity(plan, options);
+    auto same = [](const std::vector<SensitivityItem>& a, const std::vector<SensitivityItem>& b) {
+        bool equal = a.size() == b.size();
+        for (std::size_t i = 0; equal && i < a.size(); ++i)
+            equal = a[i].input == b[i].input && a[i].label == b[i].label && a[i].value == b[i].value &&
+                    a[i].trust_low == b[i].trust_low && a[i].trust_high == b[i].trust_high;
+        return equal;
+    };
+    for (int shares : {1, 2, 3, 7}) {
+        CAPTURE(shares);
+        std::vector<std::vector<SensitivityItem>> parts;
+        for (int k = 0; k < shares; ++k) {
+            Sensitivity run(plan, options, k, shares);
+            double last = -1;
+            while (!run.done()) {
+                CHECK(run.progress() > last);
+                last = run.progress();
+                run.step(2);
+            }
+            CHECK(run.progress() == 1.0);
+            CHECK(same(run.items(), sensitivity_share(plan, options, k, shares)));
+            parts.push_back(run.items());
+        }
+        CHECK(same(sensitivity_gather(parts), whole));
+    }
+}
+
 TEST_CASE("workshop aggregation on a hand-computed case, with Kendall's W") {
     Plan plan;
     plan.stakeholders = {make_group("c", StakeholderKind::customers)};

@@ -195,3 +195,65 @@ TEST_CASE("optimiser on the example plan: stepwise equals one go, budget respect
     Projection pr = project(plan, {std::string("all")});
     CHECK(v.objective >= pr.revenue_kept - pr.total_cost - 1e-6);
 }
+
+namespace {
+bool same(const OptimiseResult& a, const OptimiseResult& b) {
+    bool frontier = a.frontier.size() == b.frontier.size();
+    for (std::size_t i = 0; frontier && i < a.frontier.size(); ++i)
+        frontier = a.frontier[i].budget == b.frontier[i].budget && a.frontier[i].objective == b.frontier[i].objective &&
+                   a.frontier[i].cost == b.frontier[i].cost && a.frontier[i].actions == b.frontier[i].actions;
+    return frontier && a.chosen == b.chosen && a.objective == b.objective && a.cost == b.cost &&
+           a.baseline_objective == b.baseline_objective && a.nodes == b.nodes;
+}
+}  // namespace
+
+TEST_CASE("optimiser shares sent through their flat searches and adopted give one run's result; another plan's are refused") {
+    const Plan plan = random_plan(7, 9);
+    for (Objective objective : {Objective::trust, Objective::value}) {
+        OptimiseOptions o;
+        o.budget = 40000;
+        o.objective = objective;
+        const OptimiseResult whole = optimise(plan, o);
+        for (int shares : {1, 2, 3, 5, 20}) {  // 20: more shares than searches, some with none
+            CAPTURE(shares);
+            Optimiser gathered(plan, o);  // the page's: it searches nothing itself
+            for (int k = 0; k < shares; ++k) {
+                OptimiseOptions part = o;
+                part.share = k, part.shares = shares;
+                Optimiser share(plan, part);
+                if (!share.done()) CHECK(share.searches().empty());  // unfinished: nothing to send
+                while (!share.done()) share.step(5);
+                const std::vector<double> flat = share.searches();  // what a worker posts
+                REQUIRE_FALSE(flat.empty());
+                CHECK(gathered.adopt(flat));
+            }
+            CHECK(same(gathered.result(), whole));
+        }
+    }
+    // Another plan's, another objective's or budget's, or damaged searches change nothing.
+    OptimiseOptions o;
+    o.budget = 40000;
+    Optimiser share(plan, o);
+    while (!share.done()) share.step(1 << 16);
+    const std::vector<double> flat = share.searches();
+    Plan other = plan;
+    other.actions[0].cost_once += 1;
+    Optimiser elsewhere(other, o);
+    CHECK_FALSE(elsewhere.adopt(flat));
+    OptimiseOptions value = o;
+    value.objective = Objective::value;
+    CHECK_FALSE(Optimiser(plan, value).adopt(flat));
+    OptimiseOptions dearer = o;
+    dearer.budget = 50000;
+    CHECK_FALSE(Optimiser(plan, dearer).adopt(flat));
+    std::vector<double> cut = flat;
+    cut.pop_back();
+    CHECK_FALSE(Optimiser(plan, o).adopt(cut));
+    std::vector<double> bent = flat;
+    bent.back() = 0.5;  // an action neither on nor off
+    CHECK_FALSE(Optimiser(plan, o).adopt(bent));
+    CHECK_FALSE(Optimiser(plan, o).adopt(std::vector<double>{}));
+    Optimiser taken(plan, o);
+    CHECK(taken.adopt(flat));
+    CHECK(same(taken.result(), optimise(plan, o)));
+}

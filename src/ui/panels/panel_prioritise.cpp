@@ -1,5 +1,6 @@
-// Prioritise: the best set of actions within a budget (exact branch and bound, run a few
-// milliseconds per frame with progress and Cancel), and the frontier of what each budget buys.
+// Prioritise: the best set of actions within a budget (exact branch and bound, in the page's Web
+// Workers or a few milliseconds per frame, with progress and Cancel), and the frontier of what each
+// budget buys.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -195,8 +196,8 @@ void draw_prioritise(App& app) {
                  "managed like any other driver of business value."));
 
     const App::OptimiserJob& job = app.optimiser_job();
-    if (job.running) {
-        ImGui::ProgressBar(static_cast<float>(job.running->progress()), ImVec2(em * 16, 0));
+    if (job.is_running()) {
+        ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
         ImGui::SameLine();
         if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
         item_tooltip(tr("Stop the search (and any simulation running)."));
@@ -207,8 +208,8 @@ void draw_prioritise(App& app) {
             options.objective = view.objective == 0 ? Objective::trust : Objective::value;
             app.start_optimiser(options);
         }
-        item_tooltip(tr("Search every combination of actions within the budget; it runs a little each frame, so the page "
-                     "stays responsive."));
+        item_tooltip(tr("Search every combination of actions within the budget. In the browser every core works on it in "
+                     "the background (Web Workers), so the page stays responsive."));
         if (job.result) {
             ImGui::SameLine();
             ImGui::TextDisabled(tr("found in %.2f s"), job.seconds);

@@ -1,5 +1,6 @@
 // Sensitivity: every numeric input of the plan 20% lower and higher, ranked by how far it moves the
-// Trust Index at the horizon (a tornado chart). Computed once per plan revision, cached in the view.
+// Trust Index at the horizon (a tornado chart). Computed once per plan revision, in the page's Web
+// Workers (or a few milliseconds per frame) with progress and Cancel, cached in the view.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -27,13 +28,34 @@ void draw_sensitivity(App& app) {
         ImGui::TextWrapped("%s", tr("Add a stakeholder group to see which inputs move its trust."));
         return;
     }
-    if (view.sensitivity_revision != app.document().revision()) {
-        view.sensitivity = sensitivity(plan);
-        view.sensitivity_revision = app.document().revision();
+    // Computed once per revision, in the background (App::start_sensitivity); the finished result
+    // becomes the view's, which presenter mode's tornado shares.
+    const App::SensitivityJob& job = app.sensitivity_job();
+    const std::uint64_t revision = app.document().revision();
+    if (view.sensitivity_revision != revision && job.result && job.revision == revision && !job.is_running()) {
+        view.sensitivity = *job.result;
+        view.sensitivity_revision = revision;
         ++view.sensitivity_runs;
     }
-    const double base = projection->months.back().trust_index;
+    const bool this_revision = job.revision == revision;
+    if (view.sensitivity_revision != revision && !(this_revision && (job.is_running() || job.cancelled))) app.start_sensitivity();
     const float em = ImGui::GetFontSize();
+    if (view.sensitivity_revision != revision) {
+        ImGui::Spacing();
+        if (job.is_running()) {
+            ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
+            ImGui::SameLine();
+            if (ImGui::Button(tr("Cancel"))) app.cancel_sensitivity();
+            item_tooltip(tr("Stop varying the inputs. Nothing in the plan changes."));
+        } else {
+            ImGui::TextDisabled("%s", tr("Stopped before every input was varied."));
+            if (ImGui::Button(tr("Vary every input again"))) app.start_sensitivity();
+            item_tooltip(tr("Each input 20% lower and higher in turn. In the browser every core works on it in the background "
+                         "(Web Workers), so the page stays responsive."));
+        }
+        return;
+    }
+    const double base = projection->months.back().trust_index;
     ImGui::SetNextItemWidth(em * 10);
     double rows = view.sensitivity_rows;
     if (number_field(tr("Inputs shown"), rows, {.min = 5, .max = 40, .format = "%.0f", .whole = true, .bar = true}))

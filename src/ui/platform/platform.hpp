@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/model.hpp"
@@ -65,21 +66,34 @@ public:
     // none: no plan), and whether one of them has said it holds the same plan (true once per telling).
     virtual void announce_plan(const std::vector<std::string>& keys) { (void)keys; }
     virtual bool other_tab_has_plan() { return false; }
-    // The Monte Carlo run off the UI thread (the page: Web Workers on every core, web/workers.js);
-    // false: this platform cannot, and the App runs it a slice per frame itself.
+    // The long analyses run off the UI thread (the page: Web Workers on every core, web/workers.js);
+    // false: this platform cannot, and the App runs the work a slice per frame itself.
+    enum class Work { simulation, optimiser, sensitivity };  // web_work.cpp numbers them the same
     virtual bool start_simulation(const std::string& plan_text, const SimulationOptions& options) {
         (void)plan_text, (void)options;
         return false;
     }
-    // The run started above: progress 0..1; true once it ended, with its result or why not. `notice`
+    virtual bool start_optimiser(const std::string& plan_text, const OptimiseOptions& options) {
+        (void)plan_text, (void)options;
+        return false;
+    }
+    virtual bool start_sensitivity(const std::string& plan_text, const ProjectionOptions& options) {
+        (void)plan_text, (void)options;
+        return false;
+    }
+    // A work started above: progress 0..1; true once it ended, with its result or why not. `notice`
     // says, once, when the work could not go to the background (it then runs on the page, slower).
-    struct SimulationPoll {
+    struct WorkPoll {
         double progress = 0;
-        std::optional<SimulationResult> result;
+        using Result = std::variant<std::monostate, SimulationResult, OptimiseResult, std::vector<SensitivityItem>>;
+        Result result;
         std::string failed, notice;
     };
-    virtual bool poll_simulation(SimulationPoll& poll) { (void)poll; return true; }
-    virtual void cancel_simulation() {}
+    virtual bool poll_work(Work work, WorkPoll& poll) {
+        (void)work, (void)poll;
+        return true;
+    }
+    virtual void cancel_work(Work work) { (void)work; }
 };
 
 }  // namespace fiducia::ui
