@@ -124,7 +124,7 @@ var FiduciaWork = {
         for (var i = 0; i < n; ++i) sum += progress[i] || 0;
         run.progress = sum / n;
         if (self.last === last) self.progress = run.progress;
-        FiduciaInput.wake();
+        // No wake here: a wake is a second of every frame; the busy app draws its progress ten times a second.
       };
       var onPage = function (k, why) {
         self.fellBack(work, last, why);

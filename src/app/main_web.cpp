@@ -79,7 +79,10 @@ void frame() {
     const double due = w.app.next_frame_at();  // a running round timer: about one frame a second
     // Input still queued (a click arrives as move, press, release: one frame each) keeps frames coming
     // even when a slow machine draws fewer than three in the second after the input.
-    const bool active = now_seconds() < w.active_until || w.app.busy() || ImGui::GetIO().WantTextInput ||
+    // Work in the Web Workers needs a frame only for its progress bar: ten a second leave the cores
+    // to the workers (input still gets a frame every display frame).
+    const bool busy = w.app.busy() && (!w.app.waiting_on_background() || now_seconds() >= w.last_drawn_at + 0.1);
+    const bool active = now_seconds() < w.active_until || busy || ImGui::GetIO().WantTextInput ||
                         (due >= 0 && now_seconds() >= due) || !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     if (!active) return;
     const double start = emscripten_get_now();
@@ -116,6 +119,7 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     w.last_mirror_ms = fiducia::app::web_input::after_frame(w.app, fiducia::app::PlatformWeb::device_pixel_ratio()) / 1000.0;
 
+    w.last_drawn_at = now_seconds();
     if (w.frames++ == 0) w.first_frame_at_ms = emscripten_get_now();
     w.last_frame_ms = emscripten_get_now() - start;
 }

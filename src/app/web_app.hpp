@@ -20,6 +20,7 @@ struct WebApp {
     double active_until = 0;
     unsigned long long frames = 0;
     double last_frame_ms = 0;
+    double last_drawn_at = 0;   // now_seconds() when the last frame was drawn
     double last_mirror_ms = 0;  // of which the accessibility mirror took
     double first_frame_at_ms = 0;  // performance.now() when the first frame was drawn
     // performance.now() at each start-up step, so `make bench` can say where the first frame goes.

@@ -373,6 +373,12 @@ bool App::busy() const {
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
 }
 
+bool App::waiting_on_background() const {
+    const bool here = simulation_.running || optimiser_.running || sensitivity_.running || chart_capture_frames_ > 0 ||
+                      (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
+    return !here && (simulation_.elsewhere || optimiser_.elsewhere || sensitivity_.elsewhere);
+}
+
 namespace {
 // A job begins: in the platform's background when it takes it, else here.
 template <class J, class... Local>

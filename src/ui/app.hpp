@@ -105,6 +105,7 @@ public:
 
     void add_example(ExamplePlan example) { examples_.push_back(std::move(example)); }
     bool busy() const;  // running work or an autosave still due: keep drawing frames
+    bool waiting_on_background() const;  // busy only with work the platform runs elsewhere (Web Workers)
     void flush_autosave();  // the page is going away: store the plan now
     void autosave_failed(const std::string& reason);  // the browser refused a save, maybe later than asked
     void notify(std::string text, bool is_error = false);

@@ -102,6 +102,42 @@ test("the Monte Carlo of a million customers runs in Web Workers, shows its prog
   await page.context().close();
 });
 
+test("while the workers run and nobody touches the page, it draws about ten frames a second, leaving the cores to them", async () => {
+  const page = await h.newPage();
+  await h.open(page);
+  const plan = JSON.parse(example("retail-bank.json"));
+  plan.settings.horizon_months = 120;  // a run long enough to watch
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "long.json"), JSON.stringify(plan))).ok, true);
+  await clickItem(page, "Simulation");
+  await waitForItem(page, "Run simulation");
+  await typeIntoField(page, "Customers per group", "1000000");
+  await page.mouse.move(640, 40);  // off every button, so no hover needs drawing
+  await clickItem(page, "Run simulation");
+  const clicked = await page.evaluate(() => performance.now());
+  await waitForItem(page, "Cancel");
+  // From 1.1 s after the click (input keeps every frame coming for a second): when each frame was drawn.
+  const drawn = await page.evaluate(async (from) => {
+    while (performance.now() < from) await new Promise((r) => setTimeout(r, 20));
+    const at = [];
+    let frames = window.fiducia.stats().frames;
+    const end = performance.now() + 1000;
+    while (performance.now() < end && FiduciaWork.busy() > 0) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = window.fiducia.stats().frames;
+      if (now !== frames) at.push(performance.now());
+      frames = now;
+    }
+    return {at, busy: FiduciaWork.busy()};
+  }, clicked + 1100);
+  assert.ok(drawn.busy > 0, "the run was still going when the watch ended");
+  assert.ok(drawn.at.length >= 4, `only ${drawn.at.length} frames in a second: the progress bar must still move`);
+  const gaps = drawn.at.slice(1).map((t, i) => t - drawn.at[i]);
+  assert.ok(Math.min(...gaps) >= 85, `frames ${gaps.map((g) => g.toFixed(0)).join(", ")} ms apart`);
+  await clickItem(page, "Cancel");
+  await waitForItem(page, "Run simulation");
+  await page.context().close();
+});
+
 test("the search and the sensitivity run in Web Workers: progress, Cancel, frames keep coming, then their results", async () => {
   const page = await h.newPage();
   await h.open(page);

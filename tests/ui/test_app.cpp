@@ -153,6 +153,32 @@ TEST_CASE("a simulation run off the UI thread shows its progress and result, and
     CHECK_FALSE(h.app.simulation_job().is_running());
 }
 
+TEST_CASE("the page may draw fewer frames only while every running job is in the background and nothing else is due") {
+    test::UiHarness h;
+    constexpr int kSim = static_cast<int>(ui::Platform::Work::simulation);
+    REQUIRE(h.app.open_text(first_example(), "plan.json").ok);
+    run_frames(h, 40);  // the opened plan's autosave is written
+    CHECK_FALSE(h.app.busy());
+    CHECK_FALSE(h.app.waiting_on_background());
+    SimulationOptions options;
+    options.customers = 500;
+    h.platform.elsewhere[kSim] = true;
+    h.app.start_simulation(options);
+    CHECK(h.app.busy());
+    CHECK(h.app.waiting_on_background());  // only the workers' progress to show
+    h.app.document().begin_edit().meta.title = "Edited while it runs";
+    h.app.document().end_gesture();
+    CHECK_FALSE(h.app.waiting_on_background());  // an autosave is due: every frame until it is written
+    run_frames(h, 40);
+    CHECK(h.app.waiting_on_background());
+    h.app.cancel_jobs();
+    CHECK_FALSE(h.app.busy());
+    h.platform.elsewhere[kSim] = false;
+    h.app.start_simulation(options);  // no background: it runs here, a slice per frame
+    CHECK(h.app.busy());
+    CHECK_FALSE(h.app.waiting_on_background());
+}
+
 TEST_CASE("a plan from a newer version opens read-only and is never saved over") {
     test::UiHarness h;
     std::string text = first_example();
