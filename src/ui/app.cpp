@@ -368,16 +368,14 @@ void App::draw_problems() {
     ImGui::EndMenu();
 }
 
-bool App::busy() const {
-    return simulation_.is_running() || optimiser_.is_running() || sensitivity_.is_running() || chart_capture_frames_ > 0 ||
+bool App::busy() const { return busy_here() || simulation_.elsewhere || optimiser_.elsewhere || sensitivity_.elsewhere; }
+
+bool App::busy_here() const {
+    return simulation_.running || optimiser_.running || sensitivity_.running || chart_capture_frames_ > 0 ||
            (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
 }
 
-bool App::waiting_on_background() const {
-    const bool here = simulation_.running || optimiser_.running || sensitivity_.running || chart_capture_frames_ > 0 ||
-                      (doc_.is_open() && !doc_.read_only() && autosaved_revision_ != doc_.revision());
-    return !here && (simulation_.elsewhere || optimiser_.elsewhere || sensitivity_.elsewhere);
-}
+bool App::waiting_on_background() const { return busy() && !busy_here(); }
 
 namespace {
 // A job begins: in the platform's background when it takes it, else here.

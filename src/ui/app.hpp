@@ -224,6 +224,7 @@ private:
     std::vector<PlanCheck> checks_;
     std::uint64_t checks_revision_ = ~0ull;
 
+    bool busy_here() const;  // work on this thread, a chart capture or an autosave due
     SimulationJob simulation_;
     OptimiserJob optimiser_;
     SensitivityJob sensitivity_;
