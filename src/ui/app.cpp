@@ -165,11 +165,10 @@ LoadOutcome App::open_text(std::string_view text, const std::string& file_name) 
         load_errors_file_ = file_name;
         return outcome;
     }
-    opened_text_ = loaded.newer_version ? "" : io::save_plan(loaded.plan);
-    opened_hash_ = loaded.newer_version ? "" : io::content_hash(loaded.plan, opened_text_);
+    forget_opened();
     opened_file_base_ = loaded.plan.meta.base;
-    name_plan(loaded.plan, opened_hash_.empty() ? io::content_hash(loaded.plan) : opened_hash_);
     doc_.open(std::move(loaded.plan), file_name, loaded.newer_version);
+    opened_pending_ = true;  // its canonical text and names: settle_opened(), once it is on screen
     autosaved_revision_ = 0;  // a newly opened plan is autosaved at once, as a version of its own
     autosave_new_version_ = true;
     if (loaded.newer_version)
@@ -225,9 +224,10 @@ void App::save(bool save_as) {
     autosaved_revision_ = 0;  // record the clean state in storage too
 }
 
-std::string App::save_text() const {
+std::string App::save_text() {
     if (!doc_.is_open()) return "";
-    std::string text = io::save_plan(doc_.plan());
+    settle_opened();
+    std::string text = opened_text_revision_ == doc_.revision() ? opened_text_ : io::save_plan(doc_.plan());
     // Once changed, the plan records the version it was opened from (README "Format extensions"),
     // so a colleague's copy of the same file names the same ancestor; unchanged, it saves as it was.
     // A merge sets its own base (undone with it), so only the base the file came with is replaced.
@@ -244,7 +244,28 @@ void App::name_plan(const Plan& plan, const std::string& hash) {
     if (!plan.meta.base.empty() && plan.meta.base != hash) plan_names_.push_back(plan.meta.base);
 }
 
+// Opening a file only reads and checks it; the canonical text and content hash that name it are
+// written here, at the first autosave or save (which needs that same text) or the first telling of
+// the other tabs: one serialisation, not two, and none before the plan is on screen (issue 13).
+void App::settle_opened() {
+    if (!opened_pending_) return;
+    opened_pending_ = false;
+    const Plan* opened = doc_.as_opened();
+    if (!opened) {  // more edits than the undo history keeps before a single frame: unnamed, no base recorded
+        plan_names_.clear();
+        return forget_opened();
+    }
+    std::string text = io::save_plan(*opened);
+    std::string hash = io::content_hash(*opened, text);
+    name_plan(*opened, hash);
+    if (doc_.read_only()) return;  // a newer version's file is never saved here: nothing to compare with
+    opened_text_revision_ = opened == &doc_.plan() ? doc_.revision() : 0;
+    opened_text_ = std::move(text);
+    opened_hash_ = std::move(hash);
+}
+
 void App::tell_other_tabs() {
+    settle_opened();
     std::vector<std::string> names = doc_.is_open() ? plan_names_ : std::vector<std::string>{};
     std::string told;
     for (const std::string& name : names) told += name + " ";
@@ -259,6 +280,8 @@ void App::tell_other_tabs() {
 }
 
 void App::forget_opened() {  // not opened from a file: the plan keeps whatever base it has
+    opened_pending_ = false;
+    opened_text_revision_ = 0;
     opened_text_.clear();
     opened_hash_.clear();
     opened_file_base_.clear();

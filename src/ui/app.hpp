@@ -92,10 +92,16 @@ public:
     void request_file(Platform::FilePurpose purpose) { platform_.request_file(purpose); }
     void receive_file(Platform::FilePurpose purpose, std::string_view text, const std::string& file_name);
     // The plan as it was opened: its canonical text and content hash, a merge's likely ancestor.
-    const std::string& opened_text() const { return opened_text_; }
-    const std::string& opened_hash() const { return opened_hash_; }
+    const std::string& opened_text() {
+        settle_opened();
+        return opened_text_;
+    }
+    const std::string& opened_hash() {
+        settle_opened();
+        return opened_hash_;
+    }
     Platform& platform() { return platform_; }
-    std::string save_text() const;  // the canonical plan text; empty when no plan is open
+    std::string save_text();  // the canonical plan text; empty when no plan is open
     std::string summary_text();     // FORMAT.md machine-readable output; "{}" when no plan
 
     // File > Export (src/ui/app_export.cpp): a report of the open plan, downloaded through the
@@ -240,6 +246,9 @@ private:
     CompareView compare_view_;
     SurveyImportView survey_import_;
     std::string opened_text_, opened_hash_, opened_file_base_;  // opened_file_base_: meta.base as read
+    bool opened_pending_ = false;            // opened_text_, opened_hash_ and the names not yet written
+    std::uint64_t opened_text_revision_ = 0;  // the revision whose canonical text opened_text_ is (0: none)
+    void settle_opened();
     void forget_opened();
     // The open plan as other tabs know it (Platform::announce_plan): the content hashes it descends from.
     std::vector<std::string> plan_names_;

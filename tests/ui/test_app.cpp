@@ -45,6 +45,29 @@ TEST_CASE("undo and redo walk back and forth through edits; a drag is one step")
     CHECK_FALSE(doc.can_redo());
 }
 
+TEST_CASE("the document keeps the plan as opened while its history holds it; not after a restore") {
+    ui::Document doc;
+    CHECK(doc.as_opened() == nullptr);
+    Plan plan;
+    plan.meta.title = "Opened";
+    doc.open(plan, "a.json");
+    REQUIRE(doc.as_opened() == &doc.plan());  // no edit stands
+    doc.begin_edit().meta.title = "B";
+    doc.begin_edit().meta.title = "C";
+    REQUIRE(doc.as_opened() != nullptr);
+    CHECK(doc.as_opened()->meta.title == "Opened");
+    doc.undo();
+    doc.undo();
+    CHECK(doc.as_opened() == &doc.plan());
+    doc.redo();
+    CHECK(doc.as_opened()->meta.title == "Opened");
+    for (int i = 0; i < 250; ++i) doc.begin_edit().meta.title = "edit " + std::to_string(i);  // beyond the undo history
+    CHECK(doc.as_opened() == nullptr);
+    doc.open(plan, "a.json");
+    doc.restore(Plan{}, "b.json", false);
+    CHECK(doc.as_opened() == nullptr);  // the restored plan was not opened from a file
+}
+
 TEST_CASE("an edit is autosaved once the user pauses, not before") {
     test::UiHarness h;
     REQUIRE(h.app.open_text(first_example(), "plan.json").ok);

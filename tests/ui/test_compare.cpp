@@ -54,6 +54,22 @@ TEST_CASE("an edited plan records the version it was opened from; an unedited on
     CHECK(saved.plan.meta.title == "Edited");
 }
 
+TEST_CASE("edits made before the opened plan was first drawn or saved still record the version opened") {
+    test::UiHarness h;  // opening only reads and checks: the opened text and hash are written later
+    const std::string original = example_text();
+    REQUIRE(h.app.open_text(original, kFile).ok);
+    h.app.document().begin_edit().meta.title = "Edited at once";
+    h.app.document().begin_edit().meta.title = "Edited again";
+    io::LoadResult saved = io::load_plan(h.app.save_text());
+    REQUIRE(saved.ok);
+    CHECK(saved.plan.meta.base == io::content_hash(example_plan()));
+    CHECK(saved.plan.meta.title == "Edited again");
+    CHECK(h.app.opened_text() == original);  // the merge's likely ancestor is the file, not the edit
+    h.app.document().undo();
+    h.app.document().undo();
+    CHECK(h.app.save_text() == original);  // every edit undone: the file as it was, no base added
+}
+
 TEST_CASE("Compare: the button asks for a file; the other plan's changes and trust deltas are shown") {
     test::UiHarness h;
     REQUIRE(h.app.open_text(example_text(), kFile).ok);

@@ -9,6 +9,7 @@ void Document::open(Plan plan, std::string file_name, bool read_only, bool dirty
     read_only_ = read_only;
     dirty_ = dirty;
     gesture_open_ = false;
+    opened_in_history_ = true;
     undo_.clear();
     redo_.clear();
     ++revision_;
@@ -23,6 +24,7 @@ void Document::restore(Plan plan, std::string file_name, bool read_only) {
     if (!open_) return open(std::move(plan), std::move(file_name), read_only, true);
     gesture_open_ = false;
     begin_edit() = std::move(plan);
+    opened_in_history_ = false;
     file_name_ = std::move(file_name);
     read_only_ = read_only;
 }
@@ -30,13 +32,21 @@ void Document::restore(Plan plan, std::string file_name, bool read_only) {
 Plan& Document::begin_edit(bool merging) {
     if (!(merging && gesture_open_)) {
         undo_.push_back(plan_);
-        if (undo_.size() > kMaxUndo) undo_.erase(undo_.begin());
+        if (undo_.size() > kMaxUndo) {
+            undo_.erase(undo_.begin());
+            opened_in_history_ = false;
+        }
     }
     gesture_open_ = merging;
     redo_.clear();
     dirty_ = true;
     ++revision_;
     return plan_;
+}
+
+const Plan* Document::as_opened() const {
+    if (!open_ || !opened_in_history_) return nullptr;
+    return undo_.empty() ? &plan_ : &undo_.front();
 }
 
 void Document::end_gesture() { gesture_open_ = false; }

@@ -35,6 +35,10 @@ public:
     void undo();
     void redo();
 
+    // The plan as open() gave it, while the history still holds it: the oldest undo step, or the plan
+    // itself when no edit stands; nullptr after restore() or once kMaxUndo later edits dropped it.
+    const Plan* as_opened() const;
+
     void mark_saved(std::string file_name);
     void set_file_name(std::string file_name) { file_name_ = std::move(file_name); }
 
@@ -44,6 +48,7 @@ private:
     bool dirty_ = false;
     bool read_only_ = false;
     bool gesture_open_ = false;
+    bool opened_in_history_ = false;
     std::uint64_t revision_ = 0;
     std::string file_name_;
     std::vector<Plan> undo_;
