@@ -3,13 +3,16 @@
 // instantiating the page's own compiled WebAssembly.Module and running one share of the work
 // (src/app/web_work.cpp): the Monte Carlo's customers, the optimiser's searches (the budget and each
 // frontier budget), sensitivity's inputs. The page gathers the shares' flat results into exactly one
-// run's. No SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP
+// run's. A worker that finished its share waits, instantiated, for the next run's (half a minute at
+// most): a run then starts without a new thread, instance or C++ start-up per core. No SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP
 // `worker-src blob:`) and run from any static host, file:// and the single file. A worker that cannot
 // start leaves its share to the page's own thread, in slices between frames, and says so.
 var FiduciaWork = {
   module: null,     // the page's compiled wasm, kept as it is instantiated (below)
   works: ["simulate", "optimise", "sensitivity"],  // by Platform::Work's number (web_work.cpp)
-  workers: [],      // every worker running, of every run
+  workers: [],      // every worker running a share, of every run
+  idle: [],         // workers whose share is done, instantiated, waiting for the next (newest last)
+  idleSeconds: 30,  // then they end, and their memory with them
   runs: {},         // the run under way of each work: {cancelled, reject, forApp, workers, progress}
   progress: 0,      // 0..1 of the run started last
   last: null,       // the run started last: {work, workers, fell_back (reason or null), ms}
@@ -26,9 +29,7 @@ var FiduciaWork = {
       heap().set(bytes, ptr); heap()[ptr + bytes.length] = 0;
       return {ptr: ptr, length: bytes.length};
     };
-    self.onmessage = function (event) {
-      var m = event.data;
-      try {
+    var instantiate = function (module) {
         var env = {
           emscripten_memcpy_big: function (dest, src, num) { heap().copyWithin(dest, src, src + num); },
           emscripten_resize_heap: function (size) {
@@ -45,16 +46,23 @@ var FiduciaWork = {
           environ_get: function () { return 0; },
         };
         var imports = {};
-        WebAssembly.Module.imports(m.module).forEach(function (i) {
+        WebAssembly.Module.imports(module).forEach(function (i) {
           var space = imports[i.module] || (imports[i.module] = {});
           if (i.kind === "function")
             space[i.name] = (i.module === "env" ? env : wasi)[i.name] || function () { throw new Error("a worker cannot call " + i.name); };
         });
-        instance = new WebAssembly.Instance(m.module, imports);
+        instance = new WebAssembly.Instance(module, imports);
         memory = instance.exports.memory;
         instance.exports.__wasm_call_ctors();
+    };
+    self.onmessage = function (event) {
+      var m = event.data;
+      try {
+        if (!instance) instantiate(m.module);  // once: later shares reuse it (fiducia_share_begin starts afresh)
         var plan = put(m.plan), options = put(m.options);
         var error = text(instance.exports.fiducia_share_begin(plan.ptr, plan.length, options.ptr));
+        instance.exports.free(plan.ptr);  // read into the share's own plan: kept no longer
+        instance.exports.free(options.ptr);
         if (error) throw new Error(error);
         var done = 0;
         while (done < 1) {
@@ -140,17 +148,14 @@ var FiduciaWork = {
           return;
         }
         ++last.workers;
-        var gone = function () {
-          worker.terminate();
-          self.forget(run, worker);
-        };
         worker.onmessage = function (event) {
           var m = event.data;
           if (run.cancelled) return;
           if (m.progress !== undefined) moved(k, m.progress);
-          else if (m.result) { gone(); add(m.result); }
+          else if (m.result) { self.rest(run, worker); add(m.result); }
           else if (m.error) {  // it started but could not run its share: the page runs it instead
-            gone();
+            worker.terminate();  // its instance may be left half-way: not reused
+            self.forget(run, worker);
             --last.workers;
             onPage(k, m.error);
           }
@@ -164,14 +169,31 @@ var FiduciaWork = {
     });
   },
 
+  // A worker for a share of `run`: one waiting since an earlier run, else a new one.
   spawn: function (run) {
-    if (typeof Worker === "undefined" || typeof Blob === "undefined") throw new Error("this browser has no Web Workers");
-    if (!FiduciaWork.url)
-      FiduciaWork.url = URL.createObjectURL(new Blob(["(" + FiduciaWork.source.toString() + ")();"], {type: "text/javascript"}));
-    var worker = new Worker(FiduciaWork.url);
+    var worker = FiduciaWork.idle.pop();
+    if (worker) {
+      clearTimeout(worker.fiduciaEnd);
+    } else {
+      if (typeof Worker === "undefined" || typeof Blob === "undefined") throw new Error("this browser has no Web Workers");
+      if (!FiduciaWork.url)
+        FiduciaWork.url = URL.createObjectURL(new Blob(["(" + FiduciaWork.source.toString() + ")();"], {type: "text/javascript"}));
+      worker = new Worker(FiduciaWork.url);
+    }
     FiduciaWork.workers.push(worker);
     run.workers.push(worker);
     return worker;
+  },
+  // Its share done: the worker waits for the next run's, for idleSeconds.
+  rest: function (run, worker) {
+    FiduciaWork.forget(run, worker);
+    worker.onmessage = worker.onerror = null;
+    FiduciaWork.idle.push(worker);
+    worker.fiduciaEnd = setTimeout(function () {
+      var at = FiduciaWork.idle.indexOf(worker);
+      if (at >= 0) FiduciaWork.idle.splice(at, 1);
+      worker.terminate();
+    }, FiduciaWork.idleSeconds * 1000);
   },
   forget: function (run, worker) {
     [FiduciaWork.workers, run.workers].forEach(function (list) {

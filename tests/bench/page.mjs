@@ -160,7 +160,14 @@ try {
     workers = run.workers;
     identical = identical && run.text === native1[0].out;
   }
-  console.log(`monte_carlo_1m_x60_large_page_ms median=${median(pageRuns).toFixed(0)} workers=${workers} page_per_native_core=${(median(pageRuns) / ms(native1)).toFixed(2)} target<=0.8 identical_to_cli=${identical}`);
+  // The same run with nobody touching the page: it draws ten frames a second, so the workers have
+  // the cores that headless Chromium's software WebGL takes while the mouse moves (a GPU's work elsewhere).
+  const still = [];
+  for (let i = 0; i < 3; i++)
+    still.push(await big.evaluate(async () => { const text = await window.fiducia.simulate({customers: 1000000}); return {ms: FiduciaWork.last.ms, text}; }));
+  identical = identical && still.every((r) => r.text === native1[0].out);
+  console.log(`monte_carlo_1m_x60_large_page_ms median=${median(pageRuns).toFixed(0)} workers=${workers} page_per_native_core=${(median(pageRuns) / ms(native1)).toFixed(2)} target<=0.8 identical_to_cli=${identical}` +
+              ` (mouse still: median=${median(still.map((r) => r.ms)).toFixed(0)} page_per_native_core=${(median(still.map((r) => r.ms)) / ms(native1)).toFixed(2)})`);
   console.log(`page_frames_per_second_while_simulating median=${median(fps).toFixed(0)} target>=30 (idle, mouse moving: ${median(idle.map((r) => r.fps)).toFixed(0)})`);
   console.log(`page_frame_ms_while_simulating median=${median(frame).toFixed(1)} p90=${median(frame90).toFixed(1)} (idle, mouse moving: median=${median(idle.map((r) => r.frame_ms)).toFixed(1)} p90=${median(idle.map((r) => r.frame_ms_p90)).toFixed(1)}) budget_at_30fps=33.3`);
   await big.context().close();

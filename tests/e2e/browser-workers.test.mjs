@@ -61,6 +61,31 @@ test("fiducia.simulate: bad options are refused with the CLI's reason", async ()
   await page.context().close();
 });
 
+test("the next run reuses the waiting workers, on another plan too; they end once idle", async () => {
+  const page = await h.newPage();
+  await page.addInitScript(() => {  // counts the threads the page starts
+    const Made = window.Worker;
+    window.workersMade = 0;
+    window.Worker = function (url, options) { window.workersMade++; return new Made(url, options); };
+  });
+  const bank = await opened(page);
+  assert.equal(await page.evaluate(() => window.fiducia.simulate({customers: 20000, seed: 5, workers: 2})),
+               cli(NATIVE, bank, ["--customers", "20000", "--seed", "5"]));
+  assert.equal(await page.evaluate(() => FiduciaWork.idle.length), 2);
+  const bigger = biggerBank(2);
+  assert.equal((await page.evaluate((t) => window.fiducia.load(t, "bigger.json"), bigger)).ok, true);
+  const plan = await page.evaluate(() => window.fiducia.save());
+  for (const seed of [6, 7])  // each share starts afresh: nothing of the last plan or seed is left
+    assert.equal(await page.evaluate((s) => window.fiducia.simulate({customers: 15000, seed: s, workers: 2}), seed),
+                 cli(NATIVE, plan, ["--customers", "15000", "--seed", String(seed)]));
+  assert.equal(await page.evaluate(() => window.workersMade), 2, "no new thread after the first run");
+  assert.equal(await page.evaluate(() => FiduciaWork.last.workers), 2);
+  await page.evaluate(() => { FiduciaWork.idleSeconds = 0.2; return window.fiducia.simulate({customers: 100, workers: 2}); });
+  await page.waitForFunction(() => FiduciaWork.idle.length === 0);
+  assert.equal(await page.evaluate(() => FiduciaWork.busy()), 0);
+  await page.context().close();
+});
+
 test("a cancelled run stops every worker and says so", async () => {
   const page = await h.newPage();
   await opened(page);
