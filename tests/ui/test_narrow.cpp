@@ -3,9 +3,12 @@
 // lists its panels in a menu instead of a sidebar; the start screen's buttons stack inside the width.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <imgui_internal.h>
 
 #include "io/workshop_files.hpp"
+#include "ui/platform/accessibility.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
 
@@ -199,13 +202,28 @@ TEST_CASE("the start screen's ways in stack inside a phone's width, a finger's s
     }
 }
 
+namespace {
+// A harness at this phone's size with the retail bank example open (CAPTUREd), before its first frame.
+void open_bank_on(test::UiHarness& h, const Screen& screen) {
+    h.set_screen(screen.width, screen.height, screen.scale);
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"), "retail-bank.json").ok);
+}
+
+// The shown panel's own window, as drawn last frame.
+ImGuiWindow* panel_window() {
+    ImGuiWindow* panel = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (std::string(w->Name).find("/panel_") != std::string::npos && w->Active) panel = w;
+    return panel;
+}
+}  // namespace
+
 TEST_CASE("on a phone the Simulation panel stacks its fields and wraps its result inside the width") {
     for (const Screen& screen : kPhones) {
         CAPTURE(screen.width);
         CAPTURE(screen.scale);
         test::UiHarness h;
-        h.set_screen(screen.width, screen.height, screen.scale);
-        REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"), "retail-bank.json").ok);
+        open_bank_on(h, screen);
         h.app.analysis_view().customers = 400;  // small and quick
         h.app.open_panel(ui::PanelId::simulation);
         for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
@@ -220,10 +238,61 @@ TEST_CASE("on a phone the Simulation panel stacks its fields and wraps its resul
         REQUIRE(h.app.simulation_job().result.has_value());
         CHECK(h.frame().empty());
         // The result line ("... s from the click to the result.") wraps: nothing in the panel is wider than it.
-        ImGuiWindow* panel = nullptr;
-        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-            if (std::string(w->Name).find("/panel_") != std::string::npos && w->Active) panel = w;
+        ImGuiWindow* panel = panel_window();
         REQUIRE(panel != nullptr);
         CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);
     }
+}
+
+TEST_CASE("a long run's progress bar and Cancel fit a phone's width on every panel that has one; the share done is read out") {
+    for (const Screen& screen : kPhones) {
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        test::UiHarness h;
+        for (bool& elsewhere : h.platform.elsewhere) elsewhere = true;  // runs that stay under way until told
+        open_bank_on(h, screen);
+        SimulationOptions simulation;
+        simulation.customers = 500;
+        h.app.start_simulation(simulation);
+        OptimiseOptions optimise;
+        optimise.budget = 100000;
+        h.app.start_optimiser(optimise);
+        for (std::size_t work = 0; work < 3; ++work) h.platform.polls[work].progress = 0.25 * static_cast<double>(work + 1);
+        for (ui::PanelId panel : {ui::PanelId::simulation, ui::PanelId::prioritise, ui::PanelId::sensitivity}) {
+            CAPTURE(static_cast<int>(panel));
+            h.app.open_panel(panel);  // the Sensitivity panel starts its run when shown
+            for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+            const auto cancel = css_rect(ui::tr("Cancel"), screen.scale);
+            REQUIRE(cancel.has_value());
+            CHECK(cancel->x + cancel->width <= screen.width + 0.01f);
+            const int done = panel == ui::PanelId::simulation ? 25 : panel == ui::PanelId::prioritise ? 50 : 75;
+            const std::string said = std::to_string(done) + "% done";
+            const std::vector<ui::a11y::Node> nodes = ui::a11y::nodes();
+            CHECK(std::any_of(nodes.begin(), nodes.end(), [&](const ui::a11y::Node& n) { return n.name == said; }));
+        }
+    }
+}
+
+TEST_CASE("on a phone the Prioritise panel keeps the budget, its label and both objectives inside the width, in every language") {
+    for (const Screen& screen : kPhones)
+        for (ui::Language language : {ui::Language::en, ui::Language::it, ui::Language::zh}) {
+            CAPTURE(screen.width);
+            CAPTURE(screen.scale);
+            CAPTURE(static_cast<int>(language));
+            test::UiHarness h;
+            h.app.set_language(language);
+            open_bank_on(h, screen);
+            h.app.open_panel(ui::PanelId::prioritise);
+            for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+            ImGuiWindow* panel = panel_window();
+            REQUIRE(panel != nullptr);
+            for (const char* label : {"Budget", "Trust Index at the horizon", "Revenue kept minus cost"}) {
+                CAPTURE(label);
+                const auto r = css_rect(ui::tr(label), screen.scale);
+                REQUIRE(r.has_value());
+                CHECK(r->x + r->width <= screen.width + 0.01f);
+            }
+            CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // nothing runs off to the right
+            ui::set_language(ui::Language::en);
+        }
 }

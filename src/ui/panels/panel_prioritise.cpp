@@ -178,29 +178,33 @@ void draw_prioritise(App& app) {
     view.budget = std::clamp(view.budget, 0.0, std::max(all_cost, 0.0));
 
     const std::string& cur = plan.meta.currency;
-    ImGui::SetNextItemWidth(em * 20);
+    // The field and its label inside the panel's width (a phone's too), the rest wrapping under them.
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float label = ImGui::CalcTextSize(tr("Budget")).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::max(em * 6, std::min(em * 20, ImGui::GetContentRegionAvail().x - label)));
     const std::string shown = format_money(view.budget, cur);
     number_field(tr("Budget"), view.budget, {.min = 0, .max = std::max(all_cost, 1.0), .format = "%.0f", .bar = true,
                                              .shown = shown.c_str()});
     item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Click the amount to "
                  "type it, or drag the bar."));
-    ImGui::SameLine();
-    ImGui::TextDisabled(tr("all actions: %s"), format_money(all_cost, cur).c_str());
+    const std::string all_actions = trf("all actions: %s", format_money(all_cost, cur).c_str());
+    same_line_if_fits(ImGui::CalcTextSize(all_actions.c_str()).x, right);
+    ImGui::TextDisabled("%s", all_actions.c_str());
+    auto radio_width = [](const char* text) {
+        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+    };
     ImGui::TextUnformatted(tr("Objective:"));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("Trust Index at the horizon")), right);
     ImGui::RadioButton(tr("Trust Index at the horizon"), &view.objective, 0);
     item_tooltip(tr("Pick the set that leaves the Trust Index highest at the horizon."));
-    ImGui::SameLine();
+    same_line_if_fits(radio_width(tr("Revenue kept minus cost")), right);
     ImGui::RadioButton(tr("Revenue kept minus cost"), &view.objective, 1);
     item_tooltip(tr("Pick the set that keeps the most revenue (customers who stay) net of what the actions cost: trust "
                  "managed like any other driver of business value."));
 
     const App::OptimiserJob& job = app.optimiser_job();
     if (job.is_running()) {
-        ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
-        item_tooltip(tr("Stop the search (and any simulation running)."));
+        if (progress_and_cancel(job.progress, tr("Stop the search (and any simulation running)."))) app.cancel_jobs();
     } else {
         if (ImGui::Button(tr("Find the best set"))) {
             OptimiseOptions options;

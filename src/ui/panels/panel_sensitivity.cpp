@@ -43,10 +43,8 @@ void draw_sensitivity(App& app) {
     if (view.sensitivity_revision != revision) {
         ImGui::Spacing();
         if (job.is_running()) {
-            ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
-            ImGui::SameLine();
-            if (ImGui::Button(tr("Cancel"))) app.cancel_sensitivity();
-            item_tooltip(tr("Stop varying the inputs. Nothing in the plan changes."));
+            if (progress_and_cancel(job.progress, tr("Stop varying the inputs. Nothing in the plan changes.")))
+                app.cancel_sensitivity();
         } else {
             ImGui::TextDisabled("%s", tr("Stopped before every input was varied."));
             if (ImGui::Button(tr("Vary every input again"))) app.start_sensitivity();

@@ -194,10 +194,7 @@ void draw_simulation(App& app) {
 
     const App::SimulationJob& job = app.simulation_job();
     if (job.is_running()) {
-        ImGui::ProgressBar(static_cast<float>(job.progress), ImVec2(em * 16, 0));
-        ImGui::SameLine();
-        if (ImGui::Button(tr("Cancel"))) app.cancel_jobs();
-        item_tooltip(tr("Stop the simulation (and any search running)."));
+        if (progress_and_cancel(job.progress, tr("Stop the simulation (and any search running)."))) app.cancel_jobs();
     } else if (ImGui::Button(tr("Run simulation"))) {
         SimulationOptions options;
         options.customers = view.customers;

@@ -379,4 +379,15 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
     return changed;
 }
 
+bool progress_and_cancel(double progress, const char* cancel_tooltip) {
+    const float cancel = button_size(tr("Cancel"), ImVec2(0, 0)).x + ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::max(ImGui::GetFontSize() * 4, std::min(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x - cancel));
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(width, 0));
+    a11y::add_text(a11y::Role::text, trf("%d%% done", static_cast<int>(progress * 100)));
+    ImGui::SameLine();
+    const bool pressed = ImGui::Button(tr("Cancel"));
+    item_tooltip(cancel_tooltip);
+    return pressed;
+}
+
 }  // namespace fiducia::ui

@@ -34,6 +34,9 @@ void cell_text(const std::string& text);
 void same_line_if_fits(float width, float right);
 // The size a button needs to show its whole label (the text before "##"), and at least `min`.
 ImVec2 button_size(const char* label, ImVec2 min);
+// A long run's progress bar (0..1, read out as "N% done") and its Cancel button with this tooltip,
+// on one line that fits the panel: true when Cancel was pressed.
+bool progress_and_cancel(double progress, const char* cancel_tooltip);
 
 // How a number field reads and takes its value, written at the call with designated initializers:
 // {.min = 1, .max = 120, .format = "%.0f", .whole = true}.
