@@ -147,6 +147,11 @@ test("Firefox: fiducia.simulate runs in Web Workers and gives the CLI's bytes", 
   assert.equal(await page.evaluate(() => window.fiducia.simulate({customers: 20000, workers: 3})), native);
   assert.deepEqual(await page.evaluate(() => FiduciaWork.last.workers), 3);
   assert.equal(await page.evaluate(() => FiduciaWork.last.fell_back), null);
+  // The next run takes the three workers now waiting, and starts each share afresh.
+  assert.equal(await page.evaluate(() => FiduciaWork.idle.length), 3);
+  const seeded = execFileSync(path.join(ROOT, "build/native/fiducia"), ["simulate", file, "--customers", "20000", "--seed", "9", "--json"], {encoding: "utf8"});
+  assert.equal(await page.evaluate(() => window.fiducia.simulate({customers: 20000, seed: 9, workers: 3})), seeded);
+  assert.equal(await page.evaluate(() => FiduciaWork.idle.length), 3);
   await page.close();
 });
 
