@@ -156,6 +156,42 @@ TEST_CASE("Simulation states its range of customers, and why, next to the field"
     CHECK(stated);
 }
 
+TEST_CASE("Simulation draws trust only while customers are left, and says when every one has gone") {
+    test::UiHarness h;
+    constexpr int kSim = static_cast<int>(ui::Platform::Work::simulation);
+    h.platform.elsewhere[kSim] = true;
+    REQUIRE(h.app.open_text(example("retail-bank.json"), "retail-bank.json").ok);
+    const Plan& plan = h.app.document().plan();
+    SimulationResult result;  // everyone gone after month 5: later months hold no trust to show
+    result.customers = 1000;
+    SimulatedGroup group;
+    for (std::size_t i = 0; i < plan.stakeholders.size() && group.stakeholder < 0; ++i)
+        if (plan.stakeholders[i].kind == StakeholderKind::customers) group.stakeholder = static_cast<int>(i);
+    REQUIRE(group.stakeholder >= 0);
+    for (int m = 0; m <= plan.settings.horizon_months; ++m) {
+        SimulatedMonth month;
+        if (m <= 5) month.retained = 1 - 0.18 * m, month.retained_se = 0.01, month.trust_p05 = 0.6, month.trust_p50 = 0.7, month.trust_p95 = 0.8;
+        else month.retained = 0;
+        group.months.push_back(month);
+    }
+    group.histogram.assign(10, 0.0);
+    result.groups.push_back(group);
+    h.app.open_panel(ui::PanelId::simulation);
+    h.app.start_simulation(SimulationOptions{});
+    h.platform.polls[kSim].result = result;
+    h.platform.ended[kSim] = true;
+    frames(h, 3);
+    REQUIRE(h.app.simulation_job().result.has_value());
+    const std::vector<ui::chart::DrawnScale> scales = trust_scales();
+    REQUIRE(scales.size() == 1);  // the trust fan; no histogram of nobody at the horizon
+    CHECK(scales[0].value.lo > 0.3);  // not stretched down to the empty months' zeros
+    int said = 0;
+    for (const ui::a11y::Node& n : ui::a11y::nodes())
+        said += n.name.find("Every simulated customer has left by") != std::string::npos ||
+                n.name == "No simulated customer is still there at the horizon.";
+    CHECK(said == 2);
+}
+
 TEST_CASE("versions are listed in local time with what each changed") {
     CHECK(ui::local_time_text("2027-01-01T23:30:00Z", 90) == "2027-01-02 01:00");
     CHECK(ui::local_time_text("2027-03-01T02:00:00Z", -300) == "2027-02-28 21:00");

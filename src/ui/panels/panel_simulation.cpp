@@ -73,6 +73,14 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
         p50.push_back(sm.trust_p50);
         p95.push_back(sm.trust_p95);
     }
+    // Trust is over the customers still there: its lines end with the last month that has any (a month
+    // nobody is left in has no trust to show, not a trust of zero).
+    int last_with_customers = horizon;
+    while (last_with_customers > 0 && group.months[static_cast<std::size_t>(last_with_customers)].retained <= 0)
+        --last_with_customers;
+    const auto while_any = [&](const std::vector<double>& v) {
+        return std::vector<double>(v.begin(), v.begin() + last_with_customers + 1);
+    };
     // The deterministic projection of the same group, for comparison (only when it is the same plan).
     std::vector<double> chain_kept, chain_trust;
     const bool same_plan = !stale && projection && group.stakeholder >= 0 &&
@@ -112,21 +120,30 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
                 "arrive at random (Poisson counts). Dashed: the projection's typical member, who counts every "
                 "customer; the median can sit above it because those who had the most bad experiences have left."));
     {
+        const std::vector<double> txs = while_any(xs), t05 = while_any(p05), t50 = while_any(p50), t95 = while_any(p95);
         Range range;
-        range.add(p05);
-        range.add(p95);
+        range.add(t05);
+        range.add(t95);
         range.add(chain_trust);
         range.lo = std::max(0.0, range.lo - 0.02);
         range.hi = std::min(1.0, range.hi + 0.02);
         Plot plot;
         plot.begin("##sim-trust", ImVec2(0, em * 13), Axis(0, horizon, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::trust));
-        plot.band(tr("5th to 95th percentile"), xs, p05, p95, with_alpha(series_colour(2), 0.22f));
-        plot.line(tr("Median"), xs, p50, series_colour(2));
-        plot.line("", xs, p05, with_alpha(series_colour(2), 0.5f), 1.0f);
-        plot.line("", xs, p95, with_alpha(series_colour(2), 0.5f), 1.0f);
+        plot.band(tr("5th to 95th percentile"), txs, t05, t95, with_alpha(series_colour(2), 0.22f));
+        plot.line(tr("Median"), txs, t50, series_colour(2));
+        plot.line("", txs, t05, with_alpha(series_colour(2), 0.5f), 1.0f);
+        plot.line("", txs, t95, with_alpha(series_colour(2), 0.5f), 1.0f);
         if (same_plan) plot.line(tr("Projection"), xs, chain_trust, series_colour(1), 2.0f, true);
         plot.end();
+    }
+    if (last_with_customers < horizon) {
+        const std::string gone = trf("Every simulated customer has left by %s: their trust is drawn until then.",
+                                     month_label(last_with_customers + 1, plan.settings.start).c_str());
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", gone.c_str());
+        ImGui::PopTextWrapPos();
+        a11y::add_text(a11y::Role::text, gone);
     }
     ImGui::EndTable();
 
@@ -134,7 +151,10 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     ImGui::TextUnformatted(at.c_str());
     help_marker(tr("How the customers still there at the horizon spread over trust (0-100): the share of them in each "
                 "band of the scale."));
-    if (!group.histogram.empty()) {
+    if (last_with_customers < horizon) {
+        ImGui::TextDisabled("%s", tr("No simulated customer is still there at the horizon."));
+        a11y::add_text(a11y::Role::text, tr("No simulated customer is still there at the horizon."));
+    } else if (!group.histogram.empty()) {
         const double width = 1.0 / static_cast<double>(group.histogram.size());
         std::vector<double> hx, hy;
         Range range;
