@@ -257,8 +257,9 @@ void print_simulation(const Plan& plan, const Projection& p, const SimulationRes
                                     ? pct(p.months[m].stakeholders[g.stakeholder].retained) : "-";
             char se[32];
             std::snprintf(se, sizeof se, "%.2f", s.retained_se * 100.0);
+            auto trust = [&](double v) { return s.anyone_left() ? pct(v) : std::string("-"); };  // nobody left
             out += pad(std::to_string(m), 6) + pad(pct(s.retained), 10) + pad(se, 8) + pad(chain, 8) +
-                   pad(pct(s.trust_p05), 7) + pad(pct(s.trust_p50), 7) + pad(pct(s.trust_p95), 7) + "\n";
+                   pad(trust(s.trust_p05), 7) + pad(trust(s.trust_p50), 7) + pad(trust(s.trust_p95), 7) + "\n";
         }
     }
     print(out);

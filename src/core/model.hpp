@@ -98,6 +98,9 @@ struct SimulatedMonth {
     double retained = 1;
     double retained_se = 0;
     double trust_p05 = 0, trust_p50 = 0, trust_p95 = 0;  // over customers still there
+    // The percentiles mean something only while a customer is still there (else they are 0 and
+    // shown as none: no trust, not zero trust).
+    bool anyone_left() const { return retained > 0; }
 };
 
 struct SimulatedGroup {

@@ -28,9 +28,10 @@ Json stakeholder_month_json(const StakeholderMonth& s, const SimulatedGroup* gro
     j["retained"] = sim ? sim->retained : s.retained;
     if (sim) {
         j["retained_se"] = sim->retained_se;
-        j["trust_p05"] = sim->trust_p05;
-        j["trust_p50"] = sim->trust_p50;
-        j["trust_p95"] = sim->trust_p95;
+        const bool anyone = sim->anyone_left();  // null: nobody is left to have a trust
+        j["trust_p05"] = anyone ? Json(sim->trust_p05) : Json(nullptr);
+        j["trust_p50"] = anyone ? Json(sim->trust_p50) : Json(nullptr);
+        j["trust_p95"] = anyone ? Json(sim->trust_p95) : Json(nullptr);
     }
     Json dims = Json::object();
     for (int d = 0; d < kDimensions; ++d) {

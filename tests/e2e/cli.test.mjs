@@ -108,6 +108,23 @@ test("--threads N: simulate, optimise and sensitivity give the same bytes for ev
   }
 });
 
+test("simulate: a month nobody is left in has no trust percentiles (text '-', JSON null), natively and under node", () => {
+  const shop = JSON.parse(fs.readFileSync(EXAMPLES.find((p) => p.endsWith("online-shop.json")), "utf8"));
+  for (const t of shop.touchpoints)  // shoppers whose every visit goes badly: all leave in the first month
+    if (t.stakeholder === "shoppers") Object.assign(t, {bad_share: 0.9, interactions_per_month: Math.max(4, t.interactions_per_month)});
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fiducia-gone-")), "gone.json");
+  fs.writeFileSync(file, JSON.stringify(shop));
+  const json = run(NATIVE, ["simulate", file, "--customers", "200", "--json"]);
+  assert.equal(json.code, 0, json.err);
+  assert.equal(run(NODE, ["simulate", file, "--customers", "200", "--json"]).out, json.out);
+  const months = JSON.parse(json.out).months.map((m) => m.stakeholders.shoppers);
+  assert.equal(typeof months[0].trust_p50, "number");
+  assert.equal(months[2].retained, 0);
+  assert.deepEqual([months[2].trust_p05, months[2].trust_p50, months[2].trust_p95], [null, null, null]);
+  const text = run(NATIVE, ["simulate", file, "--customers", "200"]).out;
+  assert.match(text, /\n +2 +0\.0 +0\.00 +\S+ +- +- +-\n/);
+});
+
 // Survey exports (issue 15): the samples in tests/survey/ are hand-made exports of each kind.
 const SURVEYS = path.join(path.dirname(EXAMPLES[0]), "../../tests/survey");
 const SHOP = EXAMPLES.find((p) => p.endsWith("online-shop.json"));

@@ -111,6 +111,15 @@ TEST_CASE("io summary: a scenario's name and a simulation's figures") {
     CHECK(keys(m3["sellers"]) == Keys{"trust", "band", "retained", "dimensions"});
     // Numbers use nlohmann's round-trip form (1.0, not 1).
     CHECK(summary_json(r.plan, p, &sim).find("\"trust_p50\": 0.5,") != std::string::npos);
+
+    // Once nobody is left, a month has no trust percentiles: null, not a trust of zero.
+    for (std::size_t m = 5; m < sim.groups[0].months.size(); ++m)
+        sim.groups[0].months[m] = SimulatedMonth{.retained = 0, .retained_se = 0, .trust_p05 = 0, .trust_p50 = 0, .trust_p95 = 0};
+    j = Json::parse(summary_json(r.plan, p, &sim), nullptr, false);
+    const Json& gone = j["months"][5]["stakeholders"]["shoppers"];
+    CHECK(gone["retained"].get<double>() == 0.0);
+    for (const char* key : {"trust_p05", "trust_p50", "trust_p95"}) CHECK(gone[key].is_null());
+    CHECK(j["months"][4]["stakeholders"]["shoppers"]["trust_p05"].get<double>() == 0.25);
 }
 
 TEST_CASE("io summary: an empty projection still gives the full shape") {

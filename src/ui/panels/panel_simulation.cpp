@@ -76,7 +76,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     // Trust is over the customers still there: its lines end with the last month that has any (a month
     // nobody is left in has no trust to show, not a trust of zero).
     int last_with_customers = horizon;
-    while (last_with_customers > 0 && group.months[static_cast<std::size_t>(last_with_customers)].retained <= 0)
+    while (last_with_customers > 0 && !group.months[static_cast<std::size_t>(last_with_customers)].anyone_left())
         --last_with_customers;
     const auto while_any = [&](const std::vector<double>& v) {
         return std::vector<double>(v.begin(), v.begin() + last_with_customers + 1);
