@@ -115,3 +115,19 @@ TEST_CASE("Checks beside Problems: a measurement outside its band is listed in w
     CHECK(h.app.current_panel() == static_cast<int>(ui::PanelId::measurements));
     CHECK(ui::failed_asserts().empty());
 }
+
+TEST_CASE("the weight of a measurement is as wide on the Measurements panel as on Plan settings, not a whole line") {
+    test::UiHarness h;
+    REQUIRE(h.app.open_text(test::read_file(test::example_plans().front()), "plan.json").ok);
+    std::optional<float> widths[2];
+    int i = 0;
+    for (ui::PanelId panel : {ui::PanelId::plan_settings, ui::PanelId::measurements}) {
+        h.app.open_panel(panel);
+        frames(h, 3);
+        const auto r = ui::locate_item("Weight of a measurement");
+        REQUIRE(r.has_value());
+        widths[i++] = r->width;
+    }
+    CHECK(*widths[1] == doctest::Approx(*widths[0]));
+    CHECK(*widths[1] < ImGui::GetIO().DisplaySize.x / 3);
+}

@@ -221,8 +221,10 @@ void draw_measurements(App& app) {
                  "are drawn next to the projection, so you can see whether the plan is on track."));
     error_summary(app, {"/observations"});
     // The weight is a plan setting; it is here too because this is where people decide it.
+    ImGui::PushItemWidth(em * 10);  // the width Plan settings gives it: a number, not a line of text
     edit_field(app, settings_fields(), "observation_weight", plan.settings, kSettingsObject,
                [](Plan& p) -> Settings& { return p.settings; });
+    ImGui::PopItemWidth();
     ImGui::TextDisabled("%s", plan.settings.observation_weight > 0
                                   ? tr("Trust shares measured count as evidence: Projection shows the plan as first projected and as corrected.")
                                   : tr("Measurements are drawn beside the projection and do not change it (weight 0)."));
