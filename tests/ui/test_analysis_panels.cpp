@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/params.hpp"
+#include "io/plan_file.hpp"
 #include "ui/charts/chart.hpp"
 #include "ui/panels/panels.hpp"
 #include "ui_harness.hpp"
@@ -302,4 +303,30 @@ TEST_CASE("the search and the sensitivity run off the UI thread: progress, Cance
     CHECK(h.frame().empty());
     CHECK(h.platform.started[kSensitivity] == 3);
     CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("Projection's Show row wraps: with twenty groups every group's checkbox is inside the panel, on a desktop and a phone") {
+    io::LoadResult loaded = io::load_plan(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"));
+    REQUIRE(loaded.ok);
+    Plan plan = loaded.plan;
+    for (int i = static_cast<int>(plan.stakeholders.size()); i < 20; ++i) {
+        Stakeholder s = plan.stakeholders.front();
+        s.id = "extra-group-" + std::to_string(i);
+        s.name = "Extra group number " + std::to_string(i);
+        plan.stakeholders.push_back(s);
+    }
+    for (const auto& [width, height, scale] : {std::tuple{1280.0f, 800.0f, 1.0f}, std::tuple{390.0f, 844.0f, 3.0f}}) {
+        CAPTURE(width);
+        test::UiHarness h;
+        h.set_screen(width, height, scale);
+        REQUIRE(h.app.open_text(io::save_plan(plan), "many.json").ok);
+        h.app.open_panel(ui::PanelId::projection);
+        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
+            CAPTURE(g);
+            const auto r = ui::locate_item(ui::chart::stakeholder_label(plan, g));
+            REQUIRE(r.has_value());
+            CHECK(r->x + r->width <= width * scale + 0.5f);
+        }
+    }
 }
