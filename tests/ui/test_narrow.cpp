@@ -212,8 +212,11 @@ void open_bank_on(test::UiHarness& h, const Screen& screen) {
 // The shown panel's own window, as drawn last frame.
 ImGuiWindow* panel_window() {
     ImGuiWindow* panel = nullptr;
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-        if (std::string(w->Name).find("/panel_") != std::string::npos && w->Active) panel = w;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        const std::string name = w->Name;
+        const std::size_t at = name.rfind("/panel_");  // the panel itself, not a child inside it
+        if (at != std::string::npos && name.find('/', at + 1) == std::string::npos && w->Active) panel = w;
+    }
     return panel;
 }
 }  // namespace
@@ -295,4 +298,30 @@ TEST_CASE("on a phone the Prioritise panel keeps the budget, its label and both 
             CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // nothing runs off to the right
             ui::set_language(ui::Language::en);
         }
+}
+
+TEST_CASE("on a phone the Measurements panel wraps its buttons and scrolls its table sideways instead of squeezing the fields") {
+    for (const Screen& screen : kPhones) {
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        test::UiHarness h;
+        open_bank_on(h, screen);
+        h.app.open_panel(ui::PanelId::measurements);
+        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        for (const char* label : {"Add a measurement", "Import survey..."}) {
+            CAPTURE(label);
+            const auto r = css_rect(ui::tr(label), screen.scale);
+            REQUIRE(r.has_value());
+            CHECK(r->x + r->width <= screen.width + 0.01f);
+        }
+        ImGuiWindow* table = nullptr;
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+            if (std::string(w->Name).find("/observations") != std::string::npos && w->Active) table = w;
+        REQUIRE(table != nullptr);
+        CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
+        CHECK(table->ScrollMax.x > 0);  // its fields keep a readable width: it scrolls
+        ImGuiWindow* panel = panel_window();
+        REQUIRE(panel != nullptr);
+        CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // the note wraps: nothing runs off to the right
+    }
 }

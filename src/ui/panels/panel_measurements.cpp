@@ -225,9 +225,11 @@ void draw_measurements(App& app) {
     edit_field(app, settings_fields(), "observation_weight", plan.settings, kSettingsObject,
                [](Plan& p) -> Settings& { return p.settings; });
     ImGui::PopItemWidth();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", plan.settings.observation_weight > 0
                                   ? tr("Trust shares measured count as evidence: Projection shows the plan as first projected and as corrected.")
                                   : tr("Measurements are drawn beside the projection and do not change it (weight 0)."));
+    ImGui::PopTextWrapPos();
     bool comparing = false;  // the tab's content is drawn below the bar, where the tables can fill the panel
     if (ImGui::BeginTabBar("measurement-tabs")) {
         if (ImGui::BeginTabItem(tr("Measured values"))) ImGui::EndTabItem();
@@ -239,7 +241,9 @@ void draw_measurements(App& app) {
     }
     if (comparing) return draw_model_against_measurements(app);
 
-    ImGui::SetNextItemWidth(em * 16);
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the buttons wrap at it
+    const float show_label = ImGui::CalcTextSize(tr("Show")).x + ImGui::GetStyle().ItemInnerSpacing.x;
+    ImGui::SetNextItemWidth(std::max(em * 6, std::min(em * 16, ImGui::GetContentRegionAvail().x - show_label)));
     const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
     if (begin_combo(tr("Show"), preview.c_str())) {
         if (ImGui::Selectable(tr("All groups"), view.measurement_group.empty())) view.measurement_group.clear();
@@ -252,7 +256,7 @@ void draw_measurements(App& app) {
         ImGui::EndCombo();
     }
     item_tooltip(tr("Show the measurements of one group only, or all."));
-    ImGui::SameLine();
+    same_line_if_fits(button_size(tr("Add a measurement"), ImVec2(0, 0)).x, right);
     ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
     if (ImGui::Button(tr("Add a measurement"))) {
         Observation o;
@@ -262,7 +266,7 @@ void draw_measurements(App& app) {
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Add a row: the group shown (or the first), month 0, trust share."));
-    ImGui::SameLine();
+    same_line_if_fits(button_size(tr("Import survey..."), ImVec2(0, 0)).x, right);
     ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
     if (ImGui::Button(tr("Import survey..."))) app.request_file(Platform::FilePurpose::survey);
     ImGui::EndDisabled();
@@ -272,10 +276,13 @@ void draw_measurements(App& app) {
     const Plan& current = app.document().plan();
     if (current.observations.empty())
         ImGui::TextDisabled("%s", tr("No measurements yet. Add what surveys, NPS or churn figures told you, with the month."));
+    // Narrower than its fields need (a phone), the table scrolls sideways instead of squeezing them.
+    const float table_width = em * 40;
+    const bool sideways = ImGui::GetContentRegionAvail().x < table_width;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_ScrollY;
+                                  ImGuiTableFlags_ScrollY | (sideways ? ImGuiTableFlags_ScrollX : 0);
     int shown = 0;
-    if (ImGui::BeginTable("observations", 7, flags, ImVec2(0, 0))) {
+    if (ImGui::BeginTable("observations", 7, flags, ImVec2(0, 0), sideways ? table_width : 0.0f)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
         ImGui::TableSetupColumn(tr("Month"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
