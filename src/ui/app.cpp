@@ -381,7 +381,7 @@ void App::draw_problems() {
     const bool open = ImGui::BeginMenu(label.c_str());
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
-        ImGui::SetTooltip("%s", tr("What a colleague's Fiducia would refuse in this plan. Click one to go to it."));
+        set_tooltip("%s", tr("What a colleague's Fiducia would refuse in this plan. Click one to go to it."));
     if (!open) return;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -552,7 +552,7 @@ void App::draw_file_menu() {
     draw_export_menu();
     if (ImGui::MenuItem(tr("Copy share link"), nullptr, false, doc_.is_open())) copy_share_link(*this);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(tr("Copies a link to this page with the whole plan packed inside it (links up to %d "
+        set_tooltip(tr("Copies a link to this page with the whole plan packed inside it (links up to %d "
                              "characters). Opening the link opens the plan, offline too; the plan is never sent "
                              "to any server, but whoever has the link can read it."), kShareLinkMaxChars);
     if (ImGui::BeginMenu(tr("Restore previous version"))) {
@@ -576,7 +576,7 @@ void App::draw_view_menu() {
     ImGui::Separator();
     if (ImGui::MenuItem(tr("Presenter mode"), "F5", false, doc_.is_open())) set_presenting(true);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", tr("Full screen, one chart at a time in large type, with a timer for workshop "
+        set_tooltip("%s", tr("Full screen, one chart at a time in large type, with a timer for workshop "
                                    "rounds. Arrow keys change the chart; Esc leaves."));
 }
 
@@ -767,8 +767,8 @@ bool App::draw_panel_list() {
         a11y::set_name(name);  // read out whole, though cut on screen
         a11y::set_selected(panel_ == static_cast<int>(i));
         if (!ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) continue;
-        if (shown == name) ImGui::SetTooltip("%s", tr(list[i].hint));
-        else ImGui::SetTooltip("%s\n%s", name.c_str(), tr(list[i].hint));
+        if (shown == name) set_tooltip("%s", tr(list[i].hint));
+        else set_tooltip("%s\n%s", name.c_str(), tr(list[i].hint));
     }
     return chosen;
 }

@@ -10,17 +10,9 @@
 #include "ui/charts/chart.hpp"
 #include "ui/platform/i18n.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/widgets.hpp"
 
 namespace fiducia::ui {
-
-namespace {
-
-void tooltip(const char* text) {
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", text);
-}
-
-}  // namespace
 
 io::ReportLanguage report_language() {
     return io::report_language(language_info(current_language()).code,
@@ -30,18 +22,18 @@ io::ReportLanguage report_language() {
 void App::draw_export_menu() {
     if (!ImGui::BeginMenu(tr("Export"), doc_.is_open())) return;
     if (ImGui::MenuItem(tr("HTML report"))) export_report(io::ReportFormat::html);
-    tooltip(tr("One page to read in any browser or print to PDF: the Trust Index and each stakeholder's trust "
+    item_tooltip(tr("One page to read in any browser or print to PDF: the Trust Index and each stakeholder's trust "
                "with its band, charts of trust over time, the explanation of every score, the roadmap with its "
                "costs, and the plan's notes. Figures are those of the plan's enabled actions. It holds no script "
                "and loads nothing."));
     if (ImGui::MenuItem(tr("Markdown report"))) export_report(io::ReportFormat::markdown);
-    tooltip(tr("The same content as the HTML report, as Markdown tables, for a wiki or a document."));
+    item_tooltip(tr("The same content as the HTML report, as Markdown tables, for a wiki or a document."));
     if (ImGui::MenuItem(tr("Projection as CSV"))) export_report(io::ReportFormat::csv);
-    tooltip(tr("Month by month and stakeholder by stakeholder: trust, its 95% band, customers retained and the "
+    item_tooltip(tr("Month by month and stakeholder by stakeholder: trust, its 95% band, customers retained and the "
                "Trust Index, as shares from 0 to 1 (the screens show them x100). Opens in any spreadsheet; text "
                "that a spreadsheet would run as a formula is prefixed with an apostrophe."));
     if (ImGui::MenuItem(tr("Current chart as PNG"), nullptr, false, chart_on_screen_)) export_chart_png();
-    tooltip(chart_on_screen_ ? tr("The largest chart of this panel, as you see it, at your screen's pixel density.")
+    item_tooltip(chart_on_screen_ ? tr("The largest chart of this panel, as you see it, at your screen's pixel density.")
                              : tr("This panel shows no chart: open Dashboard, Projection, Explain or another panel "
                                   "with a chart first."));
     ImGui::EndMenu();

@@ -209,6 +209,13 @@ void open_bank_on(test::UiHarness& h, const Screen& screen) {
     REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"), "retail-bank.json").ok);
 }
 
+// The bank example's panel on this phone, drawn (three frames: a new window settles in two).
+void show_bank_panel_on(test::UiHarness& h, const Screen& screen, ui::PanelId panel) {
+    open_bank_on(h, screen);
+    h.app.open_panel(panel);
+    for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+}
+
 // The shown panel's own window, as drawn last frame.
 ImGuiWindow* panel_window() {
     ImGuiWindow* panel = nullptr;
@@ -284,9 +291,7 @@ TEST_CASE("on a phone the Prioritise panel keeps the budget, its label and both 
             CAPTURE(static_cast<int>(language));
             test::UiHarness h;
             h.app.set_language(language);
-            open_bank_on(h, screen);
-            h.app.open_panel(ui::PanelId::prioritise);
-            for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+            show_bank_panel_on(h, screen, ui::PanelId::prioritise);
             ImGuiWindow* panel = panel_window();
             REQUIRE(panel != nullptr);
             for (const char* label : {"Budget", "Trust Index at the horizon", "Revenue kept minus cost"}) {
@@ -300,14 +305,12 @@ TEST_CASE("on a phone the Prioritise panel keeps the budget, its label and both 
         }
 }
 
-TEST_CASE("on a phone the Measurements panel wraps its buttons and scrolls its table sideways instead of squeezing the fields") {
+TEST_CASE("on a phone the Measurements panel wraps its buttons, scrolls its table sideways instead of squeezing the fields, and its tooltips fit") {
     for (const Screen& screen : kPhones) {
         CAPTURE(screen.width);
         CAPTURE(screen.scale);
         test::UiHarness h;
-        open_bank_on(h, screen);
-        h.app.open_panel(ui::PanelId::measurements);
-        for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+        show_bank_panel_on(h, screen, ui::PanelId::measurements);
         for (const char* label : {"Add a measurement", "Import survey..."}) {
             CAPTURE(label);
             const auto r = css_rect(ui::tr(label), screen.scale);
@@ -323,5 +326,17 @@ TEST_CASE("on a phone the Measurements panel wraps its buttons and scrolls its t
         ImGuiWindow* panel = panel_window();
         REQUIRE(panel != nullptr);
         CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // the note wraps: nothing runs off to the right
+        // Its tooltips wrap to the phone's width (every tooltip opens through begin_tooltip).
+        const auto field = ui::locate_item(ui::tr("Weight of a measurement"));  // a long tooltip
+        REQUIRE(field.has_value());
+        ImGui::GetIO().AddMousePosEvent(field->x + field->width / 2, field->y + field->height / 2);
+        for (int f = 0; f < 90; ++f) CHECK(h.frame().empty());  // past the hover delay and the tooltip's first, measuring frame
+        ImGuiWindow* tooltip = nullptr;
+        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+            if (std::string(w->Name).starts_with("##Tooltip") && w->Active) tooltip = w;
+        REQUIRE(tooltip != nullptr);
+        CHECK(tooltip->Size.y > ImGui::GetFontSize() * 3);  // the field's tooltip, several lines
+        CHECK(tooltip->Pos.x >= -0.01f);
+        CHECK(tooltip->Pos.x + tooltip->Size.x <= screen.width * screen.scale + 0.01f);
     }
 }

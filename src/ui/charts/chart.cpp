@@ -343,7 +343,7 @@ void Plot::end(bool legend) {
             draw->AddLine(ImVec2(px, min_.y), ImVec2(px, max_.y), axis_colour(), 1.0f);
         }
         if (have_snap || !tips.empty()) {
-            ImGui::BeginTooltip();
+            begin_tooltip();
             if (have_snap) {
                 ImGui::TextUnformatted(format_value(snap, x_).c_str());
                 ImGui::Separator();
@@ -390,7 +390,7 @@ void Plot::end(bool legend) {
                 ImGui::TextUnformatted(tips[i]->c_str());
                 ImGui::PopTextWrapPos();
             }
-            ImGui::EndTooltip();
+            end_tooltip();
         }
     }
     if (!legend) return;
@@ -491,15 +491,13 @@ void bar_chart(const char* id, const BarChart& chart, float width) {
     }
     if (hovered_row >= 0 && hovered_row < static_cast<int>(chart.rows.size())) {
         const BarRow& r = chart.rows[static_cast<std::size_t>(hovered_row)];
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(e * 28);
+        begin_tooltip();
         ImGui::TextUnformatted(r.label.c_str());
         if (!r.tooltip.empty()) {
             ImGui::Separator();
             ImGui::TextUnformatted(r.tooltip.c_str());
         }
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        end_tooltip();
     }
 }
 
@@ -585,20 +583,16 @@ void heatmap(const char* id, const Heatmap& map, float width) {
 
     if (hover_r >= 0) {
         const std::size_t k = static_cast<std::size_t>(hover_r) * map.columns.size() + static_cast<std::size_t>(hover_c);
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(e * 28);
+        begin_tooltip();
         if (k < map.tooltips.size() && !map.tooltips[k].empty()) ImGui::TextUnformatted(map.tooltips[k].c_str());
         else ImGui::Text("%s, %s", map.rows[static_cast<std::size_t>(hover_r)].c_str(), map.columns[static_cast<std::size_t>(hover_c)].c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        end_tooltip();
     } else if (hovered && mouse.y < origin.y + header_h) {
         const int c = static_cast<int>((mouse.x - origin.x - label_w) / cell_w);
         if (c >= 0 && c < static_cast<int>(map.column_tips.size()) && !map.column_tips[static_cast<std::size_t>(c)].empty()) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(e * 28);
+            begin_tooltip();
             ImGui::TextUnformatted(map.column_tips[static_cast<std::size_t>(c)].c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
+            end_tooltip();
         }
     }
 }
@@ -639,11 +633,9 @@ void subheading(const char* text, const char* tooltip) {
     ImGui::SeparatorText(text);
     a11y::add_text(a11y::Role::heading, text);
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(em() * 28);
+        begin_tooltip();
         ImGui::TextUnformatted(tooltip);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        end_tooltip();
     }
 }
 
@@ -667,11 +659,9 @@ void key_figure(const char* label, const std::string& value, const std::string& 
     ImGui::EndGroup();
     a11y::add_text(a11y::Role::text, std::string(label) + ": " + value + (detail.empty() ? "" : " (" + detail + ")"));
     if (tooltip && ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(em() * 28);
+        begin_tooltip();
         ImGui::TextUnformatted(tooltip);
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        end_tooltip();
     }
 }
 

@@ -11,6 +11,7 @@
 #include "ui/charts/chart.hpp"
 #include "ui/document/editing.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/widgets.hpp"
 #include "ui/platform/locator.hpp"
 
 namespace fiducia::ui {
@@ -112,7 +113,7 @@ void draw_checks_menu(App& app) {
     ImGui::PopStyleColor();
     if (!open) {
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
-            ImGui::SetTooltip("%s", tr("Valid, but worth a second look: figures that surprise. Click one to go to its cause."));
+            set_tooltip("%s", tr("Valid, but worth a second look: figures that surprise. Click one to go to its cause."));
         return;
     }
     // Wrapped to the screen (a phone included): a menu item would run on in one line.

@@ -117,7 +117,7 @@ void draw_group_table(const Plan& plan, const Projection& p, float width) {
         ImGui::TableNextColumn();
         cell_text(stakeholder_label(plan, g));
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip))
-            ImGui::SetTooltip(tr("%s: %s, %s people, importance %.2g in the Trust Index"), stakeholder_label(plan, g).c_str(),
+            set_tooltip(tr("%s: %s, %s people, importance %.2g in the Trust Index"), stakeholder_label(plan, g).c_str(),
                               kStakeholderKindIds[static_cast<int>(s.kind)], format_number(s.size).c_str(), s.importance);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(format_trust(a.trust).c_str());
@@ -136,15 +136,13 @@ void draw_group_table(const Plan& plan, const Projection& p, float width) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s-%s", format_trust(b.band_low).c_str(), format_trust(b.band_high).c_str());
         if (hovered || ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+            begin_tooltip();
             ImGui::Text(tr("At the horizon: %s, 95%% band %s to %s. Hollow mark: today (%s)."), format_trust(b.trust).c_str(),
                         format_trust(b.band_low).c_str(), format_trust(b.band_high).c_str(), format_trust(a.trust).c_str());
             ImGui::TextUnformatted(tr("The band is how sure the model is, from how much evidence there is: trust +/- 1.96 "
                                    "standard deviations of the Beta estimate (Josang & Ismail 2002). More evidence "
                                    "narrows it."));
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
+            end_tooltip();
         }
         ImGui::PopID();
     }

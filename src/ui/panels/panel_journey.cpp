@@ -119,15 +119,13 @@ void draw_curve(const Plan& plan, const std::string& group, const Columns& cols,
     }
     if (hovered && hover_stage >= 0) {
         const StageFigure& f = figures[static_cast<std::size_t>(hover_stage)];
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(em * 26);
+        begin_tooltip();
         ImGui::Text(tr("%s: %s of interactions go badly"), stage_label(static_cast<Stage>(hover_stage)),
                     chart::format_percent(f.bad, 1).c_str());
         ImGui::TextDisabled(f.touchpoints == 1 ? tr("%d touchpoint, %s interactions per person per month (the average is weighted by them).")
                                                : tr("%d touchpoints, %s interactions per person per month (the average is weighted by them)."),
                             f.touchpoints, plain_number(f.interactions, 2).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
+        end_tooltip();
     } else if (hovered) {
         item_tooltip(tr("The share of this group's interactions that are bad experiences, stage by stage (weighted by "
                      "how often each touchpoint is used). Lower is happier; peaks are where the journey hurts. PwC "
@@ -197,14 +195,12 @@ void draw_grid(App& app, const Plan& plan, const std::string& group, const Colum
             draw->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.35f),
                                 em * 0.25f);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
-            ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(em * 24);
+            begin_tooltip();
             ImGui::TextUnformatted(t.name.c_str());
             ImGui::TextDisabled(tr("%s bad experiences, %s interactions per person per month."),
                                 chart::format_percent(t.bad_share, 1).c_str(), plain_number(t.interactions_per_month, 2).c_str());
             ImGui::TextDisabled(tr("Severity %s. Click to edit."), plain_number(t.severity, 2).c_str());
-            ImGui::PopTextWrapPos();
-            ImGui::EndTooltip();
+            end_tooltip();
         }
         if (selected)
             draw->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_Text), em * 0.25f, 0, 2.0f);

@@ -175,7 +175,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         draw->AddLine(ImVec2(handle_x, top - pad * 0.5f), ImVec2(handle_x, bottom + pad * 0.5f),
                       hot ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_TextDisabled), hot ? 3.0f : 2.0f);
         if (ImGui::IsItemActive()) {
-            ImGui::SetTooltip(tr("Full effect by month %d (%s): a %d-month ramp"), a.start_month + a.ramp_months - 1,
+            set_tooltip(tr("Full effect by month %d (%s): a %d-month ramp"), a.start_month + a.ramp_months - 1,
                               chart::month_label(a.start_month + a.ramp_months - 1, plan.settings.start).c_str(), a.ramp_months);
         } else {
             item_tooltip(tr("Drag to change how many months the action takes to reach full effect (its ramp)."));
@@ -192,7 +192,7 @@ void draw_action_row(App& app, const Plan& plan, std::size_t i, const Layout& L,
         app.show_panel(PanelId::actions);
     }
     if (ImGui::IsItemActive()) {
-        ImGui::SetTooltip(tr("Starts in month %d (%s)"), a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
+        set_tooltip(tr("Starts in month %d (%s)"), a.start_month, chart::month_label(a.start_month, plan.settings.start).c_str());
     } else {
         const std::string tip = action_tooltip(plan, a);
         item_tooltip(tip.c_str());
@@ -232,13 +232,13 @@ void draw_costs(const Plan& plan, const Layout& L, float y, float height) {
     }
     if (hover_month >= 1) {
         const MonthCost& c = costs[static_cast<std::size_t>(hover_month - 1)];
-        ImGui::BeginTooltip();
+        begin_tooltip();
         ImGui::Text(tr("Month %d (%s): %s"), hover_month, chart::month_label(hover_month, plan.settings.start).c_str(),
                     chart::format_money(c.total(), plan.meta.currency).c_str());
         ImGui::TextDisabled(tr("One-off %s (orange) + monthly %s (blue), enabled actions only."),
                             chart::format_money(c.once, plan.meta.currency).c_str(),
                             chart::format_money(c.monthly, plan.meta.currency).c_str());
-        ImGui::EndTooltip();
+        end_tooltip();
     }
 }
 

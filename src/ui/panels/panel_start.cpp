@@ -67,8 +67,8 @@ void draw_start_screen(App& app, const std::vector<ExamplePlan>& examples) {
         const std::string organisation = fit_text(e.organisation, column - em);
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip)) {
             const std::string tip = trf("Open %s (a copy: your changes stay in this browser until you save)", e.file.c_str());
-            if (title == e.title && organisation == e.organisation) ImGui::SetTooltip("%s", tip.c_str());
-            else ImGui::SetTooltip("%s\n%s\n%s", e.title.c_str(), e.organisation.c_str(), tip.c_str());
+            if (title == e.title && organisation == e.organisation) set_tooltip("%s", tip.c_str());
+            else set_tooltip("%s\n%s\n%s", e.title.c_str(), e.organisation.c_str(), tip.c_str());
         }
         ImVec2 min = ImGui::GetItemRectMin();
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + em * 0.5f, min.y + em * 0.2f),

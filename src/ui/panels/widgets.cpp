@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 
@@ -12,14 +13,33 @@
 
 namespace fiducia::ui {
 
+void begin_tooltip() {
+    ImGui::BeginTooltip();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float screen = ImGui::GetMainViewport()->WorkSize.x - 2 * (style.WindowPadding.x + style.DisplaySafeAreaPadding.x);
+    ImGui::PushTextWrapPos(std::max(ImGui::GetFontSize() * 6, std::min(ImGui::GetFontSize() * 28, screen)));
+}
+
+void end_tooltip() {
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void set_tooltip(const char* format, ...) {
+    std::va_list args;
+    va_start(args, format);
+    begin_tooltip();
+    ImGui::TextV(format, args);
+    end_tooltip();
+    va_end(args);
+}
+
 void item_tooltip(const char* text) {
     if (text) a11y::set_description(text);  // read out with the field, as its tooltip is shown on hover
     if (!text || !ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_AllowWhenDisabled)) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    begin_tooltip();
     ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
+    end_tooltip();
 }
 
 void help_marker(const char* text) {

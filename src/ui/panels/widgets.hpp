@@ -17,6 +17,11 @@ namespace fiducia::ui {
 
 void help_marker(const char* text);       // a "(?)" after the last item that explains it on hover
 void item_tooltip(const char* text);
+// Every tooltip opens through these: its text wraps at a readable width (28 em) that also fits the
+// screen, so a phone's tooltip is never wider than the phone.
+void begin_tooltip();
+void end_tooltip();
+void set_tooltip(const char* format, ...) IM_FMTARGS(1);  // ImGui::SetTooltip, wrapped
 // ImGui::BeginCombo, and the combo named by its label so tests and the screen-reader mirror find it
 // (ImGui's own combo does not report its label).
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);      // tooltip for the last item, wrapped to a readable width
