@@ -130,7 +130,8 @@ TEST_CASE("a cut label ends in an ellipsis the font can draw, and hovering it gi
 
     // The Stakeholders list, narrowed so the row is cut: "..." shows, the mirror reads it whole.
     REQUIRE(h.app.open_text(example("retail-bank.json"), "retail-bank.json").ok);
-    h.app.document().begin_edit().stakeholders[0].name = "A stakeholder group with a name far too long for the list beside it";
+    h.app.document().begin_edit().stakeholders[0].name =
+        "A stakeholder group with a name far too long for the list beside it, or above it on a screen this narrow";
     h.app.open_panel(ui::PanelId::stakeholders);
     h.set_screen(640, 800, 1);
     frames(h, 3);

@@ -340,3 +340,24 @@ TEST_CASE("on a phone the Measurements panel wraps its buttons, scrolls its tabl
         CHECK(tooltip->Pos.x + tooltip->Size.x <= screen.width * screen.scale + 0.01f);
     }
 }
+
+TEST_CASE("on a phone each plan editor puts its list above the chosen entity's fields, which take the whole width") {
+    for (const Screen& screen : kPhones) {
+        for (ui::PanelId panel : {ui::PanelId::stakeholders, ui::PanelId::knowledge, ui::PanelId::commitments,
+                                  ui::PanelId::actions, ui::PanelId::scenarios}) {
+            CAPTURE(screen.width);
+            CAPTURE(screen.scale);
+            CAPTURE(static_cast<int>(panel));
+            test::UiHarness h;
+            show_bank_panel_on(h, screen, panel);
+            const auto add = css_rect(ui::tr("Add"), screen.scale);  // the list's first button
+            const char* first = panel == ui::PanelId::commitments ? "Statement" : "Name";  // the chosen entity's first field
+            const auto name = css_rect(ui::tr(first), screen.scale);
+            REQUIRE(add.has_value());
+            REQUIRE(name.has_value());
+            CHECK(name->y > add->y + add->height);   // under the list, not beside it
+            CHECK(name->width >= screen.width * 0.4f);  // a field wide enough to read what it holds
+            CHECK(name->x + name->width <= screen.width + 0.01f);
+        }
+    }
+}

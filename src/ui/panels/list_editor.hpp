@@ -41,7 +41,10 @@ void list_detail(App& app, int& selected, const ListEditor<T>& editor) {
     const std::vector<T>& items = plan.*editor.items;
     const float em = ImGui::GetFontSize();
 
-    ImGui::BeginChild("list", ImVec2(em * 15, 0), true);
+    // A phone: the list above the chosen entity's fields, each the whole width (beside the list the
+    // fields were a sliver), and the panel scrolls as one; elsewhere the list beside them.
+    const bool narrow = app.narrow();
+    ImGui::BeginChild("list", narrow ? ImVec2(0, em * 13) : ImVec2(em * 15, 0), true);
     ListCommand command = list_buttons(app, !items.empty(), editor.noun);
     std::vector<std::string> names;
     for (const T& item : items) names.push_back(editor.row_label ? editor.row_label(item) : item.*editor.name);
@@ -73,8 +76,12 @@ void list_detail(App& app, int& selected, const ListEditor<T>& editor) {
             app.editor_view().delete_kind = -1;  // the entity went meanwhile (undo): nothing to ask
     }
 
-    ImGui::SameLine();
-    ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    if (narrow) {
+        ImGui::PushID("detail");
+    } else {
+        ImGui::SameLine();
+        ImGui::BeginChild("detail", ImVec2(0, 0), false);
+    }
     const Plan& current = app.document().plan();
     const std::vector<T>& shown = current.*editor.items;
     if (shown.empty()) {
@@ -82,12 +89,16 @@ void list_detail(App& app, int& selected, const ListEditor<T>& editor) {
     } else {
         selected = std::clamp(selected, 0, static_cast<int>(shown.size()) - 1);
         ImGui::PushID(selected);
-        if (editor.item_width_em > 0) ImGui::PushItemWidth(em * editor.item_width_em);
+        // On a phone each field leaves room for its label beside it (up to 10 em, at most 40% of the width).
+        const bool width = narrow || editor.item_width_em > 0;
+        const float label = std::min(em * 10, ImGui::GetContentRegionAvail().x * 0.4f);
+        if (width) ImGui::PushItemWidth(narrow ? -label : em * editor.item_width_em);
         editor.detail(app, current, static_cast<std::size_t>(selected));
-        if (editor.item_width_em > 0) ImGui::PopItemWidth();
+        if (width) ImGui::PopItemWidth();
         ImGui::PopID();
     }
-    ImGui::EndChild();
+    if (narrow) ImGui::PopID();
+    else ImGui::EndChild();
 }
 
 }  // namespace fiducia::ui

@@ -77,7 +77,8 @@ void draw_commitments(App& app) {
             if (!p.stakeholders.empty()) c.stakeholders.push_back(p.stakeholders.front().id);
         },
         .detail = [em](App& a, const Plan& p, std::size_t i) {
-            ImGui::PushItemWidth(std::min(em * 26, ImGui::GetContentRegionAvail().x - em * 11));
+            const float avail = ImGui::GetContentRegionAvail().x;  // labels get 11 em, or 40% of a phone
+            ImGui::PushItemWidth(std::min(em * 26, avail - std::min(em * 11, avail * 0.4f)));
             draw_detail(a, p, i);
             ImGui::PopItemWidth();
         }});
