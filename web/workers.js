@@ -4,8 +4,9 @@
 // (src/app/web_work.cpp): the Monte Carlo's customers, the optimiser's searches (the budget and each
 // frontier budget), sensitivity's inputs. The page gathers the shares' flat results into exactly one
 // run's. A worker that finished its share waits, instantiated, for the next run's (half a minute at
-// most): a run then starts without a new thread, instance or C++ start-up per core. No SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP
-// `worker-src blob:`) and run from any static host, file:// and the single file. A worker that cannot
+// most): a run then starts without a new thread, instance or C++ start-up per core. No
+// SharedArrayBuffer, so no COOP/COEP headers: workers come from a Blob URL (CSP `worker-src blob:`)
+// and run from any static host, file:// and the single file. A worker that cannot
 // start leaves its share to the page's own thread, in slices between frames, and says so.
 var FiduciaWork = {
   module: null,     // the page's compiled wasm, kept as it is instantiated (below)

@@ -241,9 +241,7 @@ void draw_measurements(App& app) {
     }
     if (comparing) return draw_model_against_measurements(app);
 
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the buttons wrap at it
-    const float show_label = ImGui::CalcTextSize(tr("Show")).x + ImGui::GetStyle().ItemInnerSpacing.x;
-    ImGui::SetNextItemWidth(std::max(em * 6, std::min(em * 16, ImGui::GetContentRegionAvail().x - show_label)));
+    fit_next_item_width(16, label_beside(tr("Show")));
     const std::string preview = view.measurement_group.empty() ? tr("All groups") : stakeholder_name(plan, view.measurement_group);
     if (begin_combo(tr("Show"), preview.c_str())) {
         if (ImGui::Selectable(tr("All groups"), view.measurement_group.empty())) view.measurement_group.clear();
@@ -256,7 +254,7 @@ void draw_measurements(App& app) {
         ImGui::EndCombo();
     }
     item_tooltip(tr("Show the measurements of one group only, or all."));
-    same_line_if_fits(button_size(tr("Add a measurement"), ImVec2(0, 0)).x, right);
+    same_line_if_fits(button_size(tr("Add a measurement"), ImVec2(0, 0)).x);
     ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
     if (ImGui::Button(tr("Add a measurement"))) {
         Observation o;
@@ -266,7 +264,7 @@ void draw_measurements(App& app) {
     }
     ImGui::EndDisabled();
     item_tooltip(tr("Add a row: the group shown (or the first), month 0, trust share."));
-    same_line_if_fits(button_size(tr("Import survey..."), ImVec2(0, 0)).x, right);
+    same_line_if_fits(button_size(tr("Import survey..."), ImVec2(0, 0)).x);
     ImGui::BeginDisabled(app.document().read_only() || plan.stakeholders.empty());
     if (ImGui::Button(tr("Import survey..."))) app.request_file(Platform::FilePurpose::survey);
     ImGui::EndDisabled();

@@ -160,7 +160,6 @@ void draw_result(App& app, const Plan& plan) {
 void draw_prioritise(App& app) {
     const Plan& plan = app.document().plan();
     AnalysisView& view = app.analysis_view();
-    const float em = ImGui::GetFontSize();
     heading(tr("Prioritise actions"));
     ImGui::TextWrapped("%s", tr("Which actions give the most for the money? The search tries every combination of the "
                        "plan's actions (enabled or not) and keeps the best one that fits the budget."));
@@ -179,25 +178,23 @@ void draw_prioritise(App& app) {
 
     const std::string& cur = plan.meta.currency;
     // The field and its label inside the panel's width (a phone's too), the rest wrapping under them.
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    const float label = ImGui::CalcTextSize(tr("Budget")).x + ImGui::GetStyle().ItemInnerSpacing.x;
-    ImGui::SetNextItemWidth(std::max(em * 6, std::min(em * 20, ImGui::GetContentRegionAvail().x - label)));
+    fit_next_item_width(20, label_beside(tr("Budget")));
     const std::string shown = format_money(view.budget, cur);
     number_field(tr("Budget"), view.budget, {.min = 0, .max = std::max(all_cost, 1.0), .format = "%.0f", .bar = true,
                                              .shown = shown.c_str()});
     item_tooltip(tr("The most you can spend on actions over the horizon (one-off plus monthly costs). Click the amount to "
                  "type it, or drag the bar."));
     const std::string all_actions = trf("all actions: %s", format_money(all_cost, cur).c_str());
-    same_line_if_fits(ImGui::CalcTextSize(all_actions.c_str()).x, right);
+    same_line_if_fits(ImGui::CalcTextSize(all_actions.c_str()).x);
     ImGui::TextDisabled("%s", all_actions.c_str());
     auto radio_width = [](const char* text) {
         return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
     };
     ImGui::TextUnformatted(tr("Objective:"));
-    same_line_if_fits(radio_width(tr("Trust Index at the horizon")), right);
+    same_line_if_fits(radio_width(tr("Trust Index at the horizon")));
     ImGui::RadioButton(tr("Trust Index at the horizon"), &view.objective, 0);
     item_tooltip(tr("Pick the set that leaves the Trust Index highest at the horizon."));
-    same_line_if_fits(radio_width(tr("Revenue kept minus cost")), right);
+    same_line_if_fits(radio_width(tr("Revenue kept minus cost")));
     ImGui::RadioButton(tr("Revenue kept minus cost"), &view.objective, 1);
     item_tooltip(tr("Pick the set that keeps the most revenue (customers who stay) net of what the actions cost: trust "
                  "managed like any other driver of business value."));

@@ -35,7 +35,6 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     AnalysisView& view = app.analysis_view();
     const float em = ImGui::GetFontSize();
     // Which groups to show.
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     ImGui::TextDisabled("%s", tr("Show:"));
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
         const Stakeholder& s = plan.stakeholders[g];
@@ -43,7 +42,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         ImGui::PushID(static_cast<int>(g));
         // Swatch, checkbox and name stay together; the row wraps where the next would run off the panel.
         same_line_if_fits(em * 1.45f + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                              ImGui::CalcTextSize(label.c_str()).x, right);
+                              ImGui::CalcTextSize(label.c_str()).x);
         bool shown = !contains(view.hidden_groups, s.id);
         legend_swatch(series_colour(static_cast<int>(g)), true);
         ImGui::SameLine(0, em * 0.25f);

@@ -45,9 +45,7 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
                    : std::string(tr("Group"));
     };
     if (r.groups.size() > 1) {
-        // Its label beside it, inside a phone's width too.
-        const float label = ImGui::CalcTextSize(tr("Customer group")).x + ImGui::GetStyle().ItemInnerSpacing.x;
-        ImGui::SetNextItemWidth(std::max(em * 4, std::min(em * 16, ImGui::GetContentRegionAvail().x - label)));
+        fit_next_item_width(16, label_beside(tr("Customer group")));  // its label beside it, inside a phone's width too
         if (begin_combo(tr("Customer group"), group_name(group).c_str())) {
             for (std::size_t i = 0; i < r.groups.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
@@ -152,8 +150,9 @@ void draw_result(App& app, const Plan& plan, const Projection* projection) {
     help_marker(tr("How the customers still there at the horizon spread over trust (0-100): the share of them in each "
                 "band of the scale."));
     if (last_with_customers < horizon) {
-        ImGui::TextDisabled("%s", tr("No simulated customer is still there at the horizon."));
-        a11y::add_text(a11y::Role::text, tr("No simulated customer is still there at the horizon."));
+        const char* nobody = tr("No simulated customer is still there at the horizon.");
+        ImGui::TextDisabled("%s", nobody);
+        a11y::add_text(a11y::Role::text, nobody);
     } else if (!group.histogram.empty()) {
         const double width = 1.0 / static_cast<double>(group.histogram.size());
         std::vector<double> hx, hy;

@@ -93,8 +93,18 @@ void field_error(const std::string& text) {
 }
 
 void same_line_if_fits(float width, float right) {
+    if (right < 0) right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the cursor is at the line's start
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine();
+}
+
+void fit_next_item_width(float most_em, float beside) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(std::max(em * 4, std::min(em * most_em, ImGui::GetContentRegionAvail().x - beside)));
+}
+
+float label_beside(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x;
 }
 
 ImVec2 button_size(const char* label, ImVec2 min) {
@@ -400,9 +410,8 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
 }
 
 bool progress_and_cancel(double progress, const char* cancel_tooltip) {
-    const float cancel = button_size(tr("Cancel"), ImVec2(0, 0)).x + ImGui::GetStyle().ItemSpacing.x;
-    const float width = std::max(ImGui::GetFontSize() * 4, std::min(ImGui::GetFontSize() * 16, ImGui::GetContentRegionAvail().x - cancel));
-    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(width, 0));
+    fit_next_item_width(16, button_size(tr("Cancel"), ImVec2(0, 0)).x + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(0, 0));
     a11y::add_text(a11y::Role::text, trf("%d%% done", static_cast<int>(progress * 100)));
     ImGui::SameLine();
     const bool pressed = ImGui::Button(tr("Cancel"));

@@ -34,9 +34,14 @@ std::string fit_text(const std::string& text, float width);
 void cut_label_tooltip(const std::string& shown, const std::string& full);
 // A name in a table cell: cut to its column with an ellipsis (ImGui would clip it mid-letter), whole on hover.
 void cell_text(const std::string& text);
-// Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`,
-// else on the next line: a row of buttons wraps on a narrow screen instead of running off it.
-void same_line_if_fits(float width, float right);
+// Puts the next item on the last one's line when `width` more pixels fit before the screen x `right`
+// (by default the panel's right edge), else on the next line: a row of buttons wraps on a narrow
+// screen instead of running off it.
+void same_line_if_fits(float width, float right = -1);
+// The next item's width: at most `most_em` ems, leaving `beside` pixels of its line inside the panel
+// (its label, a button after it), and never under 4 em. label_beside(): what a label drawn after its item takes.
+void fit_next_item_width(float most_em, float beside);
+float label_beside(const char* label);
 // The size a button needs to show its whole label (the text before "##"), and at least `min`.
 ImVec2 button_size(const char* label, ImVec2 min);
 // A long run's progress bar (0..1, read out as "N% done") and its Cancel button with this tooltip,
