@@ -40,8 +40,10 @@ const char* const kUsage =
     "                                     month-by-month trust, explanation, cost and revenue\n"
     "  simulate PLAN [--customers N] [--seed S] [--scenario ID] [--threads N] [--json]\n"
     "                                     Monte Carlo of the customer groups (default 10000, plan seed)\n"
-    "  optimise PLAN --budget B [--objective trust|value] [--threads N] [--json]\n"
-    "                                     best set of actions within a budget, and the frontier\n"
+    "  optimise PLAN --budget B [--objective trust|value] [--max-nodes N] [--threads N] [--json]\n"
+    "                                     best set of actions within a budget, and the frontier; each\n"
+    "                                     search stops after N nodes (default: by the plan's size) with\n"
+    "                                     the best found and a bound no set beats\n"
     "  sensitivity PLAN [--scenario ID] [--threads N] [--json]\n"
     "                                     each input +-20%, largest effect on the Trust Index first\n"
     "  calibrate PLAN [--scenario ID] [--json] [-o OUT]\n"
@@ -68,7 +70,7 @@ struct Args {
     std::string plan_path;
     std::optional<std::string> out_path;
     std::optional<std::string> scenario;
-    std::optional<std::string> customers, seed, budget, objective, threads;
+    std::optional<std::string> customers, seed, budget, objective, threads, max_nodes;
     bool json = false;
 };
 
@@ -80,7 +82,8 @@ const cli::CommandSyntax kCommands[] = {
     {"format", {kOutput}},
     {"project", {kJson, kScenario}},
     {"simulate", {kJson, kScenario, kThreads, {"--customers", nullptr, true}, {"--seed", nullptr, true}}},
-    {"optimise", {kJson, kThreads, {"--budget", nullptr, true}, {"--objective", nullptr, true}}},
+    {"optimise", {kJson, kThreads, {"--budget", nullptr, true}, {"--objective", nullptr, true},
+                  {"--max-nodes", nullptr, true}}},
     {"sensitivity", {kJson, kScenario, kThreads}},
     {"calibrate", {kJson, kScenario, kOutput}},
 };
@@ -105,6 +108,7 @@ std::optional<int> parse_args(int argc, char** argv, Args& args) {
     args.budget = parsed.value("--budget");
     args.objective = parsed.value("--objective");
     args.threads = parsed.value("--threads");
+    args.max_nodes = parsed.value("--max-nodes");
     args.json = parsed.has("--json");
     return std::nullopt;
 }
@@ -282,13 +286,20 @@ void print_optimise(const Plan& plan, const OptimiseOptions& o, const OptimiseRe
     out += "\nObjective: " + objective_text(r.objective, o.objective, plan) + " (no action: " +
            objective_text(r.baseline_objective, o.objective, plan) + ")\n";
     out += "Cost: " + money(r.cost, plan.meta.currency) + "\n";
+    if (!r.proven)
+        out += "Not proven best: the search stopped after " + std::to_string(r.max_nodes) +
+               " nodes; no set within the budget does better than " + objective_text(r.upper_bound, o.objective, plan) + "\n";
     if (!r.frontier.empty()) {
-        out += "\nFrontier:\n" + pad("Budget", 18) + pad("Objective", 18) + pad("Cost", 18) + "  Actions\n";
+        // Where a search stopped at its node limit, its best found is starred and its bound shown.
+        bool all_proven = true;
+        for (const FrontierPoint& f : r.frontier) all_proven = all_proven && f.proven;
+        out += std::string("\nFrontier") + (all_proven ? ":\n" : " (* best found, not proven; no set beats 'At most'):\n") +
+               pad("Budget", 18) + pad("Objective", 18) + (all_proven ? "" : pad("At most", 18)) + pad("Cost", 18) + "  Actions\n";
         for (const FrontierPoint& f : r.frontier) {
             std::string ids;
             for (const std::string& a : f.actions) ids += (ids.empty() ? "" : ", ") + a;
-            out += pad(money(f.budget, ""), 18) + pad(objective_text(f.objective, o.objective, plan), 18) +
-                   pad(money(f.cost, ""), 18) + "  " + (ids.empty() ? "-" : ids) + "\n";
+            out += pad(money(f.budget, ""), 18) + pad(objective_text(f.objective, o.objective, plan) + (f.proven ? "" : " *"), 18) +
+                   (all_proven ? "" : pad(objective_text(f.upper_bound, o.objective, plan), 18)) + pad(money(f.cost, ""), 18) + "  " + (ids.empty() ? "-" : ids) + "\n";
         }
     }
     out += "\nBranch-and-bound nodes: " + std::to_string(r.nodes) + "\n";
@@ -468,6 +479,12 @@ int run(const Args& args) {
             } else {
                 return usage_error("--objective must be trust or value (got '" + *args.objective + "')");
             }
+        }
+        if (args.max_nodes) {
+            std::uint64_t n = 0;
+            if (!parse_uint(*args.max_nodes, n) || n < 1 || n > 1000000000)
+                return usage_error("--max-nodes must be an integer from 1 to 1000000000 (got '" + *args.max_nodes + "')");
+            oo.max_nodes = static_cast<std::int64_t>(n);
         }
         OptimiseResult r = cli::optimise_threads(plan, oo, threads);
         if (args.json) {

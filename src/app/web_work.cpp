@@ -30,7 +30,7 @@ using Work = ui::Platform::Work;
 // The work's name in the options ("work") and in the CLI; its number is Platform::Work's.
 const char* const kWorkNames[] = {"simulate", "optimise", "sensitivity"};
 // The options each work takes, as the CLI's (`share` and `shares` say which part a run is).
-const std::vector<std::string> kWorkOptions[] = {{"customers", "seed", "scenario"}, {"budget", "objective"}, {"scenario"}};
+const std::vector<std::string> kWorkOptions[] = {{"customers", "seed", "scenario"}, {"budget", "objective", "max_nodes"}, {"scenario"}};
 
 struct Run {
     Work work = Work::simulation;
@@ -120,6 +120,12 @@ std::string read_options(Run& run, const nlohmann::json& o) {
         if (o.contains("objective") && (!o["objective"].is_string() || (objective != "trust" && objective != "value")))
             return "objective must be trust or value (got " + o["objective"].dump() + ")";
         run.optimise.objective = objective == "value" ? Objective::value : Objective::trust;
+        const auto max_nodes = o.find("max_nodes");  // absent: the plan's default, as the CLI's --max-nodes
+        if (max_nodes != o.end()) {
+            if (!max_nodes->is_number_integer() || max_nodes->get<std::int64_t>() < 1 || max_nodes->get<std::int64_t>() > 1000000000)
+                return "max_nodes must be an integer from 1 to 1000000000 (got " + max_nodes->dump() + ")";
+            run.optimise.max_nodes = max_nodes->get<std::int64_t>();
+        }
     }
     const auto shares = o.find("shares"), share = o.find("share");
     run.shares = shares != o.end() && shares->is_number_integer() ? shares->get<int>() : 1;
@@ -331,9 +337,10 @@ std::string work_options_json(const SimulationOptions& options) {
 }
 
 std::string work_options_json(const OptimiseOptions& options) {
-    return nlohmann::json{{"work", "optimise"}, {"budget", options.budget},
-                          {"objective", options.objective == Objective::value ? "value" : "trust"}}
-        .dump();
+    nlohmann::json o = {{"work", "optimise"}, {"budget", options.budget},
+                        {"objective", options.objective == Objective::value ? "value" : "trust"}};
+    if (options.max_nodes > 0) o["max_nodes"] = options.max_nodes;
+    return o.dump();
 }
 
 std::string work_options_json(const ProjectionOptions& options) {

@@ -145,6 +145,11 @@ struct OptimiseOptions {
     double budget = 0;
     Objective objective = Objective::trust;
     int frontier_points = 12;  // budgets from 0 to the cost of all actions
+    // Each search stops after this many nodes: the best set found so far, with the bound no set can
+    // beat, is the answer (proven best when the search ended first). A count, not a time, so every
+    // machine, thread count and browser stops at the same node with the same answer. 0: the plan's
+    // default (default_max_nodes).
+    std::int64_t max_nodes = 0;
     // The budget asked for and each frontier budget are searches of their own: share k of n runs
     // searches k, k + n, ... (threads); Optimiser::adopt gathers the shares into one result.
     int share = 0, shares = 1;
@@ -155,6 +160,8 @@ struct FrontierPoint {
     double objective = 0;
     double cost = 0;
     std::vector<std::string> actions;
+    bool proven = true;       // the search ended before max_nodes: no set within the budget does better
+    double upper_bound = 0;   // no set within the budget does better than this (= objective when proven)
 };
 
 struct OptimiseResult {
@@ -164,9 +171,16 @@ struct OptimiseResult {
     double baseline_objective = 0;  // no action at all
     std::vector<FrontierPoint> frontier;
     std::int64_t nodes = 0;         // branch-and-bound nodes explored
+    bool proven = true;             // as FrontierPoint's, for the budget asked for
+    double upper_bound = 0;
+    std::int64_t max_nodes = 0;     // the limit each search had
 };
 
-// Candidates are all of the plan's actions (the `enabled` flags are ignored); exact.
+// About a second of one core per search on any plan: a node's cost grows with the plan's size
+// (entities × months), so the larger the plan the fewer nodes; 1,000 to 100,000.
+std::int64_t default_max_nodes(const Plan& plan);
+
+// Candidates are all of the plan's actions (the `enabled` flags are ignored); exact within max_nodes.
 class Optimiser {
 public:
     Optimiser(const Plan& plan, const OptimiseOptions& options);

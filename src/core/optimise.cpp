@@ -2,9 +2,12 @@
 // plan's actions within a budget. A node fixes some actions on or off; its bound evaluates the
 // model over intervals (evaluate<Interval>), where each undecided action's effects span the hull
 // of on and off, which bounds every completion from above. Actions the remaining budget cannot pay
-// for are fixed off. Depth-first with an explicit stack, so the work can be sliced (step).
+// for are fixed off. Depth-first with an explicit stack, so the work can be sliced (step). A search
+// stops after max_nodes nodes; each open node carries its parent's bound, so the largest of those
+// and the best found is a bound no set beats (MODEL.md: exactly for small sets).
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/evaluate.hpp"
 #include "core/model.hpp"
@@ -31,6 +34,7 @@ double bound_objective(const Compiled& cp, const std::vector<ActState>& st, Obje
 struct Node {
     std::vector<ActState> st;
     double volume = 1;  // share of the search tree under this node
+    double bound = std::numeric_limits<double>::infinity();  // its parent's: no completion does better
 };
 
 struct Job {
@@ -42,6 +46,17 @@ struct Job {
     double explored = 0;  // volume finished
     std::int64_t nodes = 0;
     bool done = false;
+    bool proven = false;      // done because nothing was left open (not because of max_nodes)
+    double upper_bound = 0;   // set when done
+
+    void finish(bool all_explored) {
+        done = true;
+        proven = all_explored;
+        upper_bound = best;
+        for (const Node& n : stack) upper_bound = std::max(upper_bound, n.bound);
+        stack.clear();
+        stack.shrink_to_fit();
+    }
 };
 
 }  // namespace
@@ -62,7 +77,7 @@ struct Optimiser::State {
     // What ties a share's searches to this plan and these options (searches() writes them first).
     std::vector<double> marks() const {
         return {static_cast<double>(cost.size()), static_cast<double>(jobs.size()), static_cast<double>(options.objective),
-                options.budget, baseline, total_cost};
+                options.budget, baseline, total_cost, static_cast<double>(options.max_nodes)};
     }
 };
 
@@ -123,6 +138,7 @@ void Optimiser::State::expand(Job& job) {
     off.st[next] = ActState::off;
     on.st[next] = ActState::on;
     off.volume = on.volume = on.volume * 0.5;
+    off.bound = on.bound = bound;
     job.stack.push_back(std::move(off));
     job.stack.push_back(std::move(on));  // "on" first: good sets early, so pruning bites
 }
@@ -131,6 +147,7 @@ Optimiser::Optimiser(const Plan& plan, const OptimiseOptions& options) : state_(
     State& s = *state_;
     s.cp = core::compile(plan);
     s.options = options;
+    s.options.max_nodes = options.max_nodes > 0 ? options.max_nodes : default_max_nodes(plan);
     if (!std::isfinite(s.options.budget)) s.options.budget = s.options.budget > 0 ? 1e300 : 0;
     const std::size_t n = s.cp.actions.size();
     for (std::size_t i = 0; i < n; ++i) {
@@ -179,7 +196,8 @@ std::vector<double> Optimiser::searches() const {
     out.push_back(s.options.shares);
     for (std::size_t j = static_cast<std::size_t>(s.options.share); j < s.jobs.size(); j += static_cast<std::size_t>(s.options.shares)) {
         const Job& job = s.jobs[j];
-        out.insert(out.end(), {job.budget, job.best, job.best_cost, static_cast<double>(job.nodes)});
+        out.insert(out.end(), {job.budget, job.best, job.best_cost, static_cast<double>(job.nodes), job.proven ? 1.0 : 0.0,
+                               job.upper_bound});
         for (ActState a : job.best_st) out.push_back(a == ActState::on ? 1 : 0);
     }
     return out;
@@ -195,19 +213,23 @@ bool Optimiser::adopt(const std::vector<double>& in) {
     if (!(shares >= 1 && share >= 0 && share < shares) || share != std::floor(share) || shares != std::floor(shares)) return false;
     const std::size_t k = static_cast<std::size_t>(share), step = static_cast<std::size_t>(shares);
     const std::size_t mine = k < s.jobs.size() ? (s.jobs.size() - k + step - 1) / step : 0;
-    if (in.size() != marks.size() + 2 + mine * (4 + n)) return false;
+    constexpr std::size_t head = 6;  // budget, best, cost, nodes, proven, upper bound
+    if (in.size() != marks.size() + 2 + mine * (head + n)) return false;
     std::vector<Job> taken;
     std::size_t at = marks.size() + 2;
-    for (std::size_t j = k; j < s.jobs.size(); j += step, at += 4 + n) {
+    for (std::size_t j = k; j < s.jobs.size(); j += step, at += head + n) {
         Job job;
         job.budget = in[at];
         job.best = in[at + 1];
         job.best_cost = in[at + 2];
         job.nodes = static_cast<std::int64_t>(in[at + 3]);
         if (job.budget != s.jobs[j].budget || static_cast<double>(job.nodes) != in[at + 3]) return false;
+        if (in[at + 4] != 0 && in[at + 4] != 1) return false;
+        job.proven = in[at + 4] == 1;
+        job.upper_bound = in[at + 5];
         for (std::size_t i = 0; i < n; ++i) {
-            if (in[at + 4 + i] != 0 && in[at + 4 + i] != 1) return false;
-            job.best_st.push_back(in[at + 4 + i] == 1 ? ActState::on : ActState::off);
+            if (in[at + head + i] != 0 && in[at + head + i] != 1) return false;
+            job.best_st.push_back(in[at + head + i] == 1 ? ActState::on : ActState::off);
         }
         job.explored = 1.0;
         job.done = true;
@@ -233,8 +255,8 @@ void Optimiser::step(std::int64_t max_nodes) {
     State& s = *state_;
     while (max_nodes > 0 && s.current < s.jobs.size()) {
         Job& job = s.jobs[s.current];
-        if (job.stack.empty()) {
-            job.done = true;
+        if (job.stack.empty() || job.nodes >= s.options.max_nodes) {
+            job.finish(job.stack.empty());
             job.explored = 1.0;
             s.current += static_cast<std::size_t>(s.options.shares);
             if (s.current < s.jobs.size()) s.start(s.jobs[s.current]);
@@ -253,10 +275,12 @@ double Optimiser::progress() const {
     if (s.jobs.empty()) return 1.0;
     double sum = 0, mine = 0;
     for (std::size_t j = static_cast<std::size_t>(s.options.share); j < s.jobs.size(); j += static_cast<std::size_t>(s.options.shares)) {
-        sum += s.jobs[j].done ? 1.0 : s.jobs[j].explored;
+        const Job& job = s.jobs[j];  // a search ends when all is explored or at max_nodes
+        sum += job.done ? 1.0 : std::max(job.explored, static_cast<double>(job.nodes) / static_cast<double>(s.options.max_nodes));
         ++mine;
     }
-    return mine > 0 ? sum / mine : 1.0;
+    // 1 only once done: a worker takes 1 for "send the result" (a deep tree's explored share can round to 1)
+    return done() ? 1.0 : std::min(mine > 0 ? sum / mine : 0.0, 0.999999);
 }
 
 OptimiseResult Optimiser::result() const {
@@ -274,13 +298,23 @@ OptimiseResult Optimiser::result() const {
     r.objective = main.best;
     r.cost = main.best_cost;
     r.baseline_objective = s.baseline;
+    r.proven = main.proven;
+    r.upper_bound = main.upper_bound;
+    r.max_nodes = s.options.max_nodes;
     for (const Job& job : s.jobs) r.nodes += job.nodes;
     for (std::size_t j = 1; j < s.jobs.size(); ++j) {
         const Job& job = s.jobs[j];
         if (!job.done) continue;
-        r.frontier.push_back({job.budget, job.best, job.best_cost, ids_of(job.best_st)});
+        r.frontier.push_back({job.budget, job.best, job.best_cost, ids_of(job.best_st), job.proven, job.upper_bound});
     }
     return r;
+}
+
+std::int64_t default_max_nodes(const Plan& plan) {
+    const double size = static_cast<double>(plan.stakeholders.size() + plan.knowledge_sources.size() + plan.touchpoints.size() +
+                                            plan.commitments.size() + plan.actions.size()) *
+                        std::max(1, plan.settings.horizon_months);
+    return static_cast<std::int64_t>(std::clamp(3.0e7 / std::max(1.0, size), 1000.0, 100000.0));
 }
 
 OptimiseResult optimise(const Plan& plan, const OptimiseOptions& options) {

@@ -107,6 +107,8 @@ std::string optimise_json(const Plan& plan, const OptimiseOptions& options,
     j["value"] = result.objective;
     j["cost"] = result.cost;
     j["baseline"] = result.baseline_objective;
+    j["proven"] = result.proven;
+    j["upper_bound"] = result.upper_bound;
     Json frontier = Json::array();
     for (const FrontierPoint& p : result.frontier) {
         Json pj = Json::object();
@@ -114,10 +116,13 @@ std::string optimise_json(const Plan& plan, const OptimiseOptions& options,
         pj["objective"] = p.objective;
         pj["cost"] = p.cost;
         pj["actions"] = p.actions;
+        pj["proven"] = p.proven;
+        pj["upper_bound"] = p.upper_bound;
         frontier.push_back(std::move(pj));
     }
     j["frontier"] = std::move(frontier);
     j["nodes"] = result.nodes;
+    j["max_nodes"] = result.max_nodes;
     return dump_pretty(j);
 }
 

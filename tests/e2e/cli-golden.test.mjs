@@ -23,6 +23,7 @@ function invocations() {
       ["simulate", p, "--customers", "2000", "--seed", "7"], ["simulate", p, "--customers=1500", "--json"],
       ["optimise", p, "--budget", "250000"], ["optimise", p, "--budget", "250000", "--json"],
       ["optimize", p, "--budget=90000", "--objective", "value", "--json"],
+      ["optimise", p, "--budget", "250000", "--max-nodes", "2"], ["optimise", p, "--budget", "250000", "--max-nodes=2", "--json"],
       ["sensitivity", p], ["sensitivity", p, "--json"],
       ["calibrate", p], ["calibrate", p, "--json", "-o", OUT],
       ["report", p, "--format", "md"], ["report", p, "--format", "csv"], ["report", p, "-f", "html", "-o", OUT],
@@ -36,6 +37,7 @@ function invocations() {
   list.push(["project", p, "--no-such-option"], ["project", p, "--scenario"], ["project", p, "--scenario", "nope"],
     ["simulate", p, "--customers", "abc"], ["simulate", p, "--customers", "0"], ["simulate", p, "--seed", "-1"],
     ["optimise", p], ["optimise", p, "--budget", "-5"], ["optimise", p, "--budget", "9", "--objective", "fame"],
+    ["optimise", p, "--budget", "9", "--max-nodes", "0"], ["optimise", p, "--budget", "9", "--max-nodes", "many"],
     ["validate", p, "--json"], ["format", p, "--json"], ["calibrate", p, "--scenario", "nope"], ["calibrate", p, "--budget", "1"], ["project", p, "extra.json"], ["report", p],
     ["report", p, "--format", "pdf"], ["report", p, "--format", "md", "--language", "xx"], ["diff", p],
     ["merge", p, p, p], ["merge", p, p], ["project", p, "--help"], ["report", p, "--help"], ["diff", "--help"]);

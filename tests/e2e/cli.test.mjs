@@ -86,7 +86,7 @@ test("bad input: one-line reasons and exit codes 2 (usage) or 1 (bad plan), neve
 
 test("--threads N: simulate, optimise and sensitivity give the same bytes for every N, natively and under node", () => {
   const commands = [["simulate", "--json", "--customers", "3001", "--seed", "5"], ["optimise", "--json", "--budget", "250000"],
-    ["sensitivity", "--json"]];
+    ["optimise", "--json", "--budget", "250000", "--max-nodes", "2"], ["sensitivity", "--json"]];  // 2: searches stop unproven
   for (const plan of EXAMPLES.slice(0, 2)) {
     for (const command of commands) {
       const args = [command[0], plan, ...command.slice(1)];
@@ -99,6 +99,7 @@ test("--threads N: simulate, optimise and sensitivity give the same bytes for ev
       }
       assert.equal(run(NATIVE, args).out, one.out, "the default (every core) too");
       assert.equal(run(NODE, [...args, "--threads", "4"]).out, one.out, "node runs the shares one after another");
+      if (command.includes("--max-nodes")) assert.ok(JSON.parse(one.out).frontier.some((f) => !f.proven), "the limit was reached");
     }
   }
   for (const bad of ["0", "x", "257"]) {

@@ -10,6 +10,7 @@
 #include "io/plan_file.hpp"
 #include "ui/charts/chart.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/platform/accessibility.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -27,6 +28,12 @@ void click(test::UiHarness& h, const std::string& label) { REQUIRE_MESSAGE(h.cli
 
 void open_example(test::UiHarness& h, const char* file) {
     REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/" + file), file).ok);
+}
+
+bool has_text_node(const std::string& words) {
+    for (const ui::a11y::Node& n : ui::a11y::nodes())
+        if (n.role == ui::a11y::Role::text && n.name.find(words) != std::string::npos) return true;
+    return false;
 }
 
 }  // namespace
@@ -59,6 +66,8 @@ TEST_CASE("clicking Find the best set runs the optimiser through the frames to a
     CHECK(h.frame().empty());
     CHECK(ui::locate_item("Enable exactly these actions in the plan").has_value());
     CHECK(ui::locate_item("##frontier").has_value());
+    CHECK(r.proven);
+    CHECK_FALSE(has_text_node("not proven best"));  // an exact answer says nothing of the kind
 
     // Applying the chosen set is one undoable edit; the result then says it is from an older plan.
     const std::uint64_t before = h.app.document().revision();
@@ -329,4 +338,56 @@ TEST_CASE("Projection's Show row wraps: with twenty groups every group's checkbo
             CHECK(r->x + r->width <= width * scale + 0.5f);
         }
     }
+}
+
+TEST_CASE("a search stopped at its node limit is shown as the best found, with how much better any set could be") {
+    test::UiHarness h;
+    open_example(h, "retail-bank.json");
+    h.app.show_panel(panel_index("Prioritise"));
+    CHECK(h.frame().empty());
+    OptimiseOptions options;
+    options.budget = 1500000;
+    options.max_nodes = 2;  // as a plan with hundreds of actions reaches it
+    h.app.start_optimiser(options);
+    for (int i = 0; i < 200 && !h.app.optimiser_job().result; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.optimiser_job().result.has_value());
+    const OptimiseResult& r = *h.app.optimiser_job().result;
+    REQUIRE_FALSE(r.proven);
+    CHECK(r.upper_bound > r.objective);
+    CHECK(h.frame().empty());
+    // Read out too: "... stopped after 2 combinations. No set within the budget can reach more than 60.1, 1.1 points more ..."
+    const std::string most = ui::chart::format_trust(r.upper_bound), more = ui::chart::format_trust(r.upper_bound - r.objective) + " points more";
+    CHECK(has_text_node("not proven best: with this many actions the search stopped after 2 combinations. No set within the "
+                        "budget can reach more than " + most + ", " + more));
+    CHECK(ui::locate_item("##frontier").has_value());
+    CHECK(ui::failed_asserts().empty());
+}
+
+TEST_CASE("a long chosen set scrolls in its own box: the button to enable it and the frontier stay on screen") {
+    test::UiHarness h;
+    io::LoadResult bank = io::load_plan(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/retail-bank.json"));
+    REQUIRE(bank.ok);
+    Plan many = bank.plan;
+    many.scenarios.clear();
+    for (int copy = 1; copy < 8; ++copy)
+        for (std::size_t i = 0; i < bank.plan.actions.size(); ++i) {
+            Action a = bank.plan.actions[i];
+            a.id += "-" + std::to_string(copy);
+            many.actions.push_back(a);
+        }
+    REQUIRE(h.app.open_text(io::save_plan(many), "many.json").ok);
+    h.app.show_panel(panel_index("Prioritise"));
+    CHECK(h.frame().empty());
+    OptimiseOptions options;
+    options.budget = 1e9;  // every action affordable
+    options.max_nodes = 50;
+    h.app.start_optimiser(options);
+    for (int i = 0; i < 400 && !h.app.optimiser_job().result; ++i) CHECK(h.frame().empty());
+    REQUIRE(h.app.optimiser_job().result.has_value());
+    REQUIRE(h.app.optimiser_job().result->chosen.size() > 20);
+    CHECK(h.frame().empty());
+    const auto button = ui::locate_item("Enable exactly these actions in the plan");
+    REQUIRE(button.has_value());
+    CHECK(button->y + button->height <= ImGui::GetIO().DisplaySize.y);
+    CHECK(ui::failed_asserts().empty());
 }

@@ -28,6 +28,13 @@ std::optional<ui::ItemRect> css_rect(const std::string& label, float scale) {
     return r;
 }
 
+// The scrolling child window (a table's) whose name holds `part`, as drawn last frame; null if not drawn.
+ImGuiWindow* active_child(const std::string& part) {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (std::string(w->Name).find(part) != std::string::npos && w->Active) return w;
+    return nullptr;
+}
+
 std::string invitation() {
     io::Invitation inv;
     inv.id = "ws-phone1";
@@ -163,9 +170,7 @@ TEST_CASE("on a phone the dashboard's group table scrolls sideways inside the wi
         REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
         h.app.open_panel(ui::PanelId::dashboard);
         for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
-        ImGuiWindow* table = nullptr;
-        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-            if (std::string(w->Name).find("/groups-scroll") != std::string::npos && w->Active) table = w;
+        ImGuiWindow* table = active_child("/groups-scroll");
         REQUIRE(table != nullptr);
         CHECK(table->Pos.x + table->Size.x <= 390 * 3 + 0.01f);
         CHECK(table->ScrollMax.x > 0);  // wider than the phone: it scrolls
@@ -305,6 +310,44 @@ TEST_CASE("on a phone the Prioritise panel keeps the budget, its label and both 
         }
 }
 
+TEST_CASE("on a phone the Prioritise result stacks its figures, wraps its sentences and scrolls the chosen set sideways") {
+    for (const Screen& screen : kPhones) {
+        test::UiHarness h;
+        show_bank_panel_on(h, screen, ui::PanelId::prioritise);
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        OptimiseOptions options;
+        options.budget = 1e9;  // every action affordable: a long sentence's money and several chosen
+        h.app.start_optimiser(options);
+        for (int f = 0; f < 400 && !h.app.optimiser_job().result; ++f) CHECK(h.frame().empty());
+        REQUIRE(h.app.optimiser_job().result.has_value());
+        REQUIRE(h.app.optimiser_job().result->chosen.size() >= 2);
+        CHECK(h.frame().empty());
+        ImGuiWindow* panel = panel_window();
+        REQUIRE(panel != nullptr);
+        CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // "Within a budget of ... is:" wraps
+        std::optional<ui::ItemRect> best, cost;
+        for (const ui::a11y::Node& n : ui::a11y::nodes()) {
+            if (n.name.starts_with(ui::tr("Trust Index at horizon") + std::string(":"))) best = n.rect;
+            if (n.name.starts_with(ui::tr("Cost over the horizon") + std::string(":"))) cost = n.rect;
+        }
+        REQUIRE(best.has_value());
+        REQUIRE(cost.has_value());
+        CHECK(cost->y >= best->y + best->height);  // one figure under the other, each the whole width
+        // Down to the chosen set (below the phone's first screen), scrolling the panel over its text.
+        ImGuiWindow* table = nullptr;
+        ImGui::GetIO().AddMousePosEvent(panel->Pos.x + 4, panel->Pos.y + panel->Size.y * 0.3f);
+        for (int f = 0; f < 60 && !table; ++f) {
+            ImGui::GetIO().AddMouseWheelEvent(0, -1);
+            CHECK(h.frame().empty());
+            table = active_child("/chosen");
+        }
+        REQUIRE(table != nullptr);
+        CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
+        CHECK(table->ScrollMax.x > 0);  // the costs are a swipe away, not cut off
+    }
+}
+
 TEST_CASE("on a phone the Measurements panel wraps its buttons, scrolls its table sideways instead of squeezing the fields, and its tooltips fit") {
     for (const Screen& screen : kPhones) {
         CAPTURE(screen.width);
@@ -317,9 +360,7 @@ TEST_CASE("on a phone the Measurements panel wraps its buttons, scrolls its tabl
             REQUIRE(r.has_value());
             CHECK(r->x + r->width <= screen.width + 0.01f);
         }
-        ImGuiWindow* table = nullptr;
-        for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
-            if (std::string(w->Name).find("/observations") != std::string::npos && w->Active) table = w;
+        ImGuiWindow* table = active_child("/observations");
         REQUIRE(table != nullptr);
         CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
         CHECK(table->ScrollMax.x > 0);  // its fields keep a readable width: it scrolls

@@ -149,6 +149,8 @@ TEST_CASE("optimiser equals brute force on 30 random plans, both objectives") {
             CHECK(objective_of(plan, r.chosen, obj) == doctest::Approx(r.objective).epsilon(1e-12));
             CHECK(r.cost <= o.budget + 1e-9);
             CHECK(r.objective >= r.baseline_objective);
+            CHECK(r.proven);  // a small plan's search ends long before its node limit
+            CHECK(r.upper_bound == r.objective);
             nontrivial += r.objective > r.baseline_objective + 1e-9 ? 1 : 0;
             CORE_REQUIRE(r.frontier.size() == 3);
             for (const FrontierPoint& fp : r.frontier)
@@ -201,18 +203,87 @@ bool same(const OptimiseResult& a, const OptimiseResult& b) {
     bool frontier = a.frontier.size() == b.frontier.size();
     for (std::size_t i = 0; frontier && i < a.frontier.size(); ++i)
         frontier = a.frontier[i].budget == b.frontier[i].budget && a.frontier[i].objective == b.frontier[i].objective &&
-                   a.frontier[i].cost == b.frontier[i].cost && a.frontier[i].actions == b.frontier[i].actions;
+                   a.frontier[i].cost == b.frontier[i].cost && a.frontier[i].actions == b.frontier[i].actions &&
+                   a.frontier[i].proven == b.frontier[i].proven && a.frontier[i].upper_bound == b.frontier[i].upper_bound;
     return frontier && a.chosen == b.chosen && a.objective == b.objective && a.cost == b.cost &&
-           a.baseline_objective == b.baseline_objective && a.nodes == b.nodes;
+           a.baseline_objective == b.baseline_objective && a.nodes == b.nodes && a.proven == b.proven &&
+           a.upper_bound == b.upper_bound && a.max_nodes == b.max_nodes;
 }
 }  // namespace
 
+TEST_CASE("a search stopped at its node limit gives the best set found, marked unproven, and a bound no set beats") {
+    int stopped = 0, improved = 0;
+    for (std::uint64_t seed = 101; seed <= 120; ++seed) {
+        const Plan plan = random_plan(seed, 12);
+        const core::Compiled cp = core::compile(plan);
+        double total = 0;
+        for (const auto& a : cp.actions) total += core::action_cost(a, cp.horizon);
+        for (Objective obj : {Objective::trust, Objective::value}) {
+            CAPTURE(seed);
+            OptimiseOptions o;
+            o.objective = obj;
+            o.budget = total * 0.5;
+            o.frontier_points = 3;
+            o.max_nodes = 6;
+            Optimiser opt(plan, o);
+            double last = -1;
+            while (!opt.done()) {  // progress runs to the limit, not to the unexplored tree's share
+                CHECK(opt.progress() >= last);
+                CHECK(opt.progress() < 1.0);  // 1 says "done" to a worker
+                last = opt.progress();
+                opt.step(1);
+            }
+            const OptimiseResult r = opt.result();
+            CHECK(r.max_nodes == 6);
+            CHECK(r.nodes <= 6 * 4);
+            const double bf = brute_force(plan, o.budget, obj);
+            const double tol = 1e-9 * (1 + std::fabs(bf));
+            CHECK(r.objective <= bf + tol);  // a real set's figure
+            CHECK(objective_of(plan, r.chosen, obj) == doctest::Approx(r.objective).epsilon(1e-12));
+            CHECK(r.cost <= o.budget + 1e-9);
+            CHECK(r.upper_bound >= bf - tol);  // and no set beats the bound
+            if (r.proven) CHECK(std::fabs(r.objective - bf) <= tol);
+            stopped += r.proven ? 0 : 1;
+            improved += r.upper_bound > r.objective + tol ? 1 : 0;
+            for (const FrontierPoint& fp : r.frontier) {
+                const double best = brute_force(plan, fp.budget, obj);
+                CHECK(fp.objective <= best + tol);
+                CHECK(fp.upper_bound >= best - tol);
+                if (fp.proven) CHECK(std::fabs(fp.objective - best) <= tol);
+            }
+            // Without the limit the same plan is searched to the end and proven.
+            o.max_nodes = 1000000;
+            const OptimiseResult full = optimise(plan, o);
+            CHECK(full.proven);
+            CHECK(std::fabs(full.objective - bf) <= tol);
+        }
+    }
+    CHECK(stopped > 10);  // the limit was reached on many of these plans
+    CHECK(improved > 0);  // and there the bound says how much better a set might be
+}
+
+TEST_CASE("each search's default node limit shrinks as the plan grows, within 1,000 to 100,000") {
+    const Plan small = random_plan(3, 4);
+    const Plan bigger = random_plan(3, 300);
+    CHECK(default_max_nodes(small) == 100000);
+    CHECK(default_max_nodes(bigger) < default_max_nodes(small));
+    CHECK(default_max_nodes(bigger) >= 1000);
+    OptimiseOptions o;
+    o.budget = 100;
+    CHECK(optimise(small, o).max_nodes == default_max_nodes(small));  // 0 asks for the default
+    o.max_nodes = 17;
+    CHECK(optimise(small, o).max_nodes == 17);
+}
+
 TEST_CASE("optimiser shares sent through their flat searches and adopted give one run's result; another plan's are refused") {
     const Plan plan = random_plan(7, 9);
+    for (const std::int64_t limit : {std::int64_t{0}, std::int64_t{4}})  // 4: searches stop unproven
     for (Objective objective : {Objective::trust, Objective::value}) {
+        CAPTURE(limit);
         OptimiseOptions o;
         o.budget = 40000;
         o.objective = objective;
+        o.max_nodes = limit;
         const OptimiseResult whole = optimise(plan, o);
         for (int shares : {1, 2, 3, 5, 20}) {  // 20: more shares than searches, some with none
             CAPTURE(shares);

@@ -1,6 +1,7 @@
-// Prioritise: the best set of actions within a budget (exact branch and bound, in the page's Web
-// Workers or a few milliseconds per frame, with progress and Cancel), and the frontier of what each
-// budget buys.
+// Prioritise: the best set of actions within a budget (branch and bound, exact unless a search
+// reaches its node limit, then the best found and how much better any set could be; in the page's
+// Web Workers or a few milliseconds per frame, with progress and Cancel), and the frontier of what
+// each budget buys.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -41,6 +42,31 @@ void update_plan_point(App& app, const Plan& plan, Objective objective) {
     view.plan_point_objective = static_cast<int>(objective);
 }
 
+constexpr std::size_t kChosenRows = 12;  // rows shown before the chosen set's table scrolls
+
+// A long set scrolls in its own box, so the button and the frontier stay near; narrower than its
+// columns need (a phone), it scrolls sideways instead of cutting the costs off.
+struct ChosenTable {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    ImVec2 outer{0, 0};
+    float inner_width = 0;
+};
+ChosenTable chosen_table(std::size_t count) {
+    ChosenTable t;
+    const float table_width = ImGui::GetFontSize() * 30;
+    const bool tall = count > kChosenRows, sideways = ImGui::GetContentRegionAvail().x < table_width;
+    if (!tall && !sideways) return t;
+    const float row = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float rows = tall ? kChosenRows + 1.5f : static_cast<float>(count) + 1;  // + the header (and half a row: more below)
+    t.outer.y = row * rows + (sideways ? ImGui::GetStyle().ScrollbarSize : 0) + 2;
+    if (tall) t.flags |= ImGuiTableFlags_ScrollY;
+    if (sideways) {
+        t.flags |= ImGuiTableFlags_ScrollX;
+        t.inner_width = table_width;
+    }
+    return t;
+}
+
 void draw_result(App& app, const Plan& plan) {
     const App::OptimiserJob& job = app.optimiser_job();
     if (!job.result) return;
@@ -52,9 +78,10 @@ void draw_result(App& app, const Plan& plan) {
         field_error(tr("This result is from an earlier version of the plan: it has changed since. Run again to update it."));
 
     chart::subheading(tr("Best set of actions"));
-    ImGui::Text(tr("Within a budget of %s, the best %s is:"), format_money(job.options.budget, cur).c_str(),
-                objective == Objective::trust ? tr("Trust Index at the horizon") : tr("revenue kept minus cost"));
-    if (ImGui::BeginTable("best-figures", 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TextWrapped(tr("Within a budget of %s, the best %s is:"), format_money(job.options.budget, cur).c_str(),
+                       objective == Objective::trust ? tr("Trust Index at the horizon") : tr("revenue kept minus cost"));
+    // On a phone the three figures stack, as the dashboard's do.
+    if (ImGui::BeginTable("best-figures", app.narrow() ? 1 : 3, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableNextColumn();
         const double gain = r.objective - r.baseline_objective;
         key_figure(objective == Objective::trust ? tr("Trust Index at horizon") : tr("Revenue kept minus cost"),
@@ -62,8 +89,11 @@ void draw_result(App& app, const Plan& plan) {
                    objective == Objective::trust ? trf("%s points vs no action", trend_text(gain).c_str())
                                                  : trf("%s vs no action", ((gain >= 0 ? "+" : "") + format_money(gain, cur)).c_str()),
                    trend_colour(gain),
-                   tr("The objective with the chosen actions, and how much better it is than doing nothing at all. "
-                   "Found exactly (branch and bound over every combination), not by a rule of thumb."));
+                   r.proven ? tr("The objective with the chosen actions, and how much better it is than doing nothing at all. "
+                                 "Found exactly (branch and bound over every combination), not by a rule of thumb.")
+                            : tr("The objective with the chosen actions, and how much better it is than doing nothing at all. "
+                                 "The best set the search found before its node limit: see the note below for how much "
+                                 "better any set could be."));
         ImGui::TableNextColumn();
         key_figure(tr("Cost over the horizon"), format_money(r.cost, cur),
                    trf("of %s budget", format_money(job.options.budget, cur).c_str()), ImGui::GetColorU32(ImGuiCol_TextDisabled),
@@ -75,9 +105,26 @@ void draw_result(App& app, const Plan& plan) {
                    tr("The baseline: today's operations carried on with no action enabled."));
         ImGui::EndTable();
     }
+    if (!r.proven) {
+        const std::string most = objective_text(r.upper_bound, objective, cur);
+        const double room = r.upper_bound - r.objective;
+        const std::string more = objective == Objective::trust ? trf("%s points", format_trust(room).c_str()) : format_money(room, cur);
+        const std::string note = trf("Best found, not proven best: with this many actions the search stopped after %s "
+                                     "combinations. No set within the budget can reach more than %s, %s more than this one.",
+                                     format_number(static_cast<double>(r.max_nodes)).c_str(), most.c_str(), more.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, warning_colour());
+        ImGui::TextWrapped("%s", note.c_str());
+        ImGui::PopStyleColor();
+        a11y::add_text(a11y::Role::text, note);
+        item_tooltip(tr("Trying every combination of many actions would take longer than anyone waits. The bound comes "
+                        "from the combinations not yet tried: none of them can do better. The same plan gives the "
+                        "same answer on every computer."));
+    }
     if (r.chosen.empty()) {
         ImGui::TextWrapped("%s", tr("No action improves the objective within this budget."));
-    } else if (ImGui::BeginTable("chosen", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+    } else if (const ChosenTable box = chosen_table(r.chosen.size());
+               ImGui::BeginTable("chosen", 4, box.flags, box.outer, box.inner_width)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("Action"), ImGuiTableColumnFlags_WidthStretch, 3);
         ImGui::TableSetupColumn(tr("Owner"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
         ImGui::TableSetupColumn(tr("Starts"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -116,21 +163,28 @@ void draw_result(App& app, const Plan& plan) {
                           tr("For budgets from nothing to the cost of every action, the best objective reachable. "
                           "Where the line flattens, more money buys little more trust."));
         update_plan_point(app, plan, objective);
-        std::vector<double> xs, ys;
+        std::vector<double> xs, ys, most;
         std::vector<std::string> tips;
         Range yr, xr;
+        bool all_proven = true;
         for (const FrontierPoint& f : r.frontier) {
             xs.push_back(f.budget);
             ys.push_back(f.objective);
+            most.push_back(f.upper_bound);
+            all_proven = all_proven && f.proven;
             std::string chosen;
             for (std::size_t k = 0; k < f.actions.size(); ++k) chosen += (k ? ", " : "") + action_label(plan, f.actions[k]);
             if (f.actions.empty()) chosen = tr("no action");
             std::string tip = trf("Budget %s: %s, spending %s on %s", format_money(f.budget, cur).c_str(),
                                   objective_text(f.objective, objective, cur).c_str(), format_money(f.cost, cur).c_str(),
                                   chosen.c_str());
+            if (!f.proven)
+                tip += trf(" (best found; no set within this budget reaches more than %s)",
+                           objective_text(f.upper_bound, objective, cur).c_str());
             tips.push_back(tip);
         }
         yr.add(ys);
+        if (!all_proven) yr.add(most);
         yr.add(r.baseline_objective);
         xr.add(xs);
         if (!stale) {
@@ -142,7 +196,9 @@ void draw_result(App& app, const Plan& plan) {
         plot.begin("##frontier", ImVec2(0, em * 13), Axis(0, xr.hi, Format::money, cur),
                    objective == Objective::trust ? Axis(yr.lo - pad, yr.hi + pad, Format::trust)
                                                  : Axis(yr.lo - pad, yr.hi + pad, Format::money, cur));
-        plot.line(tr("Best for each budget"), xs, ys, series_colour(0));
+        if (!all_proven)  // the truth lies in the band: the best found below, the proven bound above
+            plot.band(tr("Not proven: the best could be this much higher"), xs, ys, most, with_alpha(series_colour(0), 0.2f));
+        plot.line(all_proven ? tr("Best for each budget") : tr("Best found for each budget"), xs, ys, series_colour(0));
         plot.points("", xs, ys, series_colour(0), Marker::circle, tips);
         if (!stale)
             plot.points(tr("The plan's enabled actions"), {app.analysis_view().plan_point_cost}, {app.analysis_view().plan_point_value},
@@ -161,8 +217,10 @@ void draw_prioritise(App& app) {
     const Plan& plan = app.document().plan();
     AnalysisView& view = app.analysis_view();
     heading(tr("Prioritise actions"));
-    ImGui::TextWrapped("%s", tr("Which actions give the most for the money? The search tries every combination of the "
-                       "plan's actions (enabled or not) and keeps the best one that fits the budget."));
+    ImGui::TextWrapped("%s", tr("Which actions give the most for the money? The search goes through the combinations of the "
+                       "plan's actions (enabled or not), skipping those it can show are worse, and keeps the best one "
+                       "that fits the budget. On a plan with many actions it stops after a set number of combinations "
+                       "and says how much better the best set could be."));
     if (plan.actions.empty()) {
         ImGui::Spacing();
         ImGui::TextWrapped("%s", tr("This plan has no actions yet. Add actions (with their cost and effects) to compare them here."));
@@ -209,7 +267,7 @@ void draw_prioritise(App& app) {
             options.objective = view.objective == 0 ? Objective::trust : Objective::value;
             app.start_optimiser(options);
         }
-        item_tooltip(tr("Search every combination of actions within the budget. In the browser every core works on it in "
+        item_tooltip(tr("Search the combinations of actions within the budget. In the browser every core works on it in "
                      "the background (Web Workers), so the page stays responsive."));
         if (job.result) {
             ImGui::SameLine();
