@@ -632,7 +632,7 @@ void App::draw_file_state() {
 
 void App::draw_stored_versions() {
     std::vector<Platform::StoredVersion> versions = platform_.stored_versions();
-    if (versions.empty()) ImGui::TextDisabled("%s", tr("No earlier versions are kept in this browser yet."));
+    if (versions.empty()) quiet_note(tr("No earlier versions are kept in this browser yet."));
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const Platform::StoredVersion& v = versions[i];
         const std::string when = local_version_time(v.time);
@@ -699,7 +699,7 @@ void App::draw_load_errors() {
     ImGui::TextWrapped("%s %s", (count == 1 ? trf("%s has 1 problem.", file) : trf("%s has %d problems.", file, count)).c_str(),
                        doc_.is_open() ? tr("Nothing was changed: your open plan is as it was.")
                                       : tr("Nothing was changed: no plan was opened."));
-    ImGui::TextDisabled("%s", tr("The problems are listed in English, as technical details."));
+    quiet_note(tr("The problems are listed in English, as technical details."));
     ImGui::Spacing();
     float list_height = ImGui::GetTextLineHeightWithSpacing() *
                         static_cast<float>(std::min<std::size_t>(load_errors_.size(), 12) + 1);

@@ -10,6 +10,7 @@
 #include "io/workshop_files.hpp"
 #include "ui/platform/accessibility.hpp"
 #include "ui/panels/panels.hpp"
+#include "ui/panels/widgets.hpp"
 #include "ui_harness.hpp"
 
 using namespace fiducia;
@@ -401,4 +402,81 @@ TEST_CASE("on a phone each plan editor puts its list above the chosen entity's f
             CHECK(name->x + name->width <= screen.width + 0.01f);
         }
     }
+}
+
+
+namespace {
+// Draws `body` in a window `width` framebuffer pixels wide for three frames; returns that window.
+template <typename Body>
+ImGuiWindow* draw_in_window(test::UiHarness& h, float width, Body body) {
+    (void)h;  // its ImGui context and fonts
+    for (int f = 0; f < 3; ++f) {
+        ui::locator_begin_frame();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(width, 600));
+        ImGui::Begin("narrow-test", nullptr, ImGuiWindowFlags_NoDecoration);
+        body();
+        ImGui::End();
+        ImGui::Render();
+    }
+    return ImGui::FindWindowByName("narrow-test");
+}
+}  // namespace
+
+TEST_CASE("a number field with no room for its label beside it puts the label above, and never runs off the edge") {
+    test::UiHarness h;
+    const char* label = "Revenue per person per month";
+    double value = 9.2;
+    draw_in_window(h, 100, [] {});
+    const float em = ImGui::GetFontSize();  // set by a frame
+    REQUIRE(em > 0);
+    ImGuiWindow* narrow = draw_in_window(h, em * 18, [&] {
+        ImGui::SetNextItemWidth(em * 20);  // wider than the window: as a field's set width on a phone
+        ui::number_field(label, value, {.min = 0, .max = 100, .format = "%.2f", .bar = true});
+    });
+    REQUIRE(narrow != nullptr);
+    const auto box = ui::locate_item(label);
+    REQUIRE(box.has_value());
+    CHECK(narrow->ContentSize.x <= narrow->ContentRegionRect.GetWidth() + 0.5f);  // neither field nor label runs off
+    CHECK(box->x + box->width <= narrow->WorkRect.Max.x + 0.5f);
+    CHECK(box->y >= narrow->ContentRegionRect.Min.y + em);  // under its label
+    ImGuiWindow* wide = draw_in_window(h, em * 60, [&] {
+        ImGui::SetNextItemWidth(em * 20);
+        ui::number_field(label, value, {.min = 0, .max = 100, .format = "%.2f", .bar = true});
+    });
+    const auto beside = ui::locate_item(label);
+    REQUIRE(beside.has_value());
+    CHECK(beside->y < wide->ContentRegionRect.Min.y + em * 0.5f);  // room enough: the label beside it, as before
+    CHECK(beside->width == doctest::Approx(em * 20 * 0.4f).epsilon(0.3));  // the box of a 20 em field with its bar
+}
+
+TEST_CASE("a quiet note wraps at the panel's edge") {
+    test::UiHarness h;
+    draw_in_window(h, 100, [] {});
+    const float em = ImGui::GetFontSize();  // set by a frame
+    ImGuiWindow* w = draw_in_window(h, em * 15, [] {
+        ui::quiet_note("Month 0 is today; the plan's enabled actions apply from their start month.");
+    });
+    REQUIRE(w != nullptr);
+    CHECK(w->ContentSize.x <= w->ContentRegionRect.GetWidth() + 0.5f);
+    CHECK(w->ContentSize.y > ImGui::GetTextLineHeight() * 1.5f);  // on more than one line
+}
+TEST_CASE("on a phone no panel runs off to the right: rows wrap, notes wrap, maps and tables scroll sideways, in English and Chinese") {
+    for (const Screen& screen : {kPhones[0], kPhones[3]})
+        for (ui::Language language : {ui::Language::en, ui::Language::zh}) {
+            test::UiHarness h;
+            h.app.set_language(language);
+            for (const ui::PanelInfo& info : ui::panels()) {
+                const std::string name = info.name;
+                CAPTURE(name);
+                CAPTURE(screen.width);
+                CAPTURE(static_cast<int>(language));
+                show_bank_panel_on(h, screen, info.id);
+                ImGuiWindow* panel = panel_window();
+                REQUIRE(panel != nullptr);
+                CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);
+            }
+            ui::set_language(ui::Language::en);
+        }
 }

@@ -505,7 +505,8 @@ void bar_chart(const char* id, const BarChart& chart, float width) {
 
 void heatmap(const char* id, const Heatmap& map, float width) {
     const float e = em();
-    width = std::max(width > 0 ? width : ImGui::GetContentRegionAvail().x, e * 14);
+    // The width asked for, or all there is when the panel is narrower (a phone).
+    width = std::max(width > 0 ? std::min(width, ImGui::GetContentRegionAvail().x) : ImGui::GetContentRegionAvail().x, e * 14);
     const std::size_t rows = map.rows.size(), cols = std::max<std::size_t>(map.columns.size(), 1);
     float label_w = 0;
     for (const std::string& r : map.rows) label_w = std::max(label_w, ImGui::CalcTextSize(r.c_str()).x);

@@ -58,7 +58,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     auto edit = [a, k](Plan& p) -> Effect& { return p.actions[a].effects[k]; };
     const bool ro = app.document().read_only();
 
-    ImGui::SetNextItemWidth(em * 9);
+    ImGui::SetNextItemWidth(std::min(em * 9, ImGui::GetContentRegionAvail().x));
     combo_index(app, "##target", static_cast<int>(e.target), kTargetLabels, 5,
                 tr("What kind of thing the action changes: a touchpoint, a commitment, a knowledge source, a stakeholder "
                 "group, or the culture."),
@@ -69,8 +69,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
                     old = fresh;
                 });
     if (e.target != EffectTarget::culture) {
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 19);
+        next_in_row(19);
         const auto entities = effect_entities(plan, e.target);
         std::string preview = e.id.empty() ? std::string(tr("(choose)")) : trf("(missing: %s)", e.id.c_str());
         for (const auto& [id, name] : entities)
@@ -89,8 +88,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
         ImGui::EndDisabled();
         item_tooltip(tr("Which one it changes, by name."));
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 10);
+    next_in_row(10);
     const auto& fields = effect_fields(e.target);
     const EffectField* field = find_effect_field(e.target, e.field);
     ImGui::BeginDisabled(ro);
@@ -111,7 +109,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     ImGui::EndDisabled();
     item_tooltip(field ? tr(field->meaning) : tr("Which figure it changes: only the figures an action may change are offered."));
 
-    ImGui::SetNextItemWidth(em * 9);
+    ImGui::SetNextItemWidth(std::min(em * 9, ImGui::GetContentRegionAvail().x));
     combo_index(app, "##op", static_cast<int>(e.op), kOpLabels, 3,
                 tr("Multiply by: the figure times the value (0.6 = 40% less). Add: the value is added (for shares, in "
                 "percentage points). Set to: the figure becomes the value. Results are kept in range (shares 0-100%)."),
@@ -120,8 +118,7 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
                     changed.op = static_cast<EffectOp>(v);
                     changed.value = neutral_value(p, changed);
                 });
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 7);
+    next_in_row(7);
     const bool share = field && field->share;
     const bool points = share && e.op != EffectOp::scale;  // a share added or set: in percent
     double shown = points ? e.value * 100 : e.value;
@@ -136,10 +133,10 @@ void draw_effect(App& app, const Plan& plan, std::size_t a, std::size_t k) {
     if (ImGui::IsItemDeactivated()) app.document().end_gesture();
     const std::string unit = value_unit(plan, e, field);
     if (!unit.empty()) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(unit.c_str()).x);
         ImGui::TextUnformatted(unit.c_str());
     }
-    ImGui::SameLine();
+    same_line_if_fits(button_size(tr("Remove"), ImVec2(0, 0)).x);
     ImGui::BeginDisabled(ro);
     if (ImGui::Button(tr("Remove"))) {
         auto& list = app.document().begin_edit().actions[a].effects;
@@ -181,8 +178,9 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
     edit_int(app, tr("Start month"), action.start_month, 1, std::max(1, plan.settings.horizon_months),
              tr("The month the action starts to work (1 = the first month after today). Its monthly cost runs from here."),
              [edit](Plan& p, int v) { edit(p).start_month = v; });
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", chart::month_label(action.start_month, plan.settings.start).c_str());
+    const std::string month = chart::month_label(action.start_month, plan.settings.start);
+    same_line_if_fits(ImGui::CalcTextSize(month.c_str()).x);
+    ImGui::TextDisabled("%s", month.c_str());
     pointer_error(app, at + "/start_month");
     edit_int(app, tr("Ramp (months)"), action.ramp_months, 1, 120,
              tr("How many months it takes to reach full effect (default 1 = at once). In between, effects phase in "
@@ -192,7 +190,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
     edit_field(app, action_fields(), "cost_once", action, at, edit);
     edit_field(app, action_fields(), "cost_per_month", action, at, edit);
     ImGui::PopItemWidth();
-    ImGui::TextDisabled(tr("Cost over the horizon: %s."), chart::format_money(core::action_cost(plan, action), plan.meta.currency).c_str());
+    quiet_note(trf("Cost over the horizon: %s.", chart::format_money(core::action_cost(plan, action), plan.meta.currency).c_str()));
 
     chart::subheading(tr("Effects"),
                       tr("What the action changes, from its start month, phased in over its ramp. Pick the kind of thing, "
@@ -203,7 +201,7 @@ void draw_detail(App& app, const Plan& plan, std::size_t a) {
         ImGui::Separator();
         ImGui::PopID();
     }
-    if (action.effects.empty()) ImGui::TextDisabled("%s", tr("No effects yet: an action without effects only costs money."));
+    if (action.effects.empty()) quiet_note(tr("No effects yet: an action without effects only costs money."));
     ImGui::BeginDisabled(app.document().read_only());
     if (ImGui::Button(tr("Add an effect"))) {
         const EffectTarget target = !plan.touchpoints.empty() ? EffectTarget::touchpoint : EffectTarget::culture;

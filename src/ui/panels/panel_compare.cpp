@@ -307,7 +307,7 @@ void draw_trust(const io::TrustComparison& t, const char* a_name, const std::str
 // Every change from plan a to plan b, grouped by entity kind, old -> new per field.
 void draw_changes(const io::PlanDiff& d, const Plan& a, const Plan& b, const char* a_name, const std::string& b_name) {
     if (d.same()) {
-        ImGui::TextDisabled("%s", tr("No differences: the two plans hold the same content."));
+        quiet_note(tr("No differences: the two plans hold the same content."));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
@@ -522,7 +522,7 @@ void draw_merge(App& app, CompareView& v) {
             ImGui::EndTable();
         }
     } else {
-        ImGui::TextDisabled("%s", tr("No conflicts: every change was made on one side only, or the same on both."));
+        quiet_note(tr("No conflicts: every change was made on one side only, or the same on both."));
     }
     for (const std::string& e : m.errors) field_error(e);
     if (!m.errors.empty())
@@ -592,7 +592,7 @@ void draw_compare_panel(App& app) {
                     "colleague's copy of this plan into yours. Nothing leaves this browser."));
     if (ImGui::Button(tr("Open a plan to compare..."))) app.request_file(Purpose::compare);
     item_tooltip(tr("Pick a plan file to set beside yours. It is only read: your plan does not change."));
-    ImGui::SameLine();
+    same_line_if_fits(button_size(tr("Merge a colleague's copy..."), ImVec2(0, 0)).x);
     ImGui::BeginDisabled(app.document().read_only());
     if (ImGui::Button(tr("Merge a colleague's copy..."))) app.request_file(Purpose::merge_theirs);
     ImGui::EndDisabled();

@@ -28,7 +28,7 @@ void draw_culture(App& app) {
                  "empowerment or reward unticks it."),
               [](Plan& p, bool v) { p.culture.assessed = !v; });
     if (!plan.culture.assessed)
-        ImGui::TextDisabled("%s", tr("Not assessed: the culture changes no figure until you set empowerment or reward."));
+        quiet_note(tr("Not assessed: the culture changes no figure until you set empowerment or reward."));
     ImGui::PushItemWidth(em * 16);
     auto edit_culture = [](Plan& p) -> Culture& {
         p.culture.assessed = true;  // a value typed is an assessment
@@ -82,12 +82,12 @@ void draw_culture(App& app) {
         if (s.kind != StakeholderKind::employees) continue;
         ++employees;
         if (!plan.culture.assessed) {
-            ImGui::BulletText(tr("%s: nothing while the culture is not assessed."), s.name.c_str());
+            bullet_text(trf("%s: nothing while the culture is not assessed.", s.name.c_str()));
             continue;
         }
-        ImGui::BulletText(tr("%s: advice %s good / %s bad, empathy %s good / %s bad each month."), s.name.c_str(),
+        bullet_text(trf("%s: advice %s good / %s bad, empathy %s good / %s bad each month.", s.name.c_str(),
                           plain_number(e, 2).c_str(), plain_number(1 - e, 2).c_str(),
-                          plain_number(plan.culture.reward, 2).c_str(), plain_number(1 - plan.culture.reward, 2).c_str());
+                          plain_number(plan.culture.reward, 2).c_str(), plain_number(1 - plan.culture.reward, 2).c_str()));
     }
     if (!employees) ImGui::TextDisabled("%s", tr("No stakeholder group of kind \"Employees\": add one to track staff trust."));
 }

@@ -40,7 +40,7 @@ void draw_explain(App& app) {
         if (plan.stakeholders[g].id == view.explain_group) group = g;
     view.explain_group = plan.stakeholders[group].id;
     if (view.explain_month < 0 || view.explain_month > p.horizon_months) view.explain_month = p.horizon_months;
-    ImGui::SetNextItemWidth(em * 16);
+    fit_next_item_width(16, label_beside(tr("Group")));  // a phone's width too
     if (begin_combo(tr("Group"), stakeholder_label(plan, group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
@@ -50,8 +50,10 @@ void draw_explain(App& app) {
         ImGui::EndCombo();
     }
     item_tooltip(tr("The stakeholder group whose trust is explained."));
-    ImGui::SameLine(0, em * 1.5f);
-    ImGui::SetNextItemWidth(em * 16);
+    if (ImGui::GetItemRectMax().x + em * 1.5f + em * 16 + label_beside(tr("Month")) <=
+        ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x)  // beside the group where it fits
+        ImGui::SameLine(0, em * 1.5f);
+    fit_next_item_width(16, label_beside(tr("Month")));
     const std::string shown = month_label(view.explain_month, plan.settings.start);
     const std::string label = view.explain_month == 0 ? trf("%s (today)", shown.c_str())
                               : view.explain_month == p.horizon_months ? trf("%s (horizon)", shown.c_str()) : shown;

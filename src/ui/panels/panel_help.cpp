@@ -1,5 +1,7 @@
 // Help: the model in plain words with its sources, the five dimensions, and the chart gallery (every
 // chart type drawn with fixed sample data: the chart module's visual test).
+#include <algorithm>
+
 #include <imgui.h>
 
 #include "ui/app.hpp"
@@ -11,19 +13,17 @@ namespace fiducia::ui {
 
 namespace {
 
+// A reading width of 46 em, or the panel's when narrower (a phone).
+float reading_wrap() { return std::min(ImGui::GetFontSize() * 46, ImGui::GetContentRegionMax().x); }
+
 void paragraph(const char* text) {
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 46);
+    ImGui::PushTextWrapPos(reading_wrap());
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
 }
 
-void bullet(const char* text) {
-    ImGui::Bullet();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 46);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
-}
+void bullet(const char* text) { bullet_text(text, reading_wrap()); }
 
 }  // namespace
 
@@ -96,7 +96,7 @@ void draw_help(App& app) {
         ImGui::Spacing();
     }
     if (ImGui::CollapsingHeader(tr("Chart gallery###chart-gallery"), ImGuiTreeNodeFlags_DefaultOpen)) {
-        ImGui::TextDisabled("%s", tr("Every chart type Fiducia draws, with fixed sample data. Hover them to see the read-outs."));
+        quiet_note(tr("Every chart type Fiducia draws, with fixed sample data. Hover them to see the read-outs."));
         draw_gallery();
     }
 }

@@ -320,7 +320,7 @@ void draw_journey(App& app) {
                 break;
             }
     }
-    ImGui::SetNextItemWidth(em * 16);
+    fit_next_item_width(16, label_beside(tr("Journey of")));
     if (begin_combo(tr("Journey of"), stakeholder_name(plan, view.journey_group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));
@@ -347,12 +347,18 @@ void draw_journey(App& app) {
     }
 
     const float margin = em * 3;
+    // Narrower than five stage columns (a phone): the map scrolls sideways instead of running off.
+    const float least = margin + em * 5 * kStages;
+    const bool sideways = ImGui::GetContentRegionAvail().x < least;
+    if (sideways)
+        ImGui::BeginChild("journey-scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_AlwaysHorizontalScrollbar);
     Columns cols;
     cols.x0 = ImGui::GetCursorScreenPos().x + margin;
-    cols.width = std::max(em * 5, (ImGui::GetContentRegionAvail().x - margin) / kStages);
+    cols.width = sideways ? em * 5 : (ImGui::GetContentRegionAvail().x - margin) / kStages;
     ImGui::Spacing();
     draw_curve(plan, view.journey_group, cols, margin);
     draw_grid(app, plan, view.journey_group, cols);
+    if (sideways) ImGui::EndChild();
 
     const Plan& current = app.document().plan();
     if (view.touchpoint >= static_cast<int>(current.touchpoints.size())) view.touchpoint = -1;

@@ -97,8 +97,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t k) {
     edit_field(app, knowledge_source_fields(), "consistency", src, at, edit);
     edit_field(app, knowledge_source_fields(), "messages_per_month", src, at, edit);
     const double quality = std::cbrt(std::max(0.0, src.granularity * src.relevance * src.consistency));
-    ImGui::TextDisabled(tr("Quality of this source: %s (the cube root of granularity x relevance x consistency)."),
-                        chart::format_percent(quality, 0).c_str());
+    quiet_note(trf("Quality of this source: %s (the cube root of granularity x relevance x consistency).",
+                   chart::format_percent(quality, 0).c_str()));
     draw_coverage(app, plan, k);
 }
 

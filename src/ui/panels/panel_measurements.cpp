@@ -107,11 +107,11 @@ void draw_model_against_measurements(App& app) {
     const Calibration calibration = *c;  // a copy: the buttons below change the plan it was made from
     const Plan& plan = app.document().plan();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s", tr("Each measured trust share beside the projection of the plan as it stands, and the base rate "
+    quiet_note(tr("Each measured trust share beside the projection of the plan as it stands, and the base rate "
                                  "that would make each group's projection fit its measurements best."));
     ImGui::PopTextWrapPos();
     if (calibration.backtest.empty()) {
-        ImGui::TextDisabled("%s", tr("No trust share measured yet between month 0 and the horizon: nothing to compare."));
+        quiet_note(tr("No trust share measured yet between month 0 and the horizon: nothing to compare."));
         return;
     }
     std::size_t inside = 0;
@@ -273,7 +273,7 @@ void draw_measurements(App& app) {
 
     const Plan& current = app.document().plan();
     if (current.observations.empty())
-        ImGui::TextDisabled("%s", tr("No measurements yet. Add what surveys, NPS or churn figures told you, with the month."));
+        quiet_note(tr("No measurements yet. Add what surveys, NPS or churn figures told you, with the month."));
     // Narrower than its fields need (a phone), the table scrolls sideways instead of squeezing them.
     const float table_width = em * 40;
     const bool sideways = ImGui::GetContentRegionAvail().x < table_width;

@@ -245,14 +245,11 @@ void draw_prioritise(App& app) {
     const std::string all_actions = trf("all actions: %s", format_money(all_cost, cur).c_str());
     same_line_if_fits(ImGui::CalcTextSize(all_actions.c_str()).x);
     ImGui::TextDisabled("%s", all_actions.c_str());
-    auto radio_width = [](const char* text) {
-        return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
-    };
     ImGui::TextUnformatted(tr("Objective:"));
-    same_line_if_fits(radio_width(tr("Trust Index at the horizon")));
+    same_line_if_fits(checkbox_width(tr("Trust Index at the horizon")));
     ImGui::RadioButton(tr("Trust Index at the horizon"), &view.objective, 0);
     item_tooltip(tr("Pick the set that leaves the Trust Index highest at the horizon."));
-    same_line_if_fits(radio_width(tr("Revenue kept minus cost")));
+    same_line_if_fits(checkbox_width(tr("Revenue kept minus cost")));
     ImGui::RadioButton(tr("Revenue kept minus cost"), &view.objective, 1);
     item_tooltip(tr("Pick the set that keeps the most revenue (customers who stay) net of what the actions cost: trust "
                  "managed like any other driver of business value."));

@@ -41,8 +41,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         const std::string label = stakeholder_label(plan, g);
         ImGui::PushID(static_cast<int>(g));
         // Swatch, checkbox and name stay together; the row wraps where the next would run off the panel.
-        same_line_if_fits(em * 1.45f + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                              ImGui::CalcTextSize(label.c_str()).x);
+        same_line_if_fits(em * 1.45f + checkbox_width(label.c_str()));
         bool shown = !contains(view.hidden_groups, s.id);
         legend_swatch(series_colour(static_cast<int>(g)), true);
         ImGui::SameLine(0, em * 0.25f);
@@ -124,7 +123,7 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
     for (std::size_t g = 0; g < plan.stakeholders.size(); ++g)
         if (plan.stakeholders[g].kind == StakeholderKind::customers) customers.push_back(g);
     if (customers.empty()) {
-        ImGui::TextDisabled("%s", tr("No customer group in this plan: retention and revenue apply to groups of kind 'customers'."));
+        quiet_note(tr("No customer group in this plan: retention and revenue apply to groups of kind 'customers'."));
         return;
     }
     if (!ImGui::BeginTable("retention-revenue", 2, ImGuiTableFlags_SizingStretchSame)) return;
@@ -205,9 +204,10 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
     ImGui::TextDisabled("%s", tr("Compare:"));
     for (std::size_t i = 0; i < all.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::SameLine();
+        const std::string name = scenario_name(plan, all[i]);
+        same_line_if_fits(checkbox_width(name.c_str()));  // the row wraps inside the panel
         bool on = contains(view.compared, all[i]);
-        if (ImGui::Checkbox(scenario_name(plan, all[i]).c_str(), &on)) {
+        if (ImGui::Checkbox(name.c_str(), &on)) {
             if (on) {
                 // Keep the plan's order so colours stay put.
                 std::vector<std::string> next;
@@ -234,7 +234,7 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
         ImGui::PopID();
     }
     if (plan.scenarios.empty())
-        ImGui::TextDisabled("%s", tr("This plan has no scenarios yet: make named sets of actions in Scenarios to compare "
+        quiet_note(tr("This plan has no scenarios yet: make named sets of actions in Scenarios to compare "
                                      "them here."));
     if (view.compared.empty()) return;
 
@@ -333,7 +333,7 @@ void draw_projection(App& app) {
         ImGui::TextWrapped("%s", tr("Add a stakeholder group to see its trust month by month."));
         return;
     }
-    ImGui::TextDisabled("%s", tr("Month 0 is today; the plan's enabled actions apply from their start month."));
+    quiet_note(tr("Month 0 is today; the plan's enabled actions apply from their start month."));
     chart::subheading(tr("Trust over time"),
                       tr("Each group's trust (0-100) month by month, with its 95% band (shaded), and the Trust Index "
                       "(dashed). Dots: measured trust shares; diamonds: NPS mapped onto the same scale. Hover the "

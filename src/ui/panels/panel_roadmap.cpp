@@ -259,20 +259,29 @@ void draw_roadmap(App& app) {
     if (!plan.scenarios.empty()) {
         ImGui::TextDisabled("%s", tr("Scenarios:"));
         for (std::size_t s = 0; s < plan.scenarios.size(); ++s) {
-            ImGui::SameLine();
+            const std::string key = std::to_string(s + 1) + " " + plan.scenarios[s].name;
+            same_line_if_fits(em * 1.1f + ImGui::CalcTextSize(key.c_str()).x);  // the keys wrap inside the panel
             chart::legend_swatch(chart::series_colour(static_cast<int>(s)));
             ImGui::SameLine(0, em * 0.3f);
-            ImGui::Text("%d %s", static_cast<int>(s + 1), plan.scenarios[s].name.c_str());
+            ImGui::TextUnformatted(key.c_str());
         }
     }
     Layout L;
-    L.left = ImGui::GetCursorScreenPos().x;
     L.label_w = em * 12;
     L.scenarios = static_cast<int>(plan.scenarios.size());
     L.scenario_w = em * 1.5f;
     L.horizon = std::max(1, plan.settings.horizon_months);
-    L.x0 = L.left + L.label_w + L.scenario_w * static_cast<float>(L.scenarios) + em * 0.6f;
-    const float width = std::max(em * 10, ImGui::GetContentRegionAvail().x - (L.x0 - L.left) - em * 0.5f);
+    const float before_months = L.label_w + L.scenario_w * static_cast<float>(L.scenarios) + em * 0.6f;
+    // Narrower than the names and a readable run of months (a phone): the roadmap scrolls sideways.
+    const float least = before_months + std::max(em * 16, em * 0.5f * static_cast<float>(L.horizon)) + em * 0.5f;
+    const bool sideways = ImGui::GetContentRegionAvail().x < least;
+    if (sideways) {
+        ImGui::SetNextWindowContentSize(ImVec2(least, 0));
+        ImGui::BeginChild("roadmap-scroll", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_AlwaysHorizontalScrollbar);
+    }
+    L.left = ImGui::GetCursorScreenPos().x;
+    L.x0 = L.left + before_months;
+    const float width = std::max(em * 10, (sideways ? least : ImGui::GetContentRegionAvail().x) - before_months - em * 0.5f);
     L.month_w = width / static_cast<float>(L.horizon);
 
     const float row_h = em * 1.9f;
@@ -289,15 +298,19 @@ void draw_roadmap(App& app) {
     const float cost_h = em * 4;
     draw_costs(app.document().plan(), L, rows_bottom + em * 0.8f, cost_h);
     ImGui::SetCursorScreenPos(ImVec2(L.left, rows_bottom + em * 0.8f + cost_h + em * 0.5f));
+    if (sideways) {
+        ImGui::Dummy(ImVec2(0, 0));  // the child's height reaches the costs
+        ImGui::EndChild();
+    }
     const Projection* p = app.projection();
     double total = 0;
     for (const MonthCost& c : monthly_costs(app.document().plan())) total += c.total();
     if (p)
-        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon and keep %s of revenue."),
-                            chart::format_money(total, plan.meta.currency).c_str(),
-                            chart::format_money(p->revenue_kept, plan.meta.currency).c_str());
+        quiet_note(trf("Enabled actions cost %s over the horizon and keep %s of revenue.",
+                       chart::format_money(total, plan.meta.currency).c_str(),
+                       chart::format_money(p->revenue_kept, plan.meta.currency).c_str()));
     else
-        ImGui::TextDisabled(tr("Enabled actions cost %s over the horizon."), chart::format_money(total, plan.meta.currency).c_str());
+        quiet_note(trf("Enabled actions cost %s over the horizon.", chart::format_money(total, plan.meta.currency).c_str()));
 }
 
 }  // namespace fiducia::ui

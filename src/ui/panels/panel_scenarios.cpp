@@ -42,8 +42,8 @@ void draw_detail(App& app, const Plan& plan, std::size_t i) {
         ImGui::PopID();
     }
     for (std::size_t k = 0; k < sc.actions.size(); ++k) pointer_error(app, at + "/actions/" + std::to_string(k));
-    if (plan.actions.empty()) ImGui::TextDisabled("%s", tr("The plan has no actions yet: add them in Actions."));
-    else if (sc.actions.empty()) ImGui::TextDisabled("%s", tr("No action ticked: this scenario is the plan with every action off."));
+    if (plan.actions.empty()) quiet_note(tr("The plan has no actions yet: add them in Actions."));
+    else if (sc.actions.empty()) quiet_note(tr("No action ticked: this scenario is the plan with every action off."));
 }
 
 }  // namespace

@@ -59,16 +59,18 @@ void draw_sensitivity(App& app) {
     if (number_field(tr("Inputs shown"), rows, {.min = 5, .max = 40, .format = "%.0f", .whole = true, .bar = true}))
         view.sensitivity_rows = static_cast<int>(rows);
     item_tooltip(tr("How many of the inputs to show, largest effect first."));
-    ImGui::SameLine(0, em * 2);
-    legend_swatch(down_colour());
-    ImGui::SameLine(0, em * 0.3f);
-    ImGui::TextUnformatted(tr("input 20% lower"));
-    ImGui::SameLine(0, em);
-    legend_swatch(up_colour());
-    ImGui::SameLine(0, em * 0.3f);
-    ImGui::TextUnformatted(tr("input 20% higher"));
-    ImGui::SameLine(0, em);
-    ImGui::TextDisabled(tr("| line: Trust Index as planned, %s"), format_trust(base).c_str());
+    // The legend: each key beside the last where it fits, under it on a phone.
+    const std::string planned = trf("| line: Trust Index as planned, %s", format_trust(base).c_str());
+    const char* keys[] = {tr("input 20% lower"), tr("input 20% higher")};
+    const ImU32 colours[] = {down_colour(), up_colour()};
+    for (int k = 0; k < 2; ++k) {
+        same_line_if_fits(em * 1.1f + ImGui::CalcTextSize(keys[k]).x + em * 2);
+        legend_swatch(colours[k]);
+        ImGui::SameLine(0, em * 0.3f);
+        ImGui::TextUnformatted(keys[k]);
+    }
+    same_line_if_fits(ImGui::CalcTextSize(planned.c_str()).x + em);
+    ImGui::TextDisabled("%s", planned.c_str());
 
     const BarChart chart = tornado_chart(plan, view.sensitivity, base, static_cast<std::size_t>(view.sensitivity_rows));
     if (chart.rows.empty()) {
@@ -77,7 +79,7 @@ void draw_sensitivity(App& app) {
     }
     ImGui::Spacing();
     bar_chart("##tornado", chart);
-    ImGui::TextDisabled("%s", tr("The number right of each bar is its swing: the Trust Index points between the two cases."));
+    quiet_note(tr("The number right of each bar is its swing: the Trust Index points between the two cases."));
 }
 
 }  // namespace fiducia::ui

@@ -223,7 +223,7 @@ void draw_simulation(App& app) {
     if (!job.is_running()) item_tooltip(tr("Simulate every customer of each customer group over the plan's horizon."));
     if (!job.result && !job.is_running()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("%s", tr("Press Run simulation to see retention, the spread of trust and its distribution."));
+        quiet_note(tr("Press Run simulation to see retention, the spread of trust and its distribution."));
     }
     ImGui::Spacing();
     draw_result(app, plan, app.projection());

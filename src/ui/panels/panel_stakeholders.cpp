@@ -44,11 +44,12 @@ void draw_weights(App& app, const Stakeholder& s, std::size_t g) {
         item_tooltip(tr(kDimensionTips[d]));
         if (changed) app.document().begin_edit(ImGui::IsItemActive()).stakeholders[g].weights[static_cast<std::size_t>(d)] = v;
         if (ImGui::IsItemDeactivated()) app.document().end_gesture();
-        ImGui::SameLine(ImGui::GetFontSize() * 22);
-        if (sum > 0)
-            ImGui::Text("%s", chart::format_percent(s.weights[static_cast<std::size_t>(d)] / sum, 0).c_str());
-        else
-            ImGui::TextDisabled("-");
+        const std::string share = sum > 0 ? chart::format_percent(s.weights[static_cast<std::size_t>(d)] / sum, 0) : "-";
+        const float column = ImGui::GetFontSize() * 22, share_w = ImGui::CalcTextSize(share.c_str()).x;
+        if (column + share_w <= ImGui::GetContentRegionMax().x) ImGui::SameLine(column);  // the shares line up beside the fields
+        else same_line_if_fits(share_w);  // a phone: after the field where it fits, else under it
+        if (sum > 0) ImGui::TextUnformatted(share.c_str());
+        else ImGui::TextDisabled("-");
         pointer_error(app, "/stakeholders/" + std::to_string(g) + "/weights/" + kDimensionIds[static_cast<std::size_t>(d)]);
         ImGui::PopID();
     }

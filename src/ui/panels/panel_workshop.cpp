@@ -49,8 +49,7 @@ void section(const char* title) {
 
 void draw_prepare(App& app, const Plan& plan) {
     section(tr("1. Prepare the invitation"));
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextItemWidth(em * 20);
+    fit_next_item_width(20, label_beside(tr("Workshop title")));
     edit_text(app, tr("Workshop title"), plan.workshop.title,
               tr("Shown at the top of every participant's scoring screen, e.g. \"Trust workshop, March\"."),
               [](Plan& p, const std::string& v) { p.workshop.title = v; });
@@ -72,7 +71,7 @@ void draw_prepare(App& app, const Plan& plan) {
         ImGui::Unindent();
     }
     const bool too_many = plan.workshop.stakeholders.size() > io::kMaxInvitedStakeholders;
-    if (plan.workshop.stakeholders.empty()) ImGui::TextDisabled("%s", tr("Tick at least one group to save an invitation."));
+    if (plan.workshop.stakeholders.empty()) quiet_note(tr("Tick at least one group to save an invitation."));
     if (too_many) field_error(tr("Invite at most 12 groups, so a participant's code stays short enough to type."));
     ImGui::BeginDisabled(plan.workshop.stakeholders.empty() || too_many || app.document().read_only());
     if (ImGui::Button(tr("Save invitation file"))) {
@@ -92,8 +91,9 @@ void draw_prepare(App& app, const Plan& plan) {
     item_tooltip(tr("Downloads the invitation: the workshop's title, the invited groups' names and the five dimensions. "
                     "It holds no figure of the plan. Participants open it with \"Score a workshop...\" or by dropping it on the page."));
     if (!plan.workshop.id.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled(tr("Workshop id: %s"), plan.workshop.id.c_str());
+        const std::string id = trf("Workshop id: %s", plan.workshop.id.c_str());
+        same_line_if_fits(ImGui::CalcTextSize(id.c_str()).x);
+        ImGui::TextDisabled("%s", id.c_str());
     }
 }
 
@@ -104,11 +104,11 @@ void draw_collect(App& app, const Plan& plan) {
     if (ImGui::Button(tr("Import ratings files..."))) app.open_file_dialog();
     item_tooltip(tr("Choose one or several participants' ratings files (or drop them on the page). A file from "
                     "another workshop, or one already imported, is refused with the reason."));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 14);
+    same_line_if_fits(em * 14);  // on a phone the code goes under the button
+    ImGui::SetNextItemWidth(std::min(em * 14, ImGui::GetContentRegionAvail().x));
     const bool entered = ImGui::InputTextWithHint("##code", tr("a participant's code"), &g_code.text, ImGuiInputTextFlags_EnterReturnsTrue);
     item_tooltip(tr("A participant's code from their screen, e.g. 7K2M-9QD3-XA. Case, spaces and dashes do not matter."));
-    ImGui::SameLine();
+    same_line_if_fits(button_size(tr("Import code"), ImVec2(0, 0)).x);
     if (ImGui::Button(tr("Import code")) || entered) {
         io::RatingsLoad loaded = io::read_ratings_code(g_code.text, io::invitation_for(plan));
         g_code.error = loaded.ok ? import_ratings(app, loaded.ratings) : loaded.errors.front();
@@ -116,7 +116,7 @@ void draw_collect(App& app, const Plan& plan) {
     }
     item_tooltip(tr("Adds the code's scores as an anonymous participant."));
     ImGui::EndDisabled();
-    if (plan.workshop.id.empty()) ImGui::TextDisabled("%s", tr("Save an invitation first: ratings answer a workshop."));
+    if (plan.workshop.id.empty()) quiet_note(tr("Save an invitation first: ratings answer a workshop."));
     if (!g_code.error.empty()) field_error(std::string(tr("Code refused: ")) + g_code.error);
 
     const std::size_t count = plan.workshop.participants.size();
@@ -128,7 +128,7 @@ void draw_collect(App& app, const Plan& plan) {
         int ratings = 0;
         for (const Rating& r : plan.workshop.ratings) ratings += r.participant == p.id;
         ImGui::PushID(p.id.c_str());
-        ImGui::BulletText(tr("%s: %d scores"), participant_label(plan, i).c_str(), ratings);
+        bullet_text(trf("%s: %d scores", participant_label(plan, i).c_str(), ratings));
         if (const std::optional<std::size_t> twin = twins[i]) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
@@ -166,8 +166,10 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     ImGui::TextUnformatted(trf("Kendall's W = %s.", format_number(summary.kendall_w, 2).c_str()).c_str());
     item_tooltip(tr("Kendall's coefficient of concordance: 0 when participants rank the cells in unrelated orders, "
                     "1 when all rank them alike. Counted over participants who scored every rated cell (ties averaged)."));
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(kendall_reading(summary.kendall_w)).x);
+    ImGui::PushTextWrapPos(0);  // too long for a phone's line: it wraps under
     ImGui::TextUnformatted(kendall_reading(summary.kendall_w));
+    ImGui::PopTextWrapPos();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("results", 8, flags)) return;
     const float em = ImGui::GetFontSize();
@@ -276,14 +278,14 @@ void draw_apply(App& app, const Plan& plan, const WorkshopSummary& summary) {
     if (changes.empty() && weights.empty() && too_few.empty()) return;
     section(tr("4. Apply the consensus"));
     for (const BaseRateChange& c : changes)
-        ImGui::BulletText(tr("%s: base rate %s -> %s (from %d scores by %d participants)"),
-                          stakeholder_name(plan, c.stakeholder).c_str(), format_percent(c.before, 1).c_str(),
-                          format_percent(c.after, 1).c_str(), c.ratings, c.raters);
+        bullet_text(trf("%s: base rate %s -> %s (from %d scores by %d participants)",
+                        stakeholder_name(plan, c.stakeholder).c_str(), format_percent(c.before, 1).c_str(),
+                        format_percent(c.after, 1).c_str(), c.ratings, c.raters));
     for (const WeightChange& c : weights)
-        ImGui::BulletText(tr("%s: weights %s (from %d judgements)"), stakeholder_name(plan, c.stakeholder).c_str(),
-                          weight_changes_text(c).c_str(), c.judgements);
+        bullet_text(trf("%s: weights %s (from %d judgements)", stakeholder_name(plan, c.stakeholder).c_str(),
+                        weight_changes_text(c).c_str(), c.judgements));
     for (const std::string& line : too_few) {
-        ImGui::TextDisabled("%s", line.c_str());
+        quiet_note(line);
         a11y::add_text(a11y::Role::text, line);
     }
     const bool nothing = changes.empty() && weights.empty();
@@ -294,7 +296,7 @@ void draw_apply(App& app, const Plan& plan, const WorkshopSummary& summary) {
             trf("Trust Index at month %d: %s now, %s with the consensus (out of 100)", plan.settings.horizon_months,
                 format_trust(project(plan).months.back().trust_index).c_str(),
                 format_trust(project(applied).months.back().trust_index).c_str());
-        ImGui::TextUnformatted(effect.c_str());
+        ImGui::TextWrapped("%s", effect.c_str());
         a11y::add_text(a11y::Role::text, effect);
     }
     ImGui::BeginDisabled(nothing || app.document().read_only());
@@ -307,7 +309,7 @@ void draw_apply(App& app, const Plan& plan, const WorkshopSummary& summary) {
     item_tooltip(tr(kApplyTip));
     if (nothing) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr("The base rates and weights already match the consensus."));
+        quiet_note(tr("The base rates and weights already match the consensus."));
     }
 }
 

@@ -295,7 +295,7 @@ void draw_workshop_score(App& app) {
         if (ImGui::Button(tr("Copy code"), button_size(tr("Copy code"), ImVec2(sheet.button, sheet.button))))
             ImGui::SetClipboardText(code.c_str());
         item_tooltip(tr("Copies the code, to paste into a message."));
-        ImGui::TextDisabled("%s", tr("The code changes when you change a score or an importance."));
+        quiet_note(tr("The code changes when you change a score or an importance."));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

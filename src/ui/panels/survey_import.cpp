@@ -163,7 +163,7 @@ void draw_drivers(App& app, SurveyImportView& v) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr("weight now (in brackets)"));
     if (v.survey.dimensions.empty()) {
-        ImGui::TextDisabled("%s", tr("Choose at least one dimension column to see what drives trust."));
+        quiet_note(tr("Choose at least one dimension column to see what drives trust."));
         return;
     }
     for (std::size_t g = 0; g < v.survey.groups.size() && g < v.fits.size(); ++g) {

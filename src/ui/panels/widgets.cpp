@@ -92,6 +92,21 @@ void field_error(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void quiet_note(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void bullet_text(const std::string& text, float wrap_pos) {
+    ImGui::Bullet();
+    ImGui::PushTextWrapPos(wrap_pos);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 void same_line_if_fits(float width, float right) {
     if (right < 0) right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the cursor is at the line's start
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -105,6 +120,16 @@ void fit_next_item_width(float most_em, float beside) {
 
 float label_beside(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().ItemInnerSpacing.x;
+}
+
+void next_in_row(float width_em) {
+    const float width = ImGui::GetFontSize() * width_em;
+    same_line_if_fits(width);
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+}
+
+float checkbox_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
 ImVec2 button_size(const char* label, ImVec2 min) {
@@ -289,7 +314,8 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
     }
 
     const float em = g.FontSize;
-    const float w = ImGui::CalcItemWidth();
+    const float room = ImGui::GetContentRegionAvail().x;  // to the panel's (or the cell's) right edge
+    const float w = std::min(ImGui::CalcItemWidth(), std::max(room, em * 4));  // a set width never runs off the edge
     const float h = em + style.FramePadding.y * 2;
     const float gap = style.ItemInnerSpacing.x;
     const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, true);
@@ -304,11 +330,17 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
         if (bar_w < em * 3) box_w = w, bar_w = 0;  // too narrow for a bar: the box alone
     }
     const ImVec2 pos = window->DC.CursorPos;
-    const ImRect box(pos, ImVec2(pos.x + box_w, pos.y + h));
-    const ImRect bar(ImVec2(box.Max.x + gap, pos.y), ImVec2(box.Max.x + gap + bar_w, pos.y + h));
+    // No room for the label beside the field (a phone, a narrow column): it goes above, as on a
+    // phone's form, rather than running off the edge.
+    const bool above = label_size.x > 0 && w + gap + label_size.x > room + 0.5f;
+    const float top = above ? pos.y + label_size.y + style.ItemInnerSpacing.y : pos.y;  // the field's
+    const ImRect box(ImVec2(pos.x, top), ImVec2(pos.x + box_w, top + h));
+    const ImRect bar(ImVec2(box.Max.x + gap, top), ImVec2(box.Max.x + gap + bar_w, top + h));
     const float right = bar_w > 0 ? bar.Max.x : box.Max.x;
-    const ImRect label_bb(ImVec2(right + gap, pos.y), ImVec2(right + gap + label_size.x, pos.y + h));
-    ImGui::ItemSize(ImRect(pos, label_size.x > 0 ? label_bb.Max : ImVec2(right, pos.y + h)), style.FramePadding.y);
+    const ImRect label_bb = above ? ImRect(pos, ImVec2(pos.x + label_size.x, pos.y + label_size.y))
+                                  : ImRect(ImVec2(right + gap, pos.y), ImVec2(right + gap + label_size.x, pos.y + h));
+    ImGui::ItemSize(ImRect(pos, ImVec2(std::max(right, label_size.x > 0 ? label_bb.Max.x : right), top + h)),
+                    above ? 0.0f : style.FramePadding.y);
     const double range = f.max - f.min;
     const double speed = f.speed > 0 ? f.speed
                          : f.whole   ? 0.2
@@ -324,7 +356,7 @@ bool number_field(const char* label, double& value, const NumberFormat& f) {
         changed |= follow_drag(label_id, held && dragged, speed, f.max, value, f);
         type_now = released && !dragged;
         if (hovered || held) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
-        ImGui::RenderText(ImVec2(label_bb.Min.x, pos.y + style.FramePadding.y), label);
+        ImGui::RenderText(ImVec2(label_bb.Min.x, above ? pos.y : pos.y + style.FramePadding.y), label);
     }
 
     // The box: a click selects the value for typing; with Alt held a drag changes it.

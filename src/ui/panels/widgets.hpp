@@ -26,6 +26,10 @@ void set_tooltip(const char* format, ...) IM_FMTARGS(1);  // ImGui::SetTooltip, 
 // (ImGui's own combo does not report its label).
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags = 0);      // tooltip for the last item, wrapped to a readable width
 void field_error(const std::string& text);  // the broken rule, in red, under the last item
+void quiet_note(const char* text);           // greyed, and wrapped at the panel's edge (a phone's too)
+inline void quiet_note(const std::string& text) { quiet_note(text.c_str()); }
+// A bullet and its text, wrapped at `wrap_pos` (window x; 0: the panel's edge), as ImGui::BulletText does not.
+void bullet_text(const std::string& text, float wrap_pos = 0);
 // Every label cut to fit goes through these two: `text` cut to `width` pixels ends in an ellipsis (the
 // font's U+2026 when it has that glyph, else "...") so nobody reads a cut name as the whole name.
 std::string fit_text(const std::string& text, float width);
@@ -42,6 +46,11 @@ void same_line_if_fits(float width, float right = -1);
 // (its label, a button after it), and never under 4 em. label_beside(): what a label drawn after its item takes.
 void fit_next_item_width(float most_em, float beside);
 float label_beside(const char* label);
+// The next item, `width_em` wide, beside the last where it fits (else under it), and never wider
+// than the panel: a row of fields that wraps on a phone.
+void next_in_row(float width_em);
+// The width of a checkbox or radio button with this label (box, gap, text).
+float checkbox_width(const char* label);
 // The size a button needs to show its whole label (the text before "##"), and at least `min`.
 ImVec2 button_size(const char* label, ImVec2 min);
 // A long run's progress bar (0..1, read out as "N% done") and its Cancel button with this tooltip,
