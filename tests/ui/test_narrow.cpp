@@ -36,6 +36,13 @@ ImGuiWindow* active_child(const std::string& part) {
     return nullptr;
 }
 
+// A table's scrolling window: drawn, inside the phone's width, and wider inside (it scrolls sideways).
+void check_scrolls_sideways(ImGuiWindow* table, const Screen& screen) {
+    REQUIRE(table != nullptr);
+    CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
+    CHECK(table->ScrollMax.x > 0);
+}
+
 std::string invitation() {
     io::Invitation inv;
     inv.id = "ws-phone1";
@@ -171,10 +178,7 @@ TEST_CASE("on a phone the dashboard's group table scrolls sideways inside the wi
         REQUIRE(h.app.open_text(test::read_file(path), path.filename().string()).ok);
         h.app.open_panel(ui::PanelId::dashboard);
         for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
-        ImGuiWindow* table = active_child("/groups-scroll");
-        REQUIRE(table != nullptr);
-        CHECK(table->Pos.x + table->Size.x <= 390 * 3 + 0.01f);
-        CHECK(table->ScrollMax.x > 0);  // wider than the phone: it scrolls
+        check_scrolls_sideways(active_child("/groups-scroll"), {390, 844, 3});  // wider than the phone: it scrolls
     }
 }
 
@@ -220,6 +224,19 @@ void show_bank_panel_on(test::UiHarness& h, const Screen& screen, ui::PanelId pa
     open_bank_on(h, screen);
     h.app.open_panel(panel);
     for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+}
+
+// Scrolls the panel down with the wheel over its left margin until the scrolling child whose name
+// holds `part` is drawn (a table below the first screen); null if it never is.
+ImGuiWindow* scroll_to_child(test::UiHarness& h, ImGuiWindow* panel, const std::string& part) {
+    ImGuiWindow* child = active_child(part);
+    ImGui::GetIO().AddMousePosEvent(panel->Pos.x + 4, panel->Pos.y + panel->Size.y * 0.3f);
+    for (int f = 0; f < 60 && !child; ++f) {
+        ImGui::GetIO().AddMouseWheelEvent(0, -1);
+        CHECK(h.frame().empty());
+        child = active_child(part);
+    }
+    return child;
 }
 
 // The shown panel's own window, as drawn last frame.
@@ -335,17 +352,19 @@ TEST_CASE("on a phone the Prioritise result stacks its figures, wraps its senten
         REQUIRE(best.has_value());
         REQUIRE(cost.has_value());
         CHECK(cost->y >= best->y + best->height);  // one figure under the other, each the whole width
-        // Down to the chosen set (below the phone's first screen), scrolling the panel over its text.
-        ImGuiWindow* table = nullptr;
-        ImGui::GetIO().AddMousePosEvent(panel->Pos.x + 4, panel->Pos.y + panel->Size.y * 0.3f);
-        for (int f = 0; f < 60 && !table; ++f) {
-            ImGui::GetIO().AddMouseWheelEvent(0, -1);
-            CHECK(h.frame().empty());
-            table = active_child("/chosen");
-        }
-        REQUIRE(table != nullptr);
-        CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
-        CHECK(table->ScrollMax.x > 0);  // the costs are a swipe away, not cut off
+        // Below the phone's first screen; the costs are a swipe away, not cut off.
+        check_scrolls_sideways(scroll_to_child(h, panel, "/chosen"), screen);
+    }
+}
+
+TEST_CASE("on a phone Explain's per-dimension table scrolls sideways inside the width instead of cutting its cells") {
+    for (const Screen& screen : kPhones) {
+        test::UiHarness h;
+        show_bank_panel_on(h, screen, ui::PanelId::explain);
+        CAPTURE(screen.width);
+        CAPTURE(screen.scale);
+        REQUIRE(panel_window() != nullptr);
+        check_scrolls_sideways(scroll_to_child(h, panel_window(), "/dimensions"), screen);
     }
 }
 
@@ -361,10 +380,7 @@ TEST_CASE("on a phone the Measurements panel wraps its buttons, scrolls its tabl
             REQUIRE(r.has_value());
             CHECK(r->x + r->width <= screen.width + 0.01f);
         }
-        ImGuiWindow* table = active_child("/observations");
-        REQUIRE(table != nullptr);
-        CHECK(table->Pos.x + table->Size.x <= screen.width * screen.scale + 0.01f);
-        CHECK(table->ScrollMax.x > 0);  // its fields keep a readable width: it scrolls
+        check_scrolls_sideways(active_child("/observations"), screen);  // its fields keep a readable width
         ImGuiWindow* panel = panel_window();
         REQUIRE(panel != nullptr);
         CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);  // the note wraps: nothing runs off to the right

@@ -80,7 +80,9 @@ void draw_explain(App& app) {
     bar_chart("##waterfall", chart);
 
     chart::subheading(tr("Per dimension"), tr("The same group and month, dimension by dimension (Mayer et al. 1995)."));
-    if (ImGui::BeginTable("dimensions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
+    const TableBox box = table_box(ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH, 34,
+                                   kDimensions);  // a phone scrolls it sideways
+    if (ImGui::BeginTable("dimensions", 5, box.flags, box.outer, box.inner_width)) {
         ImGui::TableSetupColumn(tr("Dimension"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
         ImGui::TableSetupColumn(tr("The group believes that..."), ImGuiTableColumnFlags_WidthStretch, 4.0f);
         ImGui::TableSetupColumn(tr("Weight"), ImGuiTableColumnFlags_WidthStretch, 1.0f);

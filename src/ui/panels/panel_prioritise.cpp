@@ -44,29 +44,6 @@ void update_plan_point(App& app, const Plan& plan, Objective objective) {
 
 constexpr std::size_t kChosenRows = 12;  // rows shown before the chosen set's table scrolls
 
-// A long set scrolls in its own box, so the button and the frontier stay near; narrower than its
-// columns need (a phone), it scrolls sideways instead of cutting the costs off.
-struct ChosenTable {
-    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    ImVec2 outer{0, 0};
-    float inner_width = 0;
-};
-ChosenTable chosen_table(std::size_t count) {
-    ChosenTable t;
-    const float table_width = ImGui::GetFontSize() * 30;
-    const bool tall = count > kChosenRows, sideways = ImGui::GetContentRegionAvail().x < table_width;
-    if (!tall && !sideways) return t;
-    const float row = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
-    const float rows = tall ? kChosenRows + 1.5f : static_cast<float>(count) + 1;  // + the header (and half a row: more below)
-    t.outer.y = row * rows + (sideways ? ImGui::GetStyle().ScrollbarSize : 0) + 2;
-    if (tall) t.flags |= ImGuiTableFlags_ScrollY;
-    if (sideways) {
-        t.flags |= ImGuiTableFlags_ScrollX;
-        t.inner_width = table_width;
-    }
-    return t;
-}
-
 void draw_result(App& app, const Plan& plan) {
     const App::OptimiserJob& job = app.optimiser_job();
     if (!job.result) return;
@@ -122,7 +99,8 @@ void draw_result(App& app, const Plan& plan) {
     }
     if (r.chosen.empty()) {
         ImGui::TextWrapped("%s", tr("No action improves the objective within this budget."));
-    } else if (const ChosenTable box = chosen_table(r.chosen.size());
+    } else if (const TableBox box = table_box(ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp,
+                                              30, r.chosen.size(), kChosenRows);  // a long set scrolls in its own box
                ImGui::BeginTable("chosen", 4, box.flags, box.outer, box.inner_width)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("Action"), ImGuiTableColumnFlags_WidthStretch, 3);

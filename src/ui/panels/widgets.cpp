@@ -128,6 +128,23 @@ void next_in_row(float width_em) {
     ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
 }
 
+TableBox table_box(ImGuiTableFlags flags, float width_em, std::size_t rows, std::size_t max_rows) {
+    TableBox t;
+    t.flags = flags;
+    const float table_width = ImGui::GetFontSize() * width_em;
+    const bool tall = max_rows > 0 && rows > max_rows, sideways = ImGui::GetContentRegionAvail().x < table_width;
+    if (!tall && !sideways) return t;
+    const float row = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+    const float shown = tall ? static_cast<float>(max_rows) + 1.5f : static_cast<float>(rows) + 1;  // + the header (and half a row: more below)
+    t.outer.y = row * shown + (sideways ? ImGui::GetStyle().ScrollbarSize : 0) + 2;
+    if (tall) t.flags |= ImGuiTableFlags_ScrollY;
+    if (sideways) {
+        t.flags |= ImGuiTableFlags_ScrollX;
+        t.inner_width = table_width;
+    }
+    return t;
+}
+
 float checkbox_width(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }

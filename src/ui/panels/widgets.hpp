@@ -49,6 +49,14 @@ float label_beside(const char* label);
 // The next item, `width_em` wide, beside the last where it fits (else under it), and never wider
 // than the panel: a row of fields that wraps on a phone.
 void next_in_row(float width_em);
+// A table's box: narrower than `width_em` (a phone) it scrolls sideways instead of squeezing its
+// columns; with more than `max_rows` rows (0: no limit) it scrolls down in a box of that many.
+struct TableBox {
+    ImGuiTableFlags flags = 0;
+    ImVec2 outer{0, 0};
+    float inner_width = 0;
+};
+TableBox table_box(ImGuiTableFlags flags, float width_em, std::size_t rows, std::size_t max_rows = 0);
 // The width of a checkbox or radio button with this label (box, gap, text).
 float checkbox_width(const char* label);
 // The size a button needs to show its whole label (the text before "##"), and at least `min`.
