@@ -2,6 +2,7 @@
 // waterfall order and month ticks are io/presentation's, tested in tests/unit/test_io_presentation.cpp).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -124,4 +125,18 @@ TEST_CASE("the heatmap scale runs from vermillion through pale to blue, with rea
     CHECK(text_on(diverging(0.5)) == IM_COL32(20, 20, 20, 255));
     CHECK(text_on(diverging(1)) == IM_COL32(255, 255, 255, 255));
     CHECK(with_alpha(IM_COL32(1, 2, 3, 255), 0.0f) == IM_COL32(1, 2, 3, 0));
+}
+
+TEST_CASE("fourteen series are told apart: the colours come round once, dashed the second time") {
+    std::vector<std::pair<ImU32, bool>> seen;
+    for (int i = 0; i < 14; ++i) {
+        CAPTURE(i);
+        const std::pair<ImU32, bool> style{series_colour(i), series_dashed(i)};
+        CHECK(std::find(seen.begin(), seen.end(), style) == seen.end());
+        seen.push_back(style);
+    }
+    CHECK_FALSE(series_dashed(0));  // the first seven solid, as before
+    CHECK_FALSE(series_dashed(6));
+    CHECK(series_dashed(7));
+    CHECK(series_colour(7) == series_colour(0));
 }

@@ -131,12 +131,13 @@ void draw_marker(ImDrawList* draw, ImVec2 at, float r, Marker marker, ImU32 colo
     }
 }
 
-void legend_swatch(ImU32 colour, bool line) {
+void legend_swatch(ImU32 colour, bool line, bool dashed) {
     const float e = em();
     ImGui::Dummy(ImVec2(e * (line ? 1.2f : 0.8f), e));
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    if (line) draw->AddLine(ImVec2(a.x, (a.y + b.y) / 2), ImVec2(b.x, (a.y + b.y) / 2), colour, std::max(2.0f, e * 0.15f));
+    if (line && dashed) dashed_line(draw, ImVec2(a.x, (a.y + b.y) / 2), ImVec2(b.x, (a.y + b.y) / 2), colour, std::max(2.0f, e * 0.15f));
+    else if (line) draw->AddLine(ImVec2(a.x, (a.y + b.y) / 2), ImVec2(b.x, (a.y + b.y) / 2), colour, std::max(2.0f, e * 0.15f));
     else draw->AddRectFilled(ImVec2(a.x, a.y + e * 0.15f), ImVec2(b.x, b.y - e * 0.05f), colour, e * 0.12f);
 }
 
@@ -353,7 +354,7 @@ void Plot::end(bool legend) {
                     const std::size_t i = nearest_index(s.xs, snap);
                     if (std::fabs(s.xs[i] - snap) > 1e-9 * std::max(1.0, std::fabs(snap)) || !std::isfinite(s.ys[i])) continue;
                     draw->AddCircleFilled(ImVec2(to_x(s.xs[i]), to_y(s.ys[i])), e * 0.22f, s.colour);
-                    legend_swatch(s.colour, s.kind == 0);
+                    legend_swatch(s.colour, s.kind == 0, s.kind == 0 && s.marker == Marker::square);
                     ImGui::SameLine();
                     std::string text = s.name + ": " + format_value(s.ys[i], y_);
                     for (const Series& b : series_)
@@ -417,7 +418,7 @@ void Plot::end(bool legend) {
             const ImVec2 a = ImGui::GetItemRectMin();
             draw_marker(ImGui::GetWindowDrawList(), ImVec2(a.x + e * 0.4f, a.y + e * 0.55f), e * 0.28f, s.marker, s.colour);
         } else {
-            legend_swatch(s.colour, s.kind == 0);
+            legend_swatch(s.colour, s.kind == 0, s.kind == 0 && s.marker == Marker::square);  // dashed as drawn
         }
         ImGui::SameLine(0, e * 0.35f);
         ImGui::TextUnformatted(s.name.c_str());

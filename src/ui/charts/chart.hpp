@@ -57,6 +57,9 @@ const char* dimension_family(int dimension);   // Mayer et al. 1995: ability / i
 // ---- Colours ------------------------------------------------------------------------------------
 
 ImU32 series_colour(int index);  // Okabe-Ito, ordered for a light background; cycles
+// Whether series `index` is drawn dashed: from the 8th on, the colours come round again, dashed, so
+// fourteen groups on one chart are told apart (the legend and read-out show the dash too).
+bool series_dashed(int index);
 ImU32 up_colour();               // raises trust (blue)
 ImU32 down_colour();             // lowers trust (vermillion)
 ImU32 warning_colour();          // worth a second look (Checks): amber, dark on a light theme
@@ -137,7 +140,7 @@ private:
 std::string format_value(double value, const Axis& axis);  // full read-out form
 std::string format_tick(double value, const Axis& axis);   // short axis form
 void draw_marker(ImDrawList* draw, ImVec2 at, float radius, Marker marker, ImU32 colour);
-void legend_swatch(ImU32 colour, bool line = false);  // a small coloured square, as an item
+void legend_swatch(ImU32 colour, bool line = false, bool dashed = false);  // a small coloured square (or line), as an item
 
 // Horizontal bars: a label column on the left, bars over a value axis, a value on the right.
 struct Bar {

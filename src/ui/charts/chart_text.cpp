@@ -183,6 +183,8 @@ ImU32 series_colour(int index) {
     return kOkabeIto[((index % n) + n) % n];
 }
 
+bool series_dashed(int index) { return index >= 0 && (index / 7) % 2 == 1; }  // 7: series_colour's cycle
+
 ImU32 up_colour() { return IM_COL32(0, 114, 178, 255); }
 ImU32 down_colour() { return IM_COL32(213, 94, 0, 255); }
 ImU32 warning_colour() {

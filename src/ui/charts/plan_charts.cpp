@@ -270,7 +270,8 @@ void trust_over_time(const Plan& plan, const Projection& p, const std::vector<st
         plot.line("", xs, banded->hi, with_alpha(colour, 0.45f), 1.0f);
     }
     for (const Group& gr : groups)
-        plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)));
+        plot.line(stakeholder_label(plan, gr.g), xs, gr.trust, series_colour(static_cast<int>(gr.g)), 2.0f,
+                  series_dashed(static_cast<int>(gr.g)));
     // Where measurements count as evidence, each group's line as first projected, dashed beside it.
     for (std::size_t i = 0; before_measurements && i < groups.size(); ++i)
         plot.line(i == 0 ? tr("As first projected, before measurements") : "", xs, groups[i].first,

@@ -43,7 +43,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         // Swatch, checkbox and name stay together; the row wraps where the next would run off the panel.
         same_line_if_fits(em * 1.45f + checkbox_width(label.c_str()));
         bool shown = !contains(view.hidden_groups, s.id);
-        legend_swatch(series_colour(static_cast<int>(g)), true);
+        legend_swatch(series_colour(static_cast<int>(g)), true, series_dashed(static_cast<int>(g)));
         ImGui::SameLine(0, em * 0.25f);
         if (ImGui::Checkbox(label.c_str(), &shown)) {
             if (shown) std::erase(view.hidden_groups, s.id);
@@ -148,7 +148,8 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
         plot.begin("##retention", ImVec2(0, em * 12), Axis(0, p.horizon_months, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi, Format::percent));
         for (std::size_t i = 0; i < customers.size(); ++i)
-            plot.line(stakeholder_label(plan, customers[i]), xs, lines[i], series_colour(static_cast<int>(customers[i])));
+            plot.line(stakeholder_label(plan, customers[i]), xs, lines[i], series_colour(static_cast<int>(customers[i])), 2.0f,
+                      series_dashed(static_cast<int>(customers[i])));
         plot.end();
     }
     ImGui::TableNextColumn();
@@ -170,7 +171,8 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
         plot.begin("##revenue", ImVec2(0, em * 12), Axis(0, p.horizon_months, Format::months, plan.settings.start),
                    Axis(range.lo, range.hi * 1.05, Format::money, plan.meta.currency));
         for (std::size_t i = 0; i < customers.size(); ++i)
-            plot.line(stakeholder_label(plan, customers[i]), xs, lines[i], series_colour(static_cast<int>(customers[i])));
+            plot.line(stakeholder_label(plan, customers[i]), xs, lines[i], series_colour(static_cast<int>(customers[i])), 2.0f,
+                      series_dashed(static_cast<int>(customers[i])));
         plot.end();
     }
     ImGui::EndTable();
@@ -297,7 +299,7 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         const int colour = static_cast<int>(std::find(all.begin(), all.end(), view.compared[i]) - all.begin());
-        legend_swatch(series_colour(colour), true);
+        legend_swatch(series_colour(colour), true, colour % 2 == 1);  // dashed as its line
         ImGui::SameLine();
         ImGui::TextUnformatted(scenario_name(plan, view.compared[i]).c_str());
         ImGui::TableNextColumn();
