@@ -106,10 +106,8 @@ void draw_model_against_measurements(App& app) {
     if (!c) return;
     const Calibration calibration = *c;  // a copy: the buttons below change the plan it was made from
     const Plan& plan = app.document().plan();
-    ImGui::PushTextWrapPos(0);
     quiet_note(tr("Each measured trust share beside the projection of the plan as it stands, and the base rate "
-                                 "that would make each group's projection fit its measurements best."));
-    ImGui::PopTextWrapPos();
+                  "that would make each group's projection fit its measurements best."));
     if (calibration.backtest.empty()) {
         quiet_note(tr("No trust share measured yet between month 0 and the horizon: nothing to compare."));
         return;
@@ -126,7 +124,8 @@ void draw_model_against_measurements(App& app) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     ImGui::SeparatorText(tr("Fitted base rates"));
     const bool editable = !app.document().read_only();
-    if (ImGui::BeginTable("calibration", 6, flags)) {
+    const TableBox box = table_box(flags, 40, calibration.groups.size());  // a phone scrolls it sideways
+    if (ImGui::BeginTable("calibration", 6, box.flags, box.outer, box.inner_width)) {
         ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
         ImGui::TableSetupColumn(tr("Base rate"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
         ImGui::TableSetupColumn(tr("Fitted"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -180,7 +179,10 @@ void draw_model_against_measurements(App& app) {
     }
 
     ImGui::SeparatorText(tr("Backtest"));
-    if (ImGui::BeginTable("backtest", 6, flags | ImGuiTableFlags_ScrollY, ImVec2(0, 0))) {
+    const float backtest_width = ImGui::GetFontSize() * 36;
+    const bool backtest_sideways = ImGui::GetContentRegionAvail().x < backtest_width;  // a phone: it scrolls sideways too
+    if (ImGui::BeginTable("backtest", 6, flags | ImGuiTableFlags_ScrollY | (backtest_sideways ? ImGuiTableFlags_ScrollX : 0),
+                          ImVec2(0, 0), backtest_sideways ? backtest_width : 0.0f)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr("Month"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
         ImGui::TableSetupColumn(tr("Group"), ImGuiTableColumnFlags_WidthStretch, 2.4f);

@@ -116,7 +116,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
     }
 }
 
-void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
+void draw_retention_and_revenue(App& app, const Plan& plan, const Projection& p) {
     const float em = ImGui::GetFontSize();
     const std::vector<double> xs = month_axis(p);
     std::vector<std::size_t> customers;
@@ -126,7 +126,8 @@ void draw_retention_and_revenue(const Plan& plan, const Projection& p) {
         quiet_note(tr("No customer group in this plan: retention and revenue apply to groups of kind 'customers'."));
         return;
     }
-    if (!ImGui::BeginTable("retention-revenue", 2, ImGuiTableFlags_SizingStretchSame)) return;
+    // On a phone the two charts stack, each the whole width.
+    if (!ImGui::BeginTable("retention-revenue", app.narrow() ? 1 : 2, ImGuiTableFlags_SizingStretchSame)) return;
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(tr("Customers retained"));
     help_marker(tr("The share of today's customers still there each month. Bad experiences arrive at each "
@@ -282,8 +283,9 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
     plot.end();
 
     const std::string& cur = plan.meta.currency;
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("scenario-table", 6, flags)) return;
+    const TableBox box = table_box(ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp, 40,
+                                   view.compared.size());  // a phone scrolls it sideways
+    if (!ImGui::BeginTable("scenario-table", 6, box.flags, box.outer, box.inner_width)) return;
     ImGui::TableSetupColumn(tr("Scenario"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableSetupColumn(tr("Trust Index at horizon"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr("vs plan"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
@@ -342,7 +344,7 @@ void draw_projection(App& app) {
                       "chart for each month's values."));
     draw_trust_chart(app, plan, *projection);
     chart::subheading(tr("Customers and revenue"));
-    draw_retention_and_revenue(plan, *projection);
+    draw_retention_and_revenue(app, plan, *projection);
     chart::subheading(tr("Scenarios side by side"),
                       tr("A scenario is a named set of actions. Each line is the Trust Index with that set enabled "
                       "(and no other action); the table compares them at the horizon."));

@@ -170,9 +170,11 @@ void draw_results(const Plan& plan, const WorkshopSummary& summary) {
     ImGui::PushTextWrapPos(0);  // too long for a phone's line: it wraps under
     ImGui::TextUnformatted(kendall_reading(summary.kendall_w));
     ImGui::PopTextWrapPos();
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("results", 8, flags)) return;
     const float em = ImGui::GetFontSize();
+    // Eight columns: on a phone the table scrolls sideways instead of cutting every cell.
+    const TableBox box = table_box(ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit, 53,
+                                   summary.items.size() + summary.importance.size());
+    if (!ImGui::BeginTable("results", 8, box.flags, box.outer, box.inner_width)) return;
     ImGui::TableSetupColumn(tr("Group"), 0, em * 9);
     ImGui::TableSetupColumn(tr("Dimension"), 0, em * 7);
     ImGui::TableSetupColumn(tr("Median"), 0, em * 4);
