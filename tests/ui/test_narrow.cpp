@@ -520,16 +520,21 @@ TEST_CASE("a quiet note wraps at the panel's edge") {
     CHECK(w->ContentSize.y > ImGui::GetTextLineHeight() * 1.5f);  // on more than one line
 }
 TEST_CASE("on a phone no panel runs off to the right: rows wrap, notes wrap, maps and tables scroll sideways, in English and Chinese") {
+    for (const auto& example : test::example_plans())
     for (const Screen& screen : {kPhones[0], kPhones[3]})
         for (ui::Language language : {ui::Language::en, ui::Language::zh}) {
             test::UiHarness h;
             h.app.set_language(language);
+            h.set_screen(screen.width, screen.height, screen.scale);
+            REQUIRE(h.app.open_text(test::read_file(example), example.filename().string()).ok);
             for (const ui::PanelInfo& info : ui::panels()) {
-                const std::string name = info.name;
+                const std::string name = info.name, plan = example.filename().string();
+                CAPTURE(plan);
                 CAPTURE(name);
                 CAPTURE(screen.width);
                 CAPTURE(static_cast<int>(language));
-                show_bank_panel_on(h, screen, info.id);
+                h.app.open_panel(info.id);
+                for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
                 ImGuiWindow* panel = panel_window();
                 REQUIRE(panel != nullptr);
                 CHECK(panel->ContentSize.x <= panel->Size.x + 0.01f);

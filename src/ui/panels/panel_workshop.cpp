@@ -58,9 +58,12 @@ void draw_prepare(App& app, const Plan& plan) {
         const bool invited = std::find(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), s.id) !=
                              plan.workshop.stakeholders.end();
         ImGui::Indent();
-        edit_bool(app, (s.name + "##invite-" + s.id).c_str(), invited,
-                  tr("Participants score this group on the five dimensions. Choose the groups before handing out "
-                     "the invitation: codes are read against the groups invited."),
+        // A long name is cut to the panel (a phone), the whole of it read out and in the tooltip.
+        const std::string shown = fit_text(s.name, ImGui::GetContentRegionAvail().x - checkbox_width(""));
+        const std::string tip = (shown == s.name ? std::string() : s.name + "\n\n") +
+                                tr("Participants score this group on the five dimensions. Choose the groups before handing out "
+                                   "the invitation: codes are read against the groups invited.");
+        edit_bool(app, (shown + "##invite-" + s.id).c_str(), invited, tip.c_str(),
                   [id = s.id](Plan& p, bool on) {
                       std::vector<std::string> chosen;
                       for (const Stakeholder& t : p.stakeholders)  // keep plan order
@@ -68,6 +71,7 @@ void draw_prepare(App& app, const Plan& plan) {
                               chosen.push_back(t.id);
                       p.workshop.stakeholders = chosen;
                   });
+        if (shown != s.name) a11y::set_name(s.name);
         ImGui::Unindent();
     }
     const bool too_many = plan.workshop.stakeholders.size() > io::kMaxInvitedStakeholders;
@@ -130,7 +134,7 @@ void draw_collect(App& app, const Plan& plan) {
         ImGui::PushID(p.id.c_str());
         bullet_text(trf("%s: %d scores", participant_label(plan, i).c_str(), ratings));
         if (const std::optional<std::size_t> twin = twins[i]) {
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(trf("same answers as %s", participant_label(plan, *twin).c_str()).c_str()).x);
             ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
             const std::string twin_text = trf("same answers as %s", participant_label(plan, *twin).c_str());
             ImGui::Selectable((twin_text + "##twin").c_str(), false, 0, ImVec2(ImGui::CalcTextSize(twin_text.c_str()).x, 0));
@@ -139,7 +143,7 @@ void draw_collect(App& app, const Plan& plan) {
                             "person who sent both a file and a code shows up twice: remove one. Two people can also answer "
                             "alike: then keep both."));
         }
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr("Remove")).x + ImGui::GetStyle().FramePadding.x * 2);
         ImGui::BeginDisabled(app.document().read_only());
         if (ImGui::SmallButton(tr("Remove"))) {
             Plan& edit = app.document().begin_edit();
