@@ -519,10 +519,10 @@ TEST_CASE("a quiet note wraps at the panel's edge") {
     CHECK(w->ContentSize.x <= w->ContentRegionRect.GetWidth() + 0.5f);
     CHECK(w->ContentSize.y > ImGui::GetTextLineHeight() * 1.5f);  // on more than one line
 }
-TEST_CASE("on a phone no panel runs off to the right: rows wrap, notes wrap, maps and tables scroll sideways, in English and Chinese") {
+TEST_CASE("on a phone no panel runs off to the right: rows wrap, notes wrap, maps and tables scroll sideways, in every language") {
     for (const auto& example : test::example_plans())
     for (const Screen& screen : {kPhones[0], kPhones[3]})
-        for (ui::Language language : {ui::Language::en, ui::Language::zh}) {
+        for (ui::Language language : {ui::Language::en, ui::Language::zh, ui::Language::it, ui::Language::id}) {
             test::UiHarness h;
             h.app.set_language(language);
             h.set_screen(screen.width, screen.height, screen.scale);

@@ -21,7 +21,7 @@ float em() { return ImGui::GetFontSize(); }
 
 void draw_gallery() {
     const float e = em();
-    ImGui::TextUnformatted(tr("Line, band and observations"));
+    ImGui::TextWrapped("%s", tr("Line, band and observations"));
     {
         std::vector<double> xs, ys, lo, hi, ys2;
         for (int m = 0; m <= 24; ++m) {
@@ -49,7 +49,7 @@ void draw_gallery() {
         plot.end();
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Columns (histogram) with money axis"));
+    ImGui::TextWrapped("%s", tr("Columns (histogram) with money axis"));
     {
         std::vector<double> xs, ys;
         for (int i = 0; i < 10; ++i) {
@@ -62,7 +62,7 @@ void draw_gallery() {
         plot.end();
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Tornado (horizontal bars around a reference)"));
+    ImGui::TextWrapped("%s", tr("Tornado (horizontal bars around a reference)"));
     {
         BarChart chart;
         chart.x = Axis{0.55, 0.65, Format::trust};
@@ -84,7 +84,7 @@ void draw_gallery() {
         bar_chart("##gallery-tornado", chart);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Waterfall"));
+    ImGui::TextWrapped("%s", tr("Waterfall"));
     {
         using K = ContributionKind;
         std::vector<Contribution> cs = {{K::base_rate, {}, 0.5}, {K::touchpoint, "a", -0.03}, {K::touchpoint, "b", 0.08},
@@ -109,7 +109,7 @@ void draw_gallery() {
         bar_chart("##gallery-waterfall", chart);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Heatmap"));
+    ImGui::TextWrapped("%s", tr("Heatmap"));
     {
         Heatmap map;
         map.rows = {tr("Customers"), tr("Employees"), tr("Investors")};
@@ -118,7 +118,7 @@ void draw_gallery() {
         heatmap("##gallery-heatmap", map, e * 30);
     }
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr("Range bar (trust with its 95% band; hollow mark = today)"));
+    ImGui::TextWrapped("%s", tr("Range bar (trust with its 95% band; hollow mark = today)"));
     range_bar("##gallery-range", 0.62, 0.55, 0.69, 0.5, e * 12);
 }
 

@@ -31,9 +31,10 @@ void draw_detail(App& app, const Plan& plan, std::size_t c) {
               "commitments: a broken public promise costs the plan's public commitment multiplier (Plan settings, "
               "default 2) times more than a broken private one."),
               [edit](Plan& p, bool v) { edit(p).is_public = v; });
-    ImGui::SameLine();
-    ImGui::TextDisabled(cm.is_public ? tr("(a broken one counts %s times)") : tr("(a broken one counts once)"),
-                        plain_number(plan.settings.public_commitment_multiplier, 2).c_str());
+    const std::string counts = cm.is_public ? trf("(a broken one counts %s times)", plain_number(plan.settings.public_commitment_multiplier, 2).c_str())
+                                            : std::string(tr("(a broken one counts once)"));
+    same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
+    ImGui::TextDisabled("%s", counts.c_str());
     edit_field(app, commitment_fields(), "occasions_per_month", cm, at, edit);
     edit_field(app, commitment_fields(), "kept_share", cm, at, edit);
 

@@ -198,7 +198,7 @@ void draw_drivers(const Plan& plan, const Projection& p) {
         const auto& list = side == 0 ? up : down;
         ImGui::TextUnformatted(side == 0 ? tr("Raising trust most") : tr("Lowering trust most"));
         if (list.empty()) {
-            ImGui::TextDisabled("%s", side == 0 ? tr("Nothing raises trust above the base rates.") : tr("Nothing lowers trust."));
+            quiet_note(side == 0 ? tr("Nothing raises trust above the base rates.") : tr("Nothing lowers trust."));
             continue;
         }
         BarChart chart;

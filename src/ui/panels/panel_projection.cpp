@@ -45,7 +45,7 @@ void draw_trust_chart(App& app, const Plan& plan, const Projection& p) {
         bool shown = !contains(view.hidden_groups, s.id);
         legend_swatch(series_colour(static_cast<int>(g)), true, series_dashed(static_cast<int>(g)));
         ImGui::SameLine(0, em * 0.25f);
-        if (ImGui::Checkbox(label.c_str(), &shown)) {
+        if (checkbox(label.c_str(), &shown)) {
             if (shown) std::erase(view.hidden_groups, s.id);
             else view.hidden_groups.push_back(s.id);
         }
@@ -210,7 +210,7 @@ void draw_scenarios(App& app, const Plan& plan, const Projection& current) {
         const std::string name = scenario_name(plan, all[i]);
         same_line_if_fits(checkbox_width(name.c_str()));  // the row wraps inside the panel
         bool on = contains(view.compared, all[i]);
-        if (ImGui::Checkbox(name.c_str(), &on)) {
+        if (checkbox(name.c_str(), &on)) {
             if (on) {
                 // Keep the plan's order so colours stay put.
                 std::vector<std::string> next;

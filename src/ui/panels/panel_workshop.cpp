@@ -58,12 +58,9 @@ void draw_prepare(App& app, const Plan& plan) {
         const bool invited = std::find(plan.workshop.stakeholders.begin(), plan.workshop.stakeholders.end(), s.id) !=
                              plan.workshop.stakeholders.end();
         ImGui::Indent();
-        // A long name is cut to the panel (a phone), the whole of it read out and in the tooltip.
-        const std::string shown = fit_text(s.name, ImGui::GetContentRegionAvail().x - checkbox_width(""));
-        const std::string tip = (shown == s.name ? std::string() : s.name + "\n\n") +
-                                tr("Participants score this group on the five dimensions. Choose the groups before handing out "
-                                   "the invitation: codes are read against the groups invited.");
-        edit_bool(app, (shown + "##invite-" + s.id).c_str(), invited, tip.c_str(),
+        edit_bool(app, (s.name + "##invite-" + s.id).c_str(), invited,
+                  tr("Participants score this group on the five dimensions. Choose the groups before handing out "
+                     "the invitation: codes are read against the groups invited."),
                   [id = s.id](Plan& p, bool on) {
                       std::vector<std::string> chosen;
                       for (const Stakeholder& t : p.stakeholders)  // keep plan order
@@ -71,7 +68,6 @@ void draw_prepare(App& app, const Plan& plan) {
                               chosen.push_back(t.id);
                       p.workshop.stakeholders = chosen;
                   });
-        if (shown != s.name) a11y::set_name(s.name);
         ImGui::Unindent();
     }
     const bool too_many = plan.workshop.stakeholders.size() > io::kMaxInvitedStakeholders;

@@ -49,7 +49,14 @@ void help_marker(const char* text) {
     item_tooltip(text);
 }
 
+void keep_label_inside(const char* label) {
+    const float beside = label_beside(label), room = ImGui::GetContentRegionAvail().x - beside;
+    if (beside > ImGui::GetStyle().ItemInnerSpacing.x && ImGui::CalcItemWidth() > room)
+        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, room));
+}
+
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
+    keep_label_inside(label);
     const ImGuiID id = ImGui::GetID(label);
     const bool open = ImGui::BeginCombo(label, preview, flags);
     locator_name_item(id, label);
@@ -143,6 +150,17 @@ TableBox table_box(ImGuiTableFlags flags, float width_em, std::size_t rows, std:
         t.inner_width = table_width;
     }
     return t;
+}
+
+bool checkbox(const char* label, bool* value) {
+    const std::string full = a11y::visible_label(label);
+    const float room = ImGui::GetContentRegionAvail().x - checkbox_width("");
+    if (ImGui::CalcTextSize(full.c_str()).x <= room) return ImGui::Checkbox(label, value);
+    const std::string shown = fit_text(full, std::max(room, ImGui::GetFontSize() * 3));
+    const bool changed = ImGui::Checkbox((shown + "###" + label).c_str(), value);
+    locator_name_item(ImGui::GetItemID(), full.c_str());
+    cut_label_tooltip(shown, full);
+    return changed;
 }
 
 float checkbox_width(const char* label) {

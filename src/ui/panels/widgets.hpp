@@ -45,6 +45,9 @@ void same_line_if_fits(float width, float right = -1);
 // The next item's width: at most `most_em` ems, leaving `beside` pixels of its line inside the panel
 // (its label, a button after it), and never under 4 em. label_beside(): what a label drawn after its item takes.
 void fit_next_item_width(float most_em, float beside);
+// Narrows the next item (its set width or the default) so that its label beside it stays inside the
+// panel: a longer language's label or a phone's width never pushes it off the edge.
+void keep_label_inside(const char* label);
 float label_beside(const char* label);
 // The next item, `width_em` wide, beside the last where it fits (else under it), and never wider
 // than the panel: a row of fields that wraps on a phone.
@@ -57,6 +60,9 @@ struct TableBox {
     float inner_width = 0;
 };
 TableBox table_box(ImGuiTableFlags flags, float width_em, std::size_t rows, std::size_t max_rows = 0);
+// ImGui::Checkbox whose label, too long for the panel (a phone), is cut with an ellipsis; the whole
+// label is read out, found by window.fiducia.locate and shown on hover.
+bool checkbox(const char* label, bool* value);
 // The width of a checkbox or radio button with this label (box, gap, text).
 float checkbox_width(const char* label);
 // The size a button needs to show its whole label (the text before "##"), and at least `min`.
@@ -104,6 +110,7 @@ template <typename Write>
 bool edit_text(App& app, const char* label, const std::string& value, const char* tooltip, Write write) {
     std::string text = value;
     ImGui::BeginDisabled(app.document().read_only());
+    keep_label_inside(label);
     bool changed = ImGui::InputText(label, &text);
     a11y::set_value(text);
     ImGui::EndDisabled();
@@ -115,6 +122,7 @@ template <typename Write>
 bool edit_multiline(App& app, const char* label, const std::string& value, int lines, const char* tooltip, Write write) {
     std::string text = value;
     ImGui::BeginDisabled(app.document().read_only());
+    keep_label_inside(label);
     bool changed = ImGui::InputTextMultiline(label, &text, ImVec2(0, ImGui::GetTextLineHeight() * lines +
                                                                      ImGui::GetStyle().FramePadding.y * 2));
     a11y::set_value(text);
@@ -155,7 +163,7 @@ template <typename Write>
 bool edit_bool(App& app, const char* label, bool value, const char* tooltip, Write write) {
     bool v = value;
     ImGui::BeginDisabled(app.document().read_only());
-    bool changed = ImGui::Checkbox(label, &v);
+    bool changed = checkbox(label, &v);
     ImGui::EndDisabled();
     return detail::commit(app, changed, tooltip, write, v);
 }
