@@ -542,3 +542,21 @@ TEST_CASE("on a phone no panel runs off to the right: rows wrap, notes wrap, map
             ui::set_language(ui::Language::en);
         }
 }
+
+TEST_CASE("a checkbox too long for a phone is cut with an ellipsis, yet found and read out by its whole label") {
+    test::UiHarness h;
+    h.set_screen(360, 640, 1);
+    REQUIRE(h.app.open_text(test::read_file(std::string(FIDUCIA_SOURCE_DIR) + "/assets/examples/b2b-software.json"), "b2b.json").ok);
+    const std::string full = "Public status page, incident reviews within five days and a quarterly reliability report";
+    h.app.document().begin_edit().actions[1].name = full;  // an action's name, longer than the phone is wide
+    h.app.document().end_gesture();
+    h.app.open_panel(ui::PanelId::scenarios);
+    for (int f = 0; f < 3; ++f) CHECK(h.frame().empty());
+    const auto r = ui::locate_item(full);
+    REQUIRE(r.has_value());
+    CHECK(r->x + r->width <= 360 + 0.01f);  // inside the phone
+    CHECK(ImGui::CalcTextSize(full.c_str()).x > r->width);  // the whole label would not have fitted: it is cut
+    bool read_whole = false;
+    for (const ui::a11y::Node& n : ui::a11y::nodes()) read_whole = read_whole || n.name == full;
+    CHECK(read_whole);
+}
