@@ -51,6 +51,7 @@ struct Job {
 
     void finish(bool all_explored) {
         done = true;
+        explored = 1.0;
         proven = all_explored;
         upper_bound = best;
         for (const Node& n : stack) upper_bound = std::max(upper_bound, n.bound);
@@ -257,7 +258,6 @@ void Optimiser::step(std::int64_t max_nodes) {
         Job& job = s.jobs[s.current];
         if (job.stack.empty() || job.nodes >= s.options.max_nodes) {
             job.finish(job.stack.empty());
-            job.explored = 1.0;
             s.current += static_cast<std::size_t>(s.options.shares);
             if (s.current < s.jobs.size()) s.start(s.jobs[s.current]);
             continue;

@@ -40,7 +40,7 @@ void draw_explain(App& app) {
         if (plan.stakeholders[g].id == view.explain_group) group = g;
     view.explain_group = plan.stakeholders[group].id;
     if (view.explain_month < 0 || view.explain_month > p.horizon_months) view.explain_month = p.horizon_months;
-    fit_next_item_width(16, label_beside(tr("Group")));  // a phone's width too
+    ImGui::SetNextItemWidth(em * 16);
     if (begin_combo(tr("Group"), stakeholder_label(plan, group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));

@@ -320,7 +320,7 @@ void draw_journey(App& app) {
                 break;
             }
     }
-    fit_next_item_width(16, label_beside(tr("Journey of")));
+    ImGui::SetNextItemWidth(em * 16);
     if (begin_combo(tr("Journey of"), stakeholder_name(plan, view.journey_group).c_str())) {
         for (std::size_t g = 0; g < plan.stakeholders.size(); ++g) {
             ImGui::PushID(static_cast<int>(g));

@@ -49,7 +49,7 @@ void section(const char* title) {
 
 void draw_prepare(App& app, const Plan& plan) {
     section(tr("1. Prepare the invitation"));
-    fit_next_item_width(20, label_beside(tr("Workshop title")));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20);
     edit_text(app, tr("Workshop title"), plan.workshop.title,
               tr("Shown at the top of every participant's scoring screen, e.g. \"Trust workshop, March\"."),
               [](Plan& p, const std::string& v) { p.workshop.title = v; });
@@ -130,10 +130,11 @@ void draw_collect(App& app, const Plan& plan) {
         ImGui::PushID(p.id.c_str());
         bullet_text(trf("%s: %d scores", participant_label(plan, i).c_str(), ratings));
         if (const std::optional<std::size_t> twin = twins[i]) {
-            same_line_if_fits(ImGui::CalcTextSize(trf("same answers as %s", participant_label(plan, *twin).c_str()).c_str()).x);
-            ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
             const std::string twin_text = trf("same answers as %s", participant_label(plan, *twin).c_str());
-            ImGui::Selectable((twin_text + "##twin").c_str(), false, 0, ImVec2(ImGui::CalcTextSize(twin_text.c_str()).x, 0));
+            const float twin_w = ImGui::CalcTextSize(twin_text.c_str()).x;
+            same_line_if_fits(twin_w);
+            ImGui::PushStyleColor(ImGuiCol_Text, down_colour());
+            ImGui::Selectable((twin_text + "##twin").c_str(), false, 0, ImVec2(twin_w, 0));
             ImGui::PopStyleColor();
             item_tooltip(tr("Every score and importance is the same as that participant's. A code carries no name, so one "
                             "person who sent both a file and a code shows up twice: remove one. Two people can also answer "

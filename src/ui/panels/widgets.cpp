@@ -50,9 +50,9 @@ void help_marker(const char* text) {
 }
 
 void keep_label_inside(const char* label) {
-    const float beside = label_beside(label), room = ImGui::GetContentRegionAvail().x - beside;
-    if (beside > ImGui::GetStyle().ItemInnerSpacing.x && ImGui::CalcItemWidth() > room)
-        ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, room));
+    const float beside = label_beside(label);
+    if (beside > ImGui::GetStyle().ItemInnerSpacing.x)  // a visible label: the item's width less what it needs
+        fit_next_item_width(ImGui::CalcItemWidth() / ImGui::GetFontSize(), beside);
 }
 
 bool begin_combo(const char* label, const char* preview, ImGuiComboFlags flags) {
